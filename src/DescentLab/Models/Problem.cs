@@ -1,0 +1,191 @@
+using DescentLab.Data;
+
+namespace DescentLab.Models;
+
+/// <summary>
+/// A least-squares regression problem: a dataset, a polynomial feature map of one degree on every input column
+/// plus an intercept, and the mean-squared-error loss. The model is linear in its parameters θ.
+/// </summary>
+/// <remarks>
+/// Features per sample, in parameter order: x₁, x₁², …, x₁ᵈ, x₂, …, x₂ᵈ, …, 1. For one column this is the order of
+/// PyTorch's <c>nn.Linear</c> on <c>[x, x²]</c> followed by its bias. L(θ) = (1/n) Σᵢ (zᵢᵀθ − yᵢ)².
+/// </remarks>
+public sealed class Problem
+{
+    private readonly double[] _rows;
+
+    /// <summary>Builds the problem of <paramref name="data"/> with polynomial features of degree <paramref name="degree"/>.</summary>
+    public Problem(Dataset data, int degree)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (degree < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(degree), degree, "degree: must be at least 1.");
+        }
+
+        if (data.Count < 1)
+        {
+            throw new ArgumentException("The dataset has no samples.", nameof(data));
+        }
+
+        Data = data;
+        Degree = degree;
+        ParameterCount = (data.InputCount * degree) + 1;
+        RowStride = ParameterCount + 1;
+        SampleCount = data.Count;
+
+        var names = new List<string>(ParameterCount);
+        foreach (var name in data.InputNames)
+        {
+            names.Add(name);
+            for (var k = 2; k <= degree; k++)
+            {
+                names.Add($"{name}^{k}");
+            }
+        }
+
+        names.Add("1");
+        ParameterNames = names;
+
+        _rows = new double[SampleCount * RowStride];
+        Span<double> inputs = stackalloc double[data.InputCount];
+        for (var i = 0; i < SampleCount; i++)
+        {
+            for (var c = 0; c < data.InputCount; c++)
+            {
+                inputs[c] = data.Input(c)[i];
+            }
+
+            var row = _rows.AsSpan(i * RowStride, RowStride);
+            Features(inputs, row[..ParameterCount]);
+            row[ParameterCount] = data.Output[i];
+        }
+
+        FullData = QuadraticForm.FromRows(_rows, RowStride, ParameterCount, []);
+    }
+
+    /// <summary>The dataset as used.</summary>
+    public Dataset Data { get; }
+
+    /// <summary>The polynomial degree d on each input column.</summary>
+    public int Degree { get; }
+
+    /// <summary>The number of samples n.</summary>
+    public int SampleCount { get; }
+
+    /// <summary>The number of parameters p = columns·d + 1.</summary>
+    public int ParameterCount { get; }
+
+    /// <summary>The term each parameter multiplies (<c>x</c>, <c>x^2</c>, …, <c>1</c>), in parameter order.</summary>
+    public IReadOnlyList<string> ParameterNames { get; }
+
+    /// <summary>The full-data loss as a quadratic form: S, r, s, θ*, L*.</summary>
+    public QuadraticForm FullData { get; }
+
+    /// <summary>Doubles per packed row: the p features, then y.</summary>
+    internal int RowStride { get; }
+
+    /// <summary>The packed rows [z₀ … z_{p−1}, y] of every sample.</summary>
+    internal ReadOnlySpan<double> Rows => _rows;
+
+    /// <summary>Writes the features of one sample with inputs <paramref name="inputs"/> (one value per input column).</summary>
+    public void Features(ReadOnlySpan<double> inputs, Span<double> features)
+    {
+        if (inputs.Length != Data.InputCount || features.Length != ParameterCount)
+        {
+            throw new ArgumentException($"Expected {Data.InputCount} inputs and room for {ParameterCount} features.");
+        }
+
+        var j = 0;
+        foreach (var x in inputs)
+        {
+            var power = x;
+            features[j++] = power;
+            for (var k = 2; k <= Degree; k++)
+            {
+                power *= x;
+                features[j++] = power;
+            }
+        }
+
+        features[j] = 1.0;
+    }
+
+    /// <summary>The model's prediction zᵢᵀθ for sample <paramref name="sample"/>.</summary>
+    public double Predict(ReadOnlySpan<double> theta, int sample)
+    {
+        var row = _rows.AsSpan(sample * RowStride, ParameterCount);
+        var sum = 0.0;
+        for (var j = 0; j < row.Length; j++)
+        {
+            sum += row[j] * theta[j];
+        }
+
+        return sum;
+    }
+
+    /// <summary>The full-data loss L(θ) through the sufficient statistics.</summary>
+    public double Loss(ReadOnlySpan<double> theta) => FullData.Evaluate(theta);
+
+    /// <summary>The full-data loss L(θ) by direct summation over the samples (a reference for tests).</summary>
+    public double DirectLoss(ReadOnlySpan<double> theta)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < SampleCount; i++)
+        {
+            var r = Predict(theta, i) - _rows[(i * RowStride) + ParameterCount];
+            sum += r * r;
+        }
+
+        return sum / SampleCount;
+    }
+
+    /// <summary>
+    /// The mean-squared error of the samples <paramref name="batch"/> at θ, and its gradient written to
+    /// <paramref name="gradient"/>, by direct summation. Allocates nothing.
+    /// </summary>
+    /// <remarks>L_B = (1/|B|) Σ_{i∈B} rᵢ², ∇L_B = (2/|B|) Σ_{i∈B} rᵢ zᵢ with rᵢ = zᵢᵀθ − yᵢ.</remarks>
+    public double BatchLossAndGradient(ReadOnlySpan<double> theta, ReadOnlySpan<int> batch, Span<double> gradient)
+    {
+        var p = ParameterCount;
+        var stride = RowStride;
+        var rows = _rows.AsSpan();
+        gradient = gradient[..p];
+        gradient.Clear();
+        var loss = 0.0;
+        foreach (var i in batch)
+        {
+            var row = rows.Slice(i * stride, p + 1);
+            var r = -row[p];
+            for (var j = 0; j < p; j++)
+            {
+                r += row[j] * theta[j];
+            }
+
+            loss += r * r;
+            for (var j = 0; j < p; j++)
+            {
+                gradient[j] += r * row[j];
+            }
+        }
+
+        var scale = 2.0 / batch.Length;
+        for (var j = 0; j < p; j++)
+        {
+            gradient[j] *= scale;
+        }
+
+        return loss / batch.Length;
+    }
+
+    /// <summary>The loss of the samples <paramref name="batch"/> as a quadratic form (for fixed batches and landscapes).</summary>
+    public QuadraticForm BatchForm(ReadOnlySpan<int> batch)
+    {
+        if (batch.IsEmpty)
+        {
+            throw new ArgumentException("A batch needs at least one sample.", nameof(batch));
+        }
+
+        return QuadraticForm.FromRows(_rows, RowStride, ParameterCount, batch);
+    }
+}

@@ -1,0 +1,46 @@
+using DescentLab.Data;
+using DescentLab.Models;
+
+namespace DescentLab.Tests.Models;
+
+public class ProblemTests
+{
+    private static Dataset Line() => new(["x"], [[0.0, 1.0, 2.0, 3.0]], "y", [1.0, 3.0, 5.0, 7.5]);
+
+    [Fact]
+    public void ParameterNames_DegreeTwo_FollowLinearOnXThenXSquaredThenBias()
+    {
+        var problem = new Problem(Line(), 2);
+        Assert.Equal(["x", "x^2", "1"], problem.ParameterNames);
+    }
+
+    [Fact]
+    public void ParameterNames_TwoColumns_UseHeaderNames()
+    {
+        var data = new Dataset(["x1", "x2"], [[0.0, 1, 2, 3], [1.0, 0, 1, 0]], "y", [1.0, 2, 3, 4]);
+        Assert.Equal(["x1", "x1^2", "x1^3", "x2", "x2^2", "x2^3", "1"], new Problem(data, 3).ParameterNames);
+    }
+
+    [Fact]
+    public void BatchLossAndGradient_KnownPoint_MatchesHandComputedValues()
+    {
+        var problem = new Problem(Line(), 1);
+        Span<double> gradient = stackalloc double[2];
+        // θ = (x: 2, 1: 1): predictions 1, 3, 5, 7; residuals 0, 0, 0, -0.5.
+        var loss = problem.BatchLossAndGradient([2.0, 1.0], [0, 1, 2, 3], gradient);
+        Assert.Equal(0.0625, loss, 15);
+        Assert.Equal(2.0 / 4 * (-0.5 * 3), gradient[0], 15);
+        Assert.Equal(2.0 / 4 * -0.5, gradient[1], 15);
+    }
+
+    [Fact]
+    public void Loss_AtOptimum_EqualsDirectSum()
+    {
+        var problem = new Problem(Line(), 1);
+        var optimum = problem.FullData.Optimum.ToArray();
+        Assert.Equal(problem.DirectLoss(optimum), problem.Loss(optimum), 14);
+        // Least squares through (0,1) (1,3) (2,5) (3,7.5): slope 2.15, intercept 0.9.
+        Assert.Equal(2.15, optimum[0], 12);
+        Assert.Equal(0.9, optimum[1], 12);
+    }
+}
