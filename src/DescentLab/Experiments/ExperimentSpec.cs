@@ -1,0 +1,91 @@
+using DescentLab.Optimizers;
+using DescentLab.Sampling;
+using DescentLab.Training;
+
+namespace DescentLab.Experiments;
+
+/// <summary>Everything that defines an experiment: data, model, methods, training length, seed and randomness.</summary>
+public sealed record ExperimentSpec
+{
+    private readonly int _degree = 2;
+    private readonly IReadOnlyList<Method> _methods = SeedMethods();
+
+    /// <summary>A short name for the experiment, used in titles and folder names.</summary>
+    public string Name { get; init; } = "seed";
+
+    /// <summary>Where the dataset comes from.</summary>
+    public required DataSpec Data { get; init; }
+
+    /// <summary>The polynomial degree of the features on each input column.</summary>
+    public int Degree
+    {
+        get => _degree;
+        init => _degree = value is >= 1 and <= 32
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Degree), value, "degree: must be between 1 and 32.");
+    }
+
+    /// <summary>The methods to run, with distinct names.</summary>
+    public IReadOnlyList<Method> Methods
+    {
+        get => _methods;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.Count == 0)
+            {
+                throw new ArgumentException("methods: at least one method is needed.", nameof(Methods));
+            }
+
+            var duplicate = value.GroupBy(m => m.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null)
+            {
+                throw new ArgumentException($"methods: the name '{duplicate.Key}' is used twice.", nameof(Methods));
+            }
+
+            _methods = [.. value];
+        }
+    }
+
+    /// <summary>Epochs and recording interval.</summary>
+    public TrainingOptions Training { get; init; } = new();
+
+    /// <summary>The experiment seed.</summary>
+    public uint Seed { get; init; }
+
+    /// <summary>Where the random draws come from.</summary>
+    public RandomnessMode Randomness { get; init; } = RandomnessMode.Independent;
+
+    /// <summary>How the initial parameters are chosen (notebook randomness always draws one per method, as the notebook does, unless explicit).</summary>
+    public InitSpec Init { get; init; } = InitSpec.Shared;
+
+    /// <summary>
+    /// The seed notebook's three methods: full-batch GD, and SGD with batches of 25 in fixed order and reshuffled
+    /// every epoch, all plain SGD at lr 1e-3.
+    /// </summary>
+    public static IReadOnlyList<Method> SeedMethods()
+    {
+        var sgd = new SgdOptions { LearningRate = 1e-3 };
+        return
+        [
+            new Method("gd", SamplerOptions.FullBatch, sgd),
+            new Method("sgd", new SamplerOptions { Kind = SamplerKind.Sequential, BatchSize = 25 }, sgd),
+            new Method("sgd-shuffle", new SamplerOptions { Kind = SamplerKind.Reshuffle, BatchSize = 25 }, sgd),
+        ];
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(ExperimentSpec? other) =>
+        other is not null
+        && Name == other.Name
+        && Data.Equals(other.Data)
+        && Degree == other.Degree
+        && Methods.SequenceEqual(other.Methods)
+        && Training.Equals(other.Training)
+        && Seed == other.Seed
+        && Randomness == other.Randomness
+        && Init.Equals(other.Init);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Degree, Methods.Count, Seed, Randomness);
+}

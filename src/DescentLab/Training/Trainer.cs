@@ -1,0 +1,166 @@
+using DescentLab.Models;
+using DescentLab.Sampling;
+
+namespace DescentLab.Training;
+
+/// <summary>Trains one method from one init on one problem and records its trajectory.</summary>
+public static class Trainer
+{
+    /// <summary>
+    /// Runs <see cref="TrainingOptions.Epochs"/> epochs of <paramref name="method"/> from <paramref name="init"/>.
+    /// A run whose loss or θ stops being finite is stopped and marked diverged at that step.
+    /// </summary>
+    /// <param name="problem">The data, features and loss.</param>
+    /// <param name="method">Sampler, optimizer and schedule.</param>
+    /// <param name="init">θ₀, in parameter order.</param>
+    /// <param name="options">Epochs and recording interval.</param>
+    /// <param name="stream">Where the sampler draws from (unused by full-batch, which may pass null).</param>
+    /// <param name="replicate">The replicate index, for progress reports.</param>
+    /// <param name="progress">Receives a report about every 1% of the epochs; may be null.</param>
+    /// <param name="cancellationToken">Checked once per epoch.</param>
+    public static Trajectory Train(
+        Problem problem,
+        Method method,
+        ReadOnlySpan<double> init,
+        TrainingOptions options,
+        LoaderRandomness? stream,
+        int replicate = 0,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(options);
+        var p = problem.ParameterCount;
+        if (init.Length != p)
+        {
+            throw new ArgumentException($"init has {init.Length} values; the problem has {p} parameters ({string.Join(", ", problem.ParameterNames)}).", nameof(init));
+        }
+
+        var sampler = new BatchSampler(method.Sampler, problem.SampleCount, stream);
+        var optimizer = method.Optimizer.Create(p);
+        var scheduler = method.Schedule.Create(method.Optimizer.LearningRate);
+        var batches = sampler.BatchesPerEpoch;
+        var epochs = options.Epochs;
+        var totalSteps = (long)batches * epochs;
+        var every = options.RecordEvery;
+        var capacity = checked((int)(2 + (totalSteps / every) + 1));
+        var recorder = new TrajectoryRecorder(problem.ParameterNames, capacity);
+        var forms = FixedBatchForms(problem, sampler);
+
+        var theta = init.ToArray();
+        var gradient = new double[p];
+        recorder.Record(0, 0, 0, double.NaN, problem.Loss(theta), double.NaN, theta);
+
+        var reportEvery = Math.Max(1, epochs / 100);
+        long step = 0;
+        long samples = 0;
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            sampler.BeginEpoch();
+            var learningRate = scheduler.LearningRate;
+            for (var k = 0; k < batches; k++)
+            {
+                var batch = sampler.Batch(k);
+                var batchLoss = forms is null
+                    ? problem.BatchLossAndGradient(theta, batch, gradient)
+                    : forms[k].EvaluateWithGradient(theta, gradient);
+                var gradientNorm = Norm(gradient);
+                optimizer.Step(theta, gradient, learningRate);
+                step++;
+                samples += batch.Length;
+
+                var finite = double.IsFinite(batchLoss) && double.IsFinite(Sum(theta));
+                if (!finite || step % every == 0 || step == 1 || step == totalSteps)
+                {
+                    var loss = problem.Loss(theta);
+                    recorder.Record(step, epoch + ((k + 1) / (double)batches), samples, batchLoss, loss, gradientNorm, theta);
+                    if (!finite || !double.IsFinite(loss))
+                    {
+                        return recorder.Build(step, DivergenceReason(problem, batchLoss, loss, theta, step));
+                    }
+                }
+            }
+
+            scheduler.Step();
+            if (progress is not null && ((epoch + 1) % reportEvery == 0 || epoch + 1 == epochs))
+            {
+                progress.Report(new TrainingProgress(method.Name, replicate, epoch + 1, epochs));
+            }
+        }
+
+        return recorder.Build(null, null);
+    }
+
+    /// <summary>
+    /// For samplers whose batches never change, each batch's loss as a quadratic form, so a step costs O(p²)
+    /// instead of O(batch·p); null where direct summation is as cheap or the batches change.
+    /// </summary>
+    private static QuadraticForm[]? FixedBatchForms(Problem problem, BatchSampler sampler)
+    {
+        if (!sampler.FixedBatches)
+        {
+            return null;
+        }
+
+        if (sampler.Options.Kind == SamplerKind.FullBatch)
+        {
+            return [problem.FullData];
+        }
+
+        var p = problem.ParameterCount;
+        if (sampler.Batch(0).Length <= 2 * p || sampler.BatchesPerEpoch > 1 << 16)
+        {
+            return null;
+        }
+
+        var forms = new QuadraticForm[sampler.BatchesPerEpoch];
+        for (var k = 0; k < forms.Length; k++)
+        {
+            forms[k] = problem.BatchForm(sampler.Batch(k));
+        }
+
+        return forms;
+    }
+
+    private static double Norm(ReadOnlySpan<double> values)
+    {
+        var sum = 0.0;
+        foreach (var v in values)
+        {
+            sum += v * v;
+        }
+
+        return Math.Sqrt(sum);
+    }
+
+    private static double Sum(ReadOnlySpan<double> values)
+    {
+        var sum = 0.0;
+        foreach (var v in values)
+        {
+            sum += v;
+        }
+
+        return sum;
+    }
+
+    private static string DivergenceReason(Problem problem, double batchLoss, double loss, ReadOnlySpan<double> theta, long step)
+    {
+        if (!double.IsFinite(batchLoss))
+        {
+            return $"batch loss is {batchLoss} at step {step}";
+        }
+
+        for (var j = 0; j < theta.Length; j++)
+        {
+            if (!double.IsFinite(theta[j]))
+            {
+                return $"parameter {problem.ParameterNames[j]} is {theta[j]} at step {step}";
+            }
+        }
+
+        return $"full-data loss is {loss} at step {step}";
+    }
+}

@@ -1,0 +1,22 @@
+namespace DescentLab.Training;
+
+/// <summary>How long to train and how often to record.</summary>
+public sealed record TrainingOptions
+{
+    private readonly int _epochs = 300;
+    private readonly int _recordEvery = 1;
+
+    /// <summary>Epochs to train (the seed trains 300).</summary>
+    public int Epochs
+    {
+        get => _epochs;
+        init => _epochs = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Epochs), value, "epochs: must be at least 1.");
+    }
+
+    /// <summary>Record every k-th step; the initial point, the first and the last step are always recorded.</summary>
+    public int RecordEvery
+    {
+        get => _recordEvery;
+        init => _recordEvery = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(RecordEvery), value, "recordEvery: must be at least 1.");
+    }
+}
