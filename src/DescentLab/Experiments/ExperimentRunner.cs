@@ -76,7 +76,7 @@ public static class ExperimentRunner
         };
         Parallel.For(0, methods.Count, parallel, m =>
         {
-            var stream = LoaderRandomness.Own(new TorchGenerator(RunSeed.Derive(spec.Seed, methods[m].Name, 0)));
+            var stream = LoaderRandomness.Private(new TorchGenerator(RunSeed.Derive(spec.Seed, methods[m].Name, 0)));
             runs[m] = Train(problem, methods[m], inits[m], spec.Training, stream, options, cancellationToken);
         });
         return runs;

@@ -3,14 +3,18 @@ using DescentLab.Randomness;
 namespace DescentLab.Sampling;
 
 /// <summary>
-/// The generators a PyTorch <c>DataLoader</c> draws from each epoch: the loader's own generator, and the one its
-/// <c>RandomSampler</c> shuffles with.
+/// Where a sampler's draws come from: the global generator as a PyTorch <c>DataLoader</c> uses it, or a private
+/// generator used directly.
 /// </summary>
 /// <remarks>
-/// torch/utils/data/dataloader.py (1.13): every new iterator draws <c>_base_seed</c> with one int64
-/// <c>random_()</c> from the loader's generator, whether or not it shuffles. torch/utils/data/sampler.py:
-/// <c>RandomSampler.__iter__</c> with <c>generator=None</c> draws a seed from the global generator with another
-/// int64 <c>random_()</c> and shuffles with a fresh generator seeded with it; given a generator, it uses that one.
+/// Global (the seed notebook's loop): torch/utils/data/dataloader.py (1.13) draws <c>_base_seed</c> with one int64
+/// <c>random_()</c> from the global generator for every new iterator, whether or not it shuffles; then
+/// torch/utils/data/sampler.py's <c>RandomSampler.__iter__</c> (generator=None) draws a seed with another int64
+/// <c>random_()</c> and shuffles with a fresh generator seeded with it.
+/// Private (one stream per run): each epoch is <c>torch.randperm(n, generator=g)</c> (or
+/// <c>torch.randint(high=n, size=(n,), generator=g)</c> with replacement), with no other draw. A DataLoader given
+/// <c>generator=g</c> would also draw its base seed and, at the end of each epoch, a second permutation that
+/// <c>RandomSampler</c> discards; neither changes which orders are possible, and skipping them halves the cost.
 /// </remarks>
 public sealed class LoaderRandomness
 {
@@ -33,11 +37,8 @@ public sealed class LoaderRandomness
         return new LoaderRandomness(global, null);
     }
 
-    /// <summary>
-    /// The draws of <c>DataLoader(..., generator=g)</c> whose <c>RandomSampler</c> also uses <c>g</c>: one private
-    /// stream per run.
-    /// </summary>
-    public static LoaderRandomness Own(TorchGenerator generator)
+    /// <summary>One private stream per run: every epoch's order drawn directly from <paramref name="generator"/>.</summary>
+    public static LoaderRandomness Private(TorchGenerator generator)
     {
         ArgumentNullException.ThrowIfNull(generator);
         return new LoaderRandomness(generator, generator);
@@ -46,8 +47,14 @@ public sealed class LoaderRandomness
     /// <summary>The generator a one-off draw before training uses (<c>torch.randperm(n, generator=g)</c>).</summary>
     internal TorchGenerator Loader => _loader;
 
-    /// <summary>Draws the loader iterator's <c>_base_seed</c>, which nothing here uses but the stream must skip.</summary>
-    internal void DrawBaseSeed() => _loader.RandomInt64();
+    /// <summary>Draws a DataLoader iterator's <c>_base_seed</c> from the global stream, which nothing here uses but the stream must skip.</summary>
+    internal void DrawBaseSeed()
+    {
+        if (_sampler is null)
+        {
+            _loader.RandomInt64();
+        }
+    }
 
     /// <summary>The generator the sampler shuffles with this epoch, seeding a fresh one from the global stream when it has none.</summary>
     internal TorchGenerator SamplerGenerator(TorchGenerator scratch)
