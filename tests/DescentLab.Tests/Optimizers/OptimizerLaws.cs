@@ -1,3 +1,5 @@
+using DescentLab.Data;
+using DescentLab.Models;
 using DescentLab.Optimizers;
 
 namespace DescentLab.Tests.Optimizers;
@@ -9,7 +11,7 @@ internal static class OptimizerLaws
     public static void AssertResetRestarts(OptimizerOptions options)
     {
         var golden = GoldenTrajectory.Load("sgd_plain");
-        var problem = new DescentLab.Models.Problem(new DescentLab.Data.Dataset(["x"], [golden.X], "y", golden.Y), 2);
+        var problem = new Problem(new Dataset(["x"], [golden.X], "y", golden.Y), 2);
         var optimizer = options.Create(problem.ParameterCount);
         var fresh = Train(problem, golden.Init, optimizer, options.LearningRate);
         var again = Train(problem, golden.Init, optimizer, options.LearningRate);
@@ -20,15 +22,15 @@ internal static class OptimizerLaws
         Assert.Equal(fresh, Train(problem, golden.Init, options.Create(problem.ParameterCount), options.LearningRate));
     }
 
-    private static double[] Train(DescentLab.Models.Problem problem, double[] init, Optimizer optimizer, double learningRate)
+    private static double[] Train(Problem problem, double[] init, Optimizer optimizer, double learningRate)
     {
         var theta = (double[])init.Clone();
         var gradient = new double[theta.Length];
         var trace = new List<double>();
+        var batches = Enumerable.Range(0, 5).Select(b => Enumerable.Range(8 * b, 8).ToArray()).ToArray();
         for (var step = 0; step < 40; step++)
         {
-            var start = step % 5 * 8;
-            problem.BatchLossAndGradient(theta, [start, start + 1, start + 2, start + 3, start + 4, start + 5, start + 6, start + 7], gradient);
+            problem.BatchLossAndGradient(theta, batches[step % 5], gradient);
             optimizer.Step(theta, gradient, learningRate);
             trace.AddRange(theta);
         }
