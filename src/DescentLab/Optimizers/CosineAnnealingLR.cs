@@ -7,7 +7,8 @@ namespace DescentLab.Optimizers;
 /// Recursively, as torch.optim.lr_scheduler.CosineAnnealingLR's <c>get_lr</c> (the chainable form
 /// <c>scheduler.step()</c> uses, not <c>_get_closed_form_lr</c>), stepped once per epoch e:
 /// γₑ = η + (γₑ₋₁ − η)·(1 + cos(πe/T))/(1 + cos(π(e−1)/T)), except when (e − 1 − T) is a multiple of 2T, where
-/// γₑ = γₑ₋₁ + (γ₀ − η)(1 − cos(π/T))/2. Without rounding this equals η + (γ₀ − η)(1 + cos(πe/T))/2.
+/// γₑ = γₑ₋₁ + (γ₀ − η)(1 − cos(π/T))/2. Without rounding this equals η + (γ₀ − η)(1 + cos(πe/T))/2. (torch's third
+/// branch, for a scheduler resumed at a given <c>last_epoch</c>, does not arise: a scheduler here starts at epoch 0.)
 /// </remarks>
 public sealed record CosineAnnealingLR : LearningRateSchedule
 {
