@@ -130,6 +130,13 @@ public sealed record PolynomialDataGenerator
         return hash.ToHashCode();
     }
 
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"Count = {Count}, XLow = {XLow}, XHigh = {XHigh}, Coefficients = [{string.Join(", ", _coefficients.Select(c => c.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}], NoiseSd = {NoiseSd}");
+        return true;
+    }
+
     private static double Finite(double value, string name) =>
         double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number, but was {value}.");
 }

@@ -74,6 +74,21 @@ public sealed class Mt19937
         }
     }
 
+    /// <summary>The next outputs, at most <paramref name="maxCount"/> and at most the rest of the current block, read in place and consumed.</summary>
+    /// <remarks>Equals that many <see cref="NextUInt32"/> calls; the span is valid until the next draw from this generator.</remarks>
+    internal ReadOnlySpan<uint> Take(int maxCount)
+    {
+        if (_index >= StateSize)
+        {
+            Refill();
+        }
+
+        var count = Math.Min(StateSize - _index, maxCount);
+        var taken = new ReadOnlySpan<uint>(_output, _index, count);
+        _index += count;
+        return taken;
+    }
+
     private void Refill()
     {
         Twist(_state);

@@ -5,7 +5,7 @@ namespace DescentLab.Randomness;
 /// Follows NumPy 1.24: seeding is <c>mt19937_seed</c> (numpy/random/_mt19937.pyx <c>_legacy_seeding</c>), doubles are
 /// <c>mt19937_next_double</c>, and normals are <c>legacy_gauss</c> (numpy/random/src/legacy/legacy-distributions.c),
 /// the polar Box–Muller method that caches its second value. The cache lives in this object, as in RandomState:
-/// an odd number of normals leaves a value that the next normal call returns first.
+/// an odd number of normals leaves a value that the next normal call returns first. Not thread-safe: one instance per stream.
 /// </remarks>
 public sealed class NumPyRandomState
 {
@@ -67,7 +67,7 @@ public sealed class NumPyRandomState
         }
     }
 
-    /// <summary>One standard normal from <c>legacy_gauss</c>: returns the cached value if there is one, else draws a pair and caches one.</summary>
+    /// <summary>One draw of <c>np.random.standard_normal()</c> (<c>legacy_gauss</c>): the cached value if there is one, else the first of a new pair, caching the second.</summary>
     public double Gauss()
     {
         if (_hasGauss)

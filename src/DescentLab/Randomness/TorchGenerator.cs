@@ -9,13 +9,10 @@ namespace DescentLab.Randomness;
 /// (aten/src/ATen/core/MT19937RNGEngine.h); the transforms of aten/src/ATen/core/TransformationHelper.h and
 /// DistributionsHelper.h as the CPU kernels in aten/src/ATen/native/cpu/DistributionTemplates.h call them;
 /// and <c>randperm_cpu</c> in aten/src/ATen/native/TensorFactories.cpp. Each method names the call it equals.
+/// Not thread-safe (torch locks a mutex per call; here each run owns its generator). Draws allocate nothing.
 /// </remarks>
 public sealed class TorchGenerator
 {
-    // Lemire's fastmod multipliers ceil(2^64 / d) for small divisors, shared by all generators; randperm divides by n - i.
-    private const int FastModLimit = 1 << 16;
-    private static readonly ulong[] FastModMultipliers = CreateFastModMultipliers();
-
     private readonly Mt19937 _engine;
 
     /// <summary>A generator in the state <c>torch.Generator().manual_seed(seed)</c> (or <c>torch.manual_seed(seed)</c> for the default one) leaves.</summary>
@@ -82,7 +79,6 @@ public sealed class TorchGenerator
     /// The modulo is exact: n − i &lt; 2³¹, so 32-bit unsigned arithmetic gives torch's int64 result, and divisors up to 2¹⁶
     /// use Lemire's fastmod with precomputed multipliers, which equals the remainder for every 32-bit dividend.
     /// </remarks>
-    [SkipLocalsInit]
     public void Randperm(Span<int> destination)
     {
         var n = destination.Length;
@@ -92,22 +88,18 @@ public sealed class TorchGenerator
         }
 
         ref var r = ref MemoryMarshal.GetReference(destination);
-        ref var multipliers = ref MemoryMarshal.GetArrayDataReference(FastModMultipliers);
-
-        // Draws are taken a block at a time so the loop reads a local buffer instead of checking the engine per draw.
-        Span<uint> draws = stackalloc uint[256];
-        ref var draw = ref MemoryMarshal.GetReference(draws);
+        ref var multipliers = ref MemoryMarshal.GetArrayDataReference(FastModTable.Multipliers);
         var i = 0;
         while (i < n - 1)
         {
-            var count = Math.Min(draws.Length, n - 1 - i);
-            _engine.Fill(draws[..count]);
-            for (var k = 0; k < count; k++, i++)
+            // Draws are read a block at a time from the engine's buffer instead of one checked call each.
+            var draws = _engine.Take(n - 1 - i);
+            foreach (var random in draws)
             {
                 var d = (uint)(n - i);
-                var random = Unsafe.Add(ref draw, k);
-                var z = d <= FastModLimit ? FastMod(random, Unsafe.Add(ref multipliers, d), d) : random % d;
+                var z = d <= FastModTable.Limit ? FastMod(random, Unsafe.Add(ref multipliers, d), d) : random % d;
                 Swap(ref r, i, i + (int)z);
+                i++;
             }
         }
     }
@@ -154,18 +146,6 @@ public sealed class TorchGenerator
         (a, b) = (b, a);
     }
 
-    private static ulong[] CreateFastModMultipliers()
-    {
-        var multipliers = new ulong[FastModLimit + 1];
-        for (var d = 2; d <= FastModLimit; d++)
-        {
-            multipliers[d] = (ulong.MaxValue / (ulong)d) + 1;
-        }
-
-        // d = 1 would need 2^64; 0 gives 0, which is every number's remainder by 1.
-        return multipliers;
-    }
-
     private static void ValidateUniform(float from, float to)
     {
         // uniform_impl_ checks from <= to and that to - from fits the dtype.
@@ -177,6 +157,26 @@ public sealed class TorchGenerator
         if (!float.IsFinite(to - from))
         {
             throw new ArgumentException($"uniform_ expects to-from <= std::numeric_limits<float>::max(), but found to={to} and from={from} which result in to-from to exceed the limit", nameof(to));
+        }
+    }
+
+    // Lemire's fastmod multipliers ceil(2^64 / d) for the divisors n - i of randperm, shared by all generators and built on first use.
+    private static class FastModTable
+    {
+        public const uint Limit = 1 << 16;
+
+        public static readonly ulong[] Multipliers = Create();
+
+        private static ulong[] Create()
+        {
+            var multipliers = new ulong[Limit + 1];
+            for (var d = 2u; d <= Limit; d++)
+            {
+                multipliers[d] = (ulong.MaxValue / d) + 1;
+            }
+
+            // d = 1 would need 2^64; 0 gives 0, which is every number's remainder by 1.
+            return multipliers;
         }
     }
 }

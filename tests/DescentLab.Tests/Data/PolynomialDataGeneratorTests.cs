@@ -58,6 +58,13 @@ public class PolynomialDataGeneratorTests
     }
 
     [Fact]
+    public void ToString_ListsCoefficientValues()
+    {
+        var text = new PolynomialDataGenerator { Coefficients = [1.5, -2] }.ToString();
+        Assert.Contains("Coefficients = [1.5, -2]", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Coefficients_CallerMutatesSource_SettingsUnchanged()
     {
         var source = new[] { 1.0, 2.0 };

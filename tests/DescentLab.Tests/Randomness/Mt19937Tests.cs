@@ -73,6 +73,24 @@ public class Mt19937Tests
     }
 
     [Fact]
+    public void Take_AnyCounts_EqualsSingleDrawsAndStopsAtBlockEnd()
+    {
+        Gen.Select(Gen.UInt, Gen.Int[1, 900].Array[1, 6]).Sample((seed, counts) =>
+        {
+            var single = new Mt19937(seed);
+            var taking = new Mt19937(seed);
+            foreach (var count in counts)
+            {
+                var taken = taking.Take(count).ToArray();
+                Assert.InRange(taken.Length, 1, Math.Min(count, Mt19937.StateSize));
+                Assert.All(taken, value => Assert.Equal(single.NextUInt32(), value));
+            }
+
+            Assert.Equal(single.NextUInt32(), taking.NextUInt32());
+        }, iter: 200);
+    }
+
+    [Fact]
     public void Twist_VectorPaths_EqualScalarReference()
     {
         Gen.UInt.Array[Mt19937.StateSize].Sample(state =>
