@@ -52,9 +52,9 @@ public sealed class TorchGenerator
     /// <summary>One element of a float32 <c>tensor.uniform_(from, to, generator=g)</c>.</summary>
     /// <remarks>
     /// <c>transformation::uniform_real&lt;float&gt;</c> with <c>dist_acctype&lt;float&gt;</c> = float: x = (random() &amp; (2²⁴−1)) · 2⁻²⁴,
-    /// then x·(to − from) + from in float. Torch's AVX2 build of the CPU kernel (the one it dispatches to on x86-64 CPUs
-    /// with AVX2, as Debian's torch 1.13 does) is compiled with FMA, which contracts that into a fused multiply-add, so this
-    /// does too; with <c>ATEN_CPU_CAPABILITY=default</c> torch rounds the product first and, for most bounds, about half the
+    /// then x·(to − from) + from in float. Torch's AVX2 and AVX-512 builds of the CPU kernel (it dispatches to AVX2 on
+    /// x86-64 CPUs that have it, as Debian's torch 1.13 does) are compiled with FMA, which contracts that into a fused
+    /// multiply-add, so this does too; with <c>ATEN_CPU_CAPABILITY=default</c> torch rounds the product first and, for most bounds, about half the
     /// values differ in the last bit (see <see cref="UniformSingleUnfused"/>). The bounds are torch's double arguments rounded to float.
     /// </remarks>
     public float UniformSingle(float from, float to)
@@ -115,7 +115,7 @@ public sealed class TorchGenerator
         return (int)(Random() % (uint)n);
     }
 
-    /// <summary>The float32 uniform transform with a fused multiply-add, as torch's AVX2 CPU kernel computes it.</summary>
+    /// <summary>The float32 uniform transform with a fused multiply-add, as torch's AVX2 and AVX-512 CPU kernels compute it.</summary>
     internal static float UniformSingleFused(uint random, float from, float to)
     {
         var x = (random & 0xFFFFFFu) * (1.0f / 16777216.0f);
