@@ -13,8 +13,8 @@ public sealed record ExperimentSpec
     /// <summary>A short name for the experiment, used in titles and folder names.</summary>
     public string Name { get; init; } = "seed";
 
-    /// <summary>Where the dataset comes from.</summary>
-    public required DataSpec Data { get; init; }
+    /// <summary>Where the dataset comes from (the seed notebook's generator by default).</summary>
+    public DataSpec Data { get; init; } = new SeedData();
 
     /// <summary>The polynomial degree of the features on each input column.</summary>
     public int Degree
