@@ -115,8 +115,6 @@ public sealed class QuadraticForm
             throw new ArgumentException("A quadratic form needs at least one sample.", nameof(indices));
         }
 
-        var z = Matrix<double>.Build.Dense(m, p);
-        var y = Vector<double>.Build.Dense(m);
         var s = new double[p * p];
         var r = new double[p];
         var yy = 0.0;
@@ -126,15 +124,15 @@ public sealed class QuadraticForm
             var yi = row[p];
             for (var j = 0; j < p; j++)
             {
-                z[i, j] = row[j];
-                r[j] += row[j] * yi;
+                var zj = row[j];
+                r[j] += zj * yi;
+                var sj = s.AsSpan(j * p, p);
                 for (var k = 0; k < p; k++)
                 {
-                    s[(j * p) + k] += row[j] * row[k];
+                    sj[k] += zj * row[k];
                 }
             }
 
-            y[i] = yi;
             yy += yi * yi;
         }
 
@@ -148,7 +146,25 @@ public sealed class QuadraticForm
             r[j] /= m;
         }
 
-        var (optimum, rank) = LeastSquares(z, y);
+        var (optimum, rank) = m >= p ? StreamingLeastSquares(rows, stride, p, indices, m) : (null, 0);
+        if (optimum is null)
+        {
+            var z = Matrix<double>.Build.Dense(m, p);
+            var y = Vector<double>.Build.Dense(m);
+            for (var i = 0; i < m; i++)
+            {
+                var row = rows.Slice((indices.IsEmpty ? i : indices[i]) * stride, p + 1);
+                for (var j = 0; j < p; j++)
+                {
+                    z[i, j] = row[j];
+                }
+
+                y[i] = row[p];
+            }
+
+            (optimum, rank) = LeastSquares(z, y);
+        }
+
         var minimum = 0.0;
         for (var i = 0; i < m; i++)
         {
@@ -163,6 +179,102 @@ public sealed class QuadraticForm
         }
 
         return new QuadraticForm(p, m, s, r, yy / m, optimum, minimum / m, rank);
+    }
+
+    /// <summary>
+    /// θ* by Householder QR of Z taken in blocks of rows (tall-skinny QR): each block is stacked under the R and Qᵀy
+    /// so far and reduced again, so Z is never stored and the work is O(m·p²). Null when Z is not of full rank.
+    /// </summary>
+    /// <remarks>
+    /// Orthogonal reductions of [R; Z_block] give the same R (up to signs) and least-squares solution as one QR of
+    /// the whole of Z, with the same backward stability; the normal equations would square the condition number.
+    /// </remarks>
+    private static (double[]? Optimum, int Rank) StreamingLeastSquares(ReadOnlySpan<double> rows, int stride, int p, ReadOnlySpan<int> indices, int m)
+    {
+        const int BlockRows = 256;
+        var height = p + BlockRows;
+
+        // Column-major block: column j (j < p) of Z, then y, each of length height; rows 0..p-1 carry R and Qᵀy.
+        var a = new double[(p + 1) * height];
+        for (var start = 0; start < m; start += BlockRows)
+        {
+            var count = Math.Min(BlockRows, m - start);
+            var used = p + count;
+            for (var i = 0; i < count; i++)
+            {
+                var row = rows.Slice((indices.IsEmpty ? start + i : indices[start + i]) * stride, p + 1);
+                for (var j = 0; j <= p; j++)
+                {
+                    a[(j * height) + p + i] = row[j];
+                }
+            }
+
+            for (var k = 0; k < p; k++)
+            {
+                var v = a.AsSpan((k * height) + k, used - k);
+                var norm2 = 0.0;
+                foreach (var e in v)
+                {
+                    norm2 += e * e;
+                }
+
+                if (norm2 == 0.0)
+                {
+                    continue;
+                }
+
+                var x0 = v[0];
+                var alpha = x0 >= 0 ? -Math.Sqrt(norm2) : Math.Sqrt(norm2);
+                v[0] = x0 - alpha;
+                var vnorm2 = norm2 - (x0 * x0) + (v[0] * v[0]);
+                for (var j = k + 1; j <= p; j++)
+                {
+                    var c = a.AsSpan((j * height) + k, used - k);
+                    var dot = 0.0;
+                    for (var i = 0; i < v.Length; i++)
+                    {
+                        dot += v[i] * c[i];
+                    }
+
+                    var tau = 2.0 * dot / vnorm2;
+                    for (var i = 0; i < v.Length; i++)
+                    {
+                        c[i] -= tau * v[i];
+                    }
+                }
+
+                v[0] = alpha;
+                v[1..].Clear();
+            }
+        }
+
+        var largest = 0.0;
+        var smallest = double.PositiveInfinity;
+        for (var k = 0; k < p; k++)
+        {
+            var d = Math.Abs(a[(k * height) + k]);
+            largest = Math.Max(largest, d);
+            smallest = Math.Min(smallest, d);
+        }
+
+        if (!(largest > 0) || !(smallest > largest * 1e-12))
+        {
+            return (null, 0);
+        }
+
+        var theta = new double[p];
+        for (var k = p - 1; k >= 0; k--)
+        {
+            var sum = a[(p * height) + k];
+            for (var j = k + 1; j < p; j++)
+            {
+                sum -= a[(j * height) + k] * theta[j];
+            }
+
+            theta[k] = sum / a[(k * height) + k];
+        }
+
+        return (theta, p);
     }
 
     private static (double[] Optimum, int Rank) LeastSquares(Matrix<double> z, Vector<double> y)
