@@ -108,7 +108,6 @@ public static class Landscape
         }
         else
         {
-            // With no other parameter, a zero column makes the projection vanish and the profile the plain mean square.
             var w = Matrix<double>.Build.Dense(m, Math.Max(others.Length, 1));
             for (var i = 0; i < m; i++)
             {
@@ -118,7 +117,8 @@ public static class Landscape
                 }
             }
 
-            var pinv = w.PseudoInverse();
+            // With no other parameter there is nothing to project out: the profile is the slice.
+            var pinv = others.Length == 0 ? Matrix<double>.Build.Dense(1, m) : w.PseudoInverse();
             var t = Vector<double>.Build.Dense(m);
             for (var j = 0; j < ys.Length; j++)
             {
