@@ -117,25 +117,7 @@ public sealed class QuadraticForm
 
         var s = new double[p * p];
         var r = new double[p];
-        var yy = 0.0;
-        for (var i = 0; i < m; i++)
-        {
-            var row = rows.Slice((indices.IsEmpty ? i : indices[i]) * stride, p + 1);
-            var yi = row[p];
-            for (var j = 0; j < p; j++)
-            {
-                var zj = row[j];
-                r[j] += zj * yi;
-                var sj = s.AsSpan(j * p, p);
-                for (var k = 0; k < p; k++)
-                {
-                    sj[k] += zj * row[k];
-                }
-            }
-
-            yy += yi * yi;
-        }
-
+        var (optimum, rank, yy) = Reduce(rows, stride, p, indices, s, r);
         for (var j = 0; j < s.Length; j++)
         {
             s[j] /= m;
@@ -146,7 +128,6 @@ public sealed class QuadraticForm
             r[j] /= m;
         }
 
-        var (optimum, rank) = m >= p ? StreamingLeastSquares(rows, stride, p, indices, m) : (null, 0);
         if (optimum is null)
         {
             var z = Matrix<double>.Build.Dense(m, p);
@@ -182,17 +163,21 @@ public sealed class QuadraticForm
     }
 
     /// <summary>
-    /// θ* by Householder QR of Z taken in blocks of rows (tall-skinny QR): each block is stacked under the R and Qᵀy
-    /// so far and reduced again, so Z is never stored and the work is O(m·p²). Null when Z is not of full rank.
+    /// One pass over the samples in blocks of rows: sums ZᵀZ into <paramref name="s"/>, Zᵀy into <paramref name="r"/> and
+    /// returns yᵀy, and solves for θ* by Householder QR of Z taken block by block (tall-skinny QR): each block is stacked
+    /// under the R and Qᵀy so far and reduced again, so Z is never stored. θ* is null when Z is not of full rank.
     /// </summary>
     /// <remarks>
-    /// Orthogonal reductions of [R; Z_block] give the same R (up to signs) and least-squares solution as one QR of
-    /// the whole of Z, with the same backward stability; the normal equations would square the condition number.
+    /// Orthogonal reductions of [R; Z_block] give the same R (up to signs) and least-squares solution as one QR of the
+    /// whole of Z, with the same backward stability; solving the normal equations instead would square Z's condition number.
     /// </remarks>
-    private static (double[]? Optimum, int Rank) StreamingLeastSquares(ReadOnlySpan<double> rows, int stride, int p, ReadOnlySpan<int> indices, int m)
+    private static (double[]? Optimum, int Rank, double MeanSquareSum) Reduce(
+        ReadOnlySpan<double> rows, int stride, int p, ReadOnlySpan<int> indices, double[] s, double[] r)
     {
         const int BlockRows = 256;
+        var m = indices.IsEmpty ? rows.Length / stride : indices.Length;
         var height = p + BlockRows;
+        var yy = 0.0;
 
         // Column-major block: column j (j < p) of Z, then y, each of length height; rows 0..p-1 carry R and Qᵀy.
         var a = new double[(p + 1) * height];
@@ -209,15 +194,24 @@ public sealed class QuadraticForm
                 }
             }
 
+            for (var j = 0; j < p; j++)
+            {
+                var zj = a.AsSpan((j * height) + p, count);
+                for (var k = j; k < p; k++)
+                {
+                    s[(j * p) + k] += Dot(zj, a.AsSpan((k * height) + p, count));
+                }
+
+                r[j] += Dot(zj, a.AsSpan((p * height) + p, count));
+            }
+
+            var yBlock = a.AsSpan((p * height) + p, count);
+            yy += Dot(yBlock, yBlock);
+
             for (var k = 0; k < p; k++)
             {
                 var v = a.AsSpan((k * height) + k, used - k);
-                var norm2 = 0.0;
-                foreach (var e in v)
-                {
-                    norm2 += e * e;
-                }
-
+                var norm2 = Dot(v, v);
                 if (norm2 == 0.0)
                 {
                     continue;
@@ -230,21 +224,19 @@ public sealed class QuadraticForm
                 for (var j = k + 1; j <= p; j++)
                 {
                     var c = a.AsSpan((j * height) + k, used - k);
-                    var dot = 0.0;
-                    for (var i = 0; i < v.Length; i++)
-                    {
-                        dot += v[i] * c[i];
-                    }
-
-                    var tau = 2.0 * dot / vnorm2;
-                    for (var i = 0; i < v.Length; i++)
-                    {
-                        c[i] -= tau * v[i];
-                    }
+                    SubtractScaled(c, 2.0 * Dot(v, c) / vnorm2, v);
                 }
 
                 v[0] = alpha;
                 v[1..].Clear();
+            }
+        }
+
+        for (var j = 0; j < p; j++)
+        {
+            for (var k = 0; k < j; k++)
+            {
+                s[(j * p) + k] = s[(k * p) + j];
             }
         }
 
@@ -257,9 +249,9 @@ public sealed class QuadraticForm
             smallest = Math.Min(smallest, d);
         }
 
-        if (!(largest > 0) || !(smallest > largest * 1e-12))
+        if (m < p || !(largest > 0) || !(smallest > largest * 1e-12))
         {
-            return (null, 0);
+            return (null, 0, yy);
         }
 
         var theta = new double[p];
@@ -274,7 +266,43 @@ public sealed class QuadraticForm
             theta[k] = sum / a[(k * height) + k];
         }
 
-        return (theta, p);
+        return (theta, p, yy);
+    }
+
+    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var width = System.Numerics.Vector<double>.Count;
+        var acc = System.Numerics.Vector<double>.Zero;
+        var i = 0;
+        for (; i <= x.Length - width; i += width)
+        {
+            acc += new System.Numerics.Vector<double>(x[i..]) * new System.Numerics.Vector<double>(y[i..]);
+        }
+
+        var sum = System.Numerics.Vector.Sum(acc);
+        for (; i < x.Length; i++)
+        {
+            sum += x[i] * y[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>c ← c − τv.</summary>
+    private static void SubtractScaled(Span<double> c, double tau, ReadOnlySpan<double> v)
+    {
+        var width = System.Numerics.Vector<double>.Count;
+        var scale = new System.Numerics.Vector<double>(tau);
+        var i = 0;
+        for (; i <= c.Length - width; i += width)
+        {
+            (new System.Numerics.Vector<double>(c[i..]) - (scale * new System.Numerics.Vector<double>(v[i..]))).CopyTo(c[i..]);
+        }
+
+        for (; i < c.Length; i++)
+        {
+            c[i] -= tau * v[i];
+        }
     }
 
     private static (double[] Optimum, int Rank) LeastSquares(Matrix<double> z, Vector<double> y)
