@@ -47,7 +47,8 @@ public sealed class ProblemAnalysis
     /// <summary>L* = L(θ*), the smallest loss any parameters reach.</summary>
     public double MinimumLoss { get; }
 
-    /// <summary>The Hessian H = 2S, row-major p×p.</summary>
+    /// <summary>The Hessian of the mean-squared error, row-major p×p.</summary>
+    /// <remarks>H = 2S = 2ZᵀZ/n, the same at every θ.</remarks>
     public IReadOnlyList<double> Hessian => _hessian;
 
     /// <summary>The eigenvalues of H, ascending.</summary>
@@ -63,26 +64,35 @@ public sealed class ProblemAnalysis
     /// <summary>λmax, the curvature of the steepest direction.</summary>
     public double LargestEigenvalue { get; }
 
-    /// <summary>κ = λmax/λmin; infinite when H is singular.</summary>
+    /// <summary>The condition number κ, how much more the steepest direction curves than the flattest; infinite when H is singular.</summary>
+    /// <remarks>κ = λmax/λmin.</remarks>
     public double ConditionNumber { get; }
 
-    /// <summary>2/λmax: gradient descent with a constant step converges only below this step size.</summary>
+    /// <summary>The gradient-descent stability bound: a constant step converges only below it.</summary>
+    /// <remarks>η &lt; 2/λmax, so that |1 − ηλmax| &lt; 1.</remarks>
     public double StabilityBound { get; }
 
-    /// <summary>η = 2/(λmin+λmax), the constant step that minimises the slowest contraction.</summary>
+    /// <summary>The constant step that makes gradient descent's slowest contraction smallest.</summary>
+    /// <remarks>η = 2/(λmin + λmax), where 1 − ηλmin = −(1 − ηλmax).</remarks>
     public double BestConstantStep { get; }
 
-    /// <summary>The contraction per step at the best constant step: (κ−1)/(κ+1) = (λmax−λmin)/(λmax+λmin).</summary>
+    /// <summary>The error's contraction per step at the best constant step.</summary>
+    /// <remarks>ρ = (κ − 1)/(κ + 1) = (λmax − λmin)/(λmax + λmin).</remarks>
     public double BestConstantRate { get; }
 
-    /// <summary>Polyak's optimal heavy-ball step η = 4/(√λmax + √λmin)².</summary>
-    /// <remarks>θ ← θ − η∇L(θ) + μ(θ − θ_prev); in torch.optim.SGD's form (buffer b ← μb + g, θ ← θ − ηb) the same η and μ apply.</remarks>
+    /// <summary>Polyak's optimal heavy-ball step size.</summary>
+    /// <remarks>
+    /// η = 4/(√λmax + √λmin)² for θ ← θ − η∇L(θ) + μ(θ − θ_prev). torch.optim.SGD's momentum (b ← μb + g, θ ← θ − ηb,
+    /// dampening 0) is the same iteration with the same η and μ.
+    /// </remarks>
     public double HeavyBallStep { get; }
 
-    /// <summary>Polyak's optimal heavy-ball momentum μ = ((√κ−1)/(√κ+1))².</summary>
+    /// <summary>Polyak's optimal heavy-ball momentum.</summary>
+    /// <remarks>μ = ((√κ − 1)/(√κ + 1))².</remarks>
     public double HeavyBallMomentum { get; }
 
-    /// <summary>The asymptotic contraction per step of the optimal heavy ball: (√κ−1)/(√κ+1) = √μ.</summary>
+    /// <summary>The optimal heavy ball's asymptotic contraction per step.</summary>
+    /// <remarks>ρ = (√κ − 1)/(√κ + 1) = √μ, against (κ − 1)/(κ + 1) without momentum.</remarks>
     public double HeavyBallRate { get; }
 
     /// <summary>Analyses the full-data loss of <paramref name="problem"/>.</summary>
@@ -127,17 +137,19 @@ public sealed class ProblemAnalysis
         return new ProblemAnalysis(form.Optimum.ToArray(), form.MinimumLoss, hessian, eigenvalues, eigenvectors);
     }
 
-    /// <summary>|1 − ηλₖ| for each eigen direction, ascending λ: the factor by which gradient descent with step η shrinks the error along it per step.</summary>
+    /// <summary>The factor by which gradient descent with step η shrinks the error along each eigen direction per step, ascending λ.</summary>
+    /// <remarks>|1 − ηλₖ|.</remarks>
     public double[] Contractions(double learningRate)
     {
         CheckLearningRate(learningRate);
         return [.. _eigenvalues.Select(l => Math.Abs(1.0 - (learningRate * Math.Max(l, 0.0))))];
     }
 
-    /// <summary>
-    /// max over k of |1 − ηλₖ|: the contraction of the slowest direction at step η, which bounds the rate of gradient
-    /// descent (the flattest direction below the best constant step, the steepest above it; 1 or more means no progress).
-    /// </summary>
+    /// <summary>The contraction per step of the slowest direction at step η, which sets gradient descent's rate.</summary>
+    /// <remarks>
+    /// maxₖ |1 − ηλₖ| = max(|1 − ηλmin|, |1 − ηλmax|): the flattest direction below the best constant step, the steepest
+    /// above it; 1 or more means no progress.
+    /// </remarks>
     public double SlowestContraction(double learningRate)
     {
         CheckLearningRate(learningRate);

@@ -123,9 +123,11 @@ public sealed record LandscapePlane
 
         foreach (var path in paths ?? Enumerable.Empty<Trajectory>())
         {
-            if (path.ParameterCount != problem.ParameterCount)
+            if (!path.ParameterNames.SequenceEqual(problem.ParameterNames, StringComparer.Ordinal))
             {
-                throw new ArgumentException($"paths: a path has {path.ParameterCount} parameters, the problem {problem.ParameterCount}.", nameof(paths));
+                throw new ArgumentException(
+                    $"paths: a path's parameters are {string.Join(", ", path.ParameterNames)}, the problem's {string.Join(", ", problem.ParameterNames)}.",
+                    nameof(paths));
             }
 
             foreach (var v in path.Parameter(ix))

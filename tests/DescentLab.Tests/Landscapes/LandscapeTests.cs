@@ -155,6 +155,21 @@ public class LandscapeTests
     }
 
     [Fact]
+    public void Evaluate_BatchFormSliceWithoutFixedValues_HoldsOthersAtTheBatchOptimum()
+    {
+        var problem = SeedGolden.Problem;
+        var form = problem.BatchForm([.. Enumerable.Range(25, 25)]);
+        var plane = new LandscapePlane("x^2", "x", GridAxis.Linear(2, 4, 3), GridAxis.Linear(8, 12, 3), LandscapeKind.Slice);
+        var surface = Landscape.Evaluate(form, problem.ParameterNames, plane);
+        Assert.Equal(form.Optimum[2], surface.FixedValues["1"]);
+        Assert.NotEqual(problem.FullData.Optimum[2], surface.FixedValues["1"]);
+
+        // Batch surfaces of a problem share the full-data plane instead.
+        var batch = Landscape.EvaluateBatches(problem, [[.. Enumerable.Range(25, 25)]], plane)[0];
+        Assert.Equal(problem.FullData.Optimum[2], batch.FixedValues["1"]);
+    }
+
+    [Fact]
     public void Values_AreRowMajorWithOneRowPerYValue()
     {
         var plane = new LandscapePlane("x^2", "x", GridAxis.Linear(2, 4, 3), GridAxis.Linear(8, 12, 2), LandscapeKind.Slice, CAtMinusTwo);
