@@ -277,7 +277,7 @@ public static class Landscape
             swe[a, 1] = s[(others[a] * p) + iy];
         }
 
-        // S_ww⁺ through its eigen-decomposition, dropping eigenvalues below m·ε·λmax as numpy.linalg.pinv's rcond does.
+        // S_ww⁺ through its eigen-decomposition, dropping eigenvalues below m·1e-15·λmax (numpy.linalg.pinv cuts at 1e-15·σmax).
         var evd = sww.Evd(Symmetricity.Symmetric);
         var lambda = evd.EigenValues.Real();
         var v = evd.EigenVectors;
