@@ -115,29 +115,9 @@ public sealed class QuadraticForm
             throw new ArgumentException("A quadratic form needs at least one sample.", nameof(indices));
         }
 
-        var z = Matrix<double>.Build.Dense(m, p);
-        var y = Vector<double>.Build.Dense(m);
         var s = new double[p * p];
         var r = new double[p];
-        var yy = 0.0;
-        for (var i = 0; i < m; i++)
-        {
-            var row = rows.Slice((indices.IsEmpty ? i : indices[i]) * stride, p + 1);
-            var yi = row[p];
-            for (var j = 0; j < p; j++)
-            {
-                z[i, j] = row[j];
-                r[j] += row[j] * yi;
-                for (var k = 0; k < p; k++)
-                {
-                    s[(j * p) + k] += row[j] * row[k];
-                }
-            }
-
-            y[i] = yi;
-            yy += yi * yi;
-        }
-
+        var (optimum, rank, yy) = Reduce(rows, stride, p, indices, s, r);
         for (var j = 0; j < s.Length; j++)
         {
             s[j] /= m;
@@ -148,7 +128,24 @@ public sealed class QuadraticForm
             r[j] /= m;
         }
 
-        var (optimum, rank) = LeastSquares(z, y);
+        if (optimum is null)
+        {
+            var z = Matrix<double>.Build.Dense(m, p);
+            var y = Vector<double>.Build.Dense(m);
+            for (var i = 0; i < m; i++)
+            {
+                var row = rows.Slice((indices.IsEmpty ? i : indices[i]) * stride, p + 1);
+                for (var j = 0; j < p; j++)
+                {
+                    z[i, j] = row[j];
+                }
+
+                y[i] = row[p];
+            }
+
+            (optimum, rank) = LeastSquares(z, y);
+        }
+
         var minimum = 0.0;
         for (var i = 0; i < m; i++)
         {
@@ -163,6 +160,149 @@ public sealed class QuadraticForm
         }
 
         return new QuadraticForm(p, m, s, r, yy / m, optimum, minimum / m, rank);
+    }
+
+    /// <summary>
+    /// One pass over the samples in blocks of rows: sums ZᵀZ into <paramref name="s"/>, Zᵀy into <paramref name="r"/> and
+    /// returns yᵀy, and solves for θ* by Householder QR of Z taken block by block (tall-skinny QR): each block is stacked
+    /// under the R and Qᵀy so far and reduced again, so Z is never stored. θ* is null when Z is not of full rank.
+    /// </summary>
+    /// <remarks>
+    /// Orthogonal reductions of [R; Z_block] give the same R (up to signs) and least-squares solution as one QR of the
+    /// whole of Z, with the same backward stability; solving the normal equations instead would square Z's condition number.
+    /// </remarks>
+    private static (double[]? Optimum, int Rank, double MeanSquareSum) Reduce(
+        ReadOnlySpan<double> rows, int stride, int p, ReadOnlySpan<int> indices, double[] s, double[] r)
+    {
+        const int BlockRows = 256;
+        var m = indices.IsEmpty ? rows.Length / stride : indices.Length;
+        var height = p + BlockRows;
+        var yy = 0.0;
+
+        // Column-major block: column j (j < p) of Z, then y, each of length height; rows 0..p-1 carry R and Qᵀy.
+        var a = new double[(p + 1) * height];
+        for (var start = 0; start < m; start += BlockRows)
+        {
+            var count = Math.Min(BlockRows, m - start);
+            var used = p + count;
+            for (var i = 0; i < count; i++)
+            {
+                var row = rows.Slice((indices.IsEmpty ? start + i : indices[start + i]) * stride, p + 1);
+                for (var j = 0; j <= p; j++)
+                {
+                    a[(j * height) + p + i] = row[j];
+                }
+            }
+
+            for (var j = 0; j < p; j++)
+            {
+                var zj = a.AsSpan((j * height) + p, count);
+                for (var k = j; k < p; k++)
+                {
+                    s[(j * p) + k] += Dot(zj, a.AsSpan((k * height) + p, count));
+                }
+
+                r[j] += Dot(zj, a.AsSpan((p * height) + p, count));
+            }
+
+            var yBlock = a.AsSpan((p * height) + p, count);
+            yy += Dot(yBlock, yBlock);
+
+            for (var k = 0; k < p; k++)
+            {
+                var v = a.AsSpan((k * height) + k, used - k);
+                var norm2 = Dot(v, v);
+                if (norm2 == 0.0)
+                {
+                    continue;
+                }
+
+                var x0 = v[0];
+                var alpha = x0 >= 0 ? -Math.Sqrt(norm2) : Math.Sqrt(norm2);
+                v[0] = x0 - alpha;
+                var vnorm2 = norm2 - (x0 * x0) + (v[0] * v[0]);
+                for (var j = k + 1; j <= p; j++)
+                {
+                    var c = a.AsSpan((j * height) + k, used - k);
+                    SubtractScaled(c, 2.0 * Dot(v, c) / vnorm2, v);
+                }
+
+                v[0] = alpha;
+                v[1..].Clear();
+            }
+        }
+
+        for (var j = 0; j < p; j++)
+        {
+            for (var k = 0; k < j; k++)
+            {
+                s[(j * p) + k] = s[(k * p) + j];
+            }
+        }
+
+        var largest = 0.0;
+        var smallest = double.PositiveInfinity;
+        for (var k = 0; k < p; k++)
+        {
+            var d = Math.Abs(a[(k * height) + k]);
+            largest = Math.Max(largest, d);
+            smallest = Math.Min(smallest, d);
+        }
+
+        if (m < p || !(largest > 0) || !(smallest > largest * 1e-12))
+        {
+            return (null, 0, yy);
+        }
+
+        var theta = new double[p];
+        for (var k = p - 1; k >= 0; k--)
+        {
+            var sum = a[(p * height) + k];
+            for (var j = k + 1; j < p; j++)
+            {
+                sum -= a[(j * height) + k] * theta[j];
+            }
+
+            theta[k] = sum / a[(k * height) + k];
+        }
+
+        return (theta, p, yy);
+    }
+
+    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var width = System.Numerics.Vector<double>.Count;
+        var acc = System.Numerics.Vector<double>.Zero;
+        var i = 0;
+        for (; i <= x.Length - width; i += width)
+        {
+            acc += new System.Numerics.Vector<double>(x[i..]) * new System.Numerics.Vector<double>(y[i..]);
+        }
+
+        var sum = System.Numerics.Vector.Sum(acc);
+        for (; i < x.Length; i++)
+        {
+            sum += x[i] * y[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>c ← c − τv.</summary>
+    private static void SubtractScaled(Span<double> c, double tau, ReadOnlySpan<double> v)
+    {
+        var width = System.Numerics.Vector<double>.Count;
+        var scale = new System.Numerics.Vector<double>(tau);
+        var i = 0;
+        for (; i <= c.Length - width; i += width)
+        {
+            (new System.Numerics.Vector<double>(c[i..]) - (scale * new System.Numerics.Vector<double>(v[i..]))).CopyTo(c[i..]);
+        }
+
+        for (; i < c.Length; i++)
+        {
+            c[i] -= tau * v[i];
+        }
     }
 
     private static (double[] Optimum, int Rank) LeastSquares(Matrix<double> z, Vector<double> y)
