@@ -59,6 +59,11 @@ public static class Trainer
         {
             cancellationToken.ThrowIfCancellationRequested();
             sampler.BeginEpoch();
+            if (epoch == options.KeepBatchesOfEpoch)
+            {
+                recorder.KeptBatches = [.. Enumerable.Range(0, batches).Select(k => sampler.Batch(k).ToArray())];
+            }
+
             var learningRate = scheduler.LearningRate;
             for (var k = 0; k < batches; k++)
             {

@@ -28,8 +28,10 @@ public sealed class Trajectory
         double[] gradientNorm,
         double[][] parameters,
         long? divergedAtStep,
-        string? divergenceReason)
+        string? divergenceReason,
+        IReadOnlyList<int[]>? keptBatches = null)
     {
+        KeptBatches = keptBatches;
         ParameterNames = parameterNames;
         _step = step;
         _epoch = epoch;
@@ -86,6 +88,9 @@ public sealed class Trajectory
 
     /// <summary>Why the run was stopped as diverged; null if it did not diverge.</summary>
     public string? DivergenceReason { get; }
+
+    /// <summary>The batches (sample indices) of the epoch named by <see cref="TrainingOptions.KeepBatchesOfEpoch"/>; null if none was kept or the run ended before it.</summary>
+    public IReadOnlyList<int[]>? KeptBatches { get; }
 
     /// <summary>Whether the run was stopped as diverged.</summary>
     public bool Diverged => DivergedAtStep.HasValue;

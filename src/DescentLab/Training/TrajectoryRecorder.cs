@@ -44,6 +44,8 @@ internal sealed class TrajectoryRecorder
         }
     }
 
+    public IReadOnlyList<int[]>? KeptBatches { get; set; }
+
     public Trajectory Build(long? divergedAtStep, string? reason)
     {
         var n = _count;
@@ -57,6 +59,7 @@ internal sealed class TrajectoryRecorder
             _gradientNorm.AsSpan(0, n).ToArray(),
             [.. _parameters.Select(c => c.AsSpan(0, n).ToArray())],
             divergedAtStep,
-            reason);
+            reason,
+            KeptBatches);
     }
 }

@@ -132,6 +132,26 @@ public class TrainerTests
         Assert.Contains("x, x^2, 1", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Train_KeepBatchesOfEpoch_KeepsThatEpochsShuffledBatches()
+    {
+        var problem = Quadratic();
+        var method = Sgd(new SamplerOptions { Kind = SamplerKind.Reshuffle, BatchSize = 16 });
+        var trajectory = Trainer.Train(problem, method, [0.0, 0, 0], new TrainingOptions { Epochs = 3, KeepBatchesOfEpoch = 1 }, LoaderRandomness.Private(new TorchGenerator(9)));
+
+        var replay = new BatchSampler(method.Sampler, problem.SampleCount, LoaderRandomness.Private(new TorchGenerator(9)));
+        replay.BeginEpoch();
+        replay.BeginEpoch();
+        var kept = trajectory.KeptBatches!;
+        Assert.Equal(3, kept.Count);
+        for (var k = 0; k < 3; k++)
+        {
+            Assert.Equal(replay.Batch(k).ToArray(), kept[k]);
+        }
+
+        Assert.Equal([16, 16, 8], kept.Select(b => b.Length));
+    }
+
     private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
     {
         public void Report(TrainingProgress value) => report(value);
