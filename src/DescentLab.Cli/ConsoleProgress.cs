@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using DescentLab.Training;
+
+namespace DescentLab.Cli;
+
+/// <summary>Shows training progress on standard error: a live bar redrawn in place on a terminal, plain lines otherwise.</summary>
+/// <remarks>Reports arrive from the runs' threads, about every 1% of each run's epochs; drawing is serialised by a lock.</remarks>
+internal sealed class ConsoleProgress : IProgress<TrainingProgress>
+{
+    private const int BarWidth = 30;
+    private static readonly long RedrawTicks = Stopwatch.Frequency / 20;
+
+    private readonly TextWriter _error;
+    private readonly bool _terminal;
+    private readonly Dictionary<string, (int Done, int Total)> _runs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _lastQuarter = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private long _lastDraw;
+    private bool _drawn;
+
+    public ConsoleProgress(TextWriter error, bool terminal, IEnumerable<string> runs, int epochs)
+    {
+        _error = error;
+        _terminal = terminal;
+        foreach (var run in runs)
+        {
+            _runs[run] = (0, epochs);
+            _lastQuarter[run] = 0;
+        }
+    }
+
+    /// <summary>Writes a stage line ("writing figures"); on a terminal it replaces the bar.</summary>
+    public void Stage(string text)
+    {
+        lock (_lock)
+        {
+            ClearBar();
+            _error.WriteLine(text);
+        }
+    }
+
+    public void Report(TrainingProgress value)
+    {
+        var key = Key(value.Method, value.Replicate);
+        lock (_lock)
+        {
+            _runs[key] = (value.EpochsDone, value.Epochs);
+            if (_terminal)
+            {
+                var now = Stopwatch.GetTimestamp();
+                if (now - _lastDraw >= RedrawTicks || _runs.Values.All(r => r.Done >= r.Total))
+                {
+                    _lastDraw = now;
+                    DrawBar();
+                }
+
+                return;
+            }
+
+            var quarter = (int)(4L * value.EpochsDone / Math.Max(1, value.Epochs));
+            if (quarter > _lastQuarter.GetValueOrDefault(key))
+            {
+                _lastQuarter[key] = quarter;
+                _error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {key}: epoch {value.EpochsDone}/{value.Epochs}"));
+            }
+        }
+    }
+
+    /// <summary>Removes the bar, if one is drawn, before other output.</summary>
+    public void Finish()
+    {
+        lock (_lock)
+        {
+            ClearBar();
+        }
+    }
+
+    private static string Key(string method, int replicate) =>
+        replicate == 0 ? method : string.Create(CultureInfo.InvariantCulture, $"{method}#{replicate}");
+
+    private void DrawBar()
+    {
+        long done = 0;
+        long total = 0;
+        foreach (var (d, t) in _runs.Values)
+        {
+            done += d;
+            total += t;
+        }
+
+        var fraction = total == 0 ? 1.0 : (double)done / total;
+        var filled = (int)Math.Round(fraction * BarWidth);
+        var finished = _runs.Count(r => r.Value.Done >= r.Value.Total);
+        _error.Write(string.Create(
+            CultureInfo.InvariantCulture,
+            $"\r  training [{new string('#', filled)}{new string('-', BarWidth - filled)}] {fraction * 100,3:F0}%  {finished}/{_runs.Count} runs done"));
+        _error.Flush();
+        _drawn = true;
+    }
+
+    private void ClearBar()
+    {
+        if (_drawn)
+        {
+            _error.Write("\r\u001b[2K");
+            _drawn = false;
+        }
+    }
+}

@@ -1,0 +1,381 @@
+using System.CommandLine;
+using System.Globalization;
+using DescentLab.Analysis;
+using DescentLab.Experiments;
+using DescentLab.Io;
+using DescentLab.Landscapes;
+using DescentLab.Models;
+
+namespace DescentLab.Cli;
+
+/// <summary>The <c>descentlab</c> command: <c>run</c>, <c>landscape</c> and <c>analyze</c>, callable in process with any writers.</summary>
+public static class DescentLabCommand
+{
+    /// <summary>Runs the command line <paramref name="args"/>, writing results to <paramref name="output"/> and messages and progress to <paramref name="error"/>.</summary>
+    /// <param name="args">The arguments after the command name.</param>
+    /// <param name="output">Standard output: the results table and the output path.</param>
+    /// <param name="error">Standard error: progress and error messages.</param>
+    /// <param name="terminal">Whether <paramref name="error"/> is a terminal, where progress is a live bar instead of lines.</param>
+    /// <param name="cancellationToken">Cancels a run (Ctrl-C); the command then cleans up and returns <see cref="ExitCodes.Cancelled"/>.</param>
+    /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, bool terminal = false, CancellationToken cancellationToken = default) =>
+        Run(args, output, error, terminal, ExperimentRendering.Default, cancellationToken);
+
+    internal static int Run(
+        IReadOnlyList<string> args,
+        TextWriter output,
+        TextWriter error,
+        bool terminal,
+        IExperimentRendering rendering,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var context = new Context(output, error, terminal, rendering, cancellationToken);
+        var root = BuildCommand(context);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+        {
+            error.WriteLine($"descentlab: {parse.Errors[0].Message}");
+            error.WriteLine("Try 'descentlab --help' or 'descentlab run --help'.");
+            return ExitCodes.BadInput;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+    }
+
+    private static RootCommand BuildCommand(Context context)
+    {
+        var root = new RootCommand(
+            "Runs, compares and shows gradient-descent training on regression problems. 'descentlab run' runs the seed experiment; "
+            + "'descentlab run --config FILE.json' runs any experiment file.");
+        root.Subcommands.Add(RunCommand(context));
+        root.Subcommands.Add(LandscapeCommand(context));
+        root.Subcommands.Add(AnalyzeCommand(context));
+        return root;
+    }
+
+    private static Command RunCommand(Context context)
+    {
+        var spec = new SpecOptions();
+        var figures = new Option<string?>("--figures") { Description = "Which figure files to write (default: the file's output.figures, all for the seed).", HelpName = "none|png|svg|all" };
+        var noReport = new Option<bool>("--no-report") { Description = "Do not write report.html." };
+        var folder = new FolderOptions("runs/NAME-SEED");
+        var command = new Command("run", "Trains every method of the experiment and writes the output folder: experiment.json, summary.json, trajectories.csv, data.csv, figures/, report.html.");
+        spec.AddTo(command);
+        command.Options.Add(figures);
+        command.Options.Add(noReport);
+        folder.AddTo(command);
+        command.SetAction(parse => context.Guarded(() =>
+        {
+            var file = spec.Resolve(parse, output =>
+            {
+                if (parse.GetValue(figures) is { } f)
+                {
+                    output = output with { Figures = SpecOptions.Guard(figures, () => ExperimentJson.ParseFigures(f, figures.Name)) };
+                }
+
+                return parse.GetValue(noReport) ? output with { Report = false } : output;
+            });
+            var target = folder.Target(parse, file.Spec, suffix: string.Empty);
+            return RunExperiment(context, file, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
+        }));
+        return command;
+    }
+
+    private static Command LandscapeCommand(Context context)
+    {
+        var spec = new SpecOptions();
+        var kind = new Option<string?>("--kind") { Description = "slice (other parameters held at θ*) or profile (minimised out); default both.", HelpName = "slice|profile" };
+        var plane = new Option<string?>("--plane") { Description = "The two parameters of the plane, e.g. x^2,x (default: the file's output.plane, else the first two).", HelpName = "X,Y" };
+        var resolution = new Option<string?>("--resolution") { Description = "Grid values along each axis (default 101).", HelpName = "N" };
+        var folder = new FolderOptions("runs/NAME-SEED-landscape");
+        var command = new Command("landscape", "Evaluates the full-data loss surfaces over a plane of two parameters that covers θ* and every method's path, and writes them as CSV (no figures, no report).");
+        spec.AddTo(command);
+        command.Options.Add(kind);
+        command.Options.Add(plane);
+        command.Options.Add(resolution);
+        folder.AddTo(command);
+        command.SetAction(parse => context.Guarded(() =>
+        {
+            var file = spec.Resolve(parse);
+            var kinds = parse.GetValue(kind) switch
+            {
+                null => new[] { LandscapeKind.Slice, LandscapeKind.Profile },
+                "slice" => [LandscapeKind.Slice],
+                "profile" => [LandscapeKind.Profile],
+                var other => throw new UsageException($"{kind.Name}: '{other}' is not a landscape kind; use slice or profile."),
+            };
+            var count = 101;
+            if (parse.GetValue(resolution) is { } text
+                && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 2 || count > GridAxis.MaxCount))
+            {
+                throw new UsageException($"{resolution.Name}: expected a whole number from 2 to {GridAxis.MaxCount}, got '{text}'.");
+            }
+
+            var planeText = parse.GetValue(plane);
+            var target = folder.Target(parse, file.Spec, suffix: "-landscape");
+            return WriteLandscapes(context, file, planeText, plane.Name, kinds, count, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
+        }));
+        return command;
+    }
+
+    private static Command AnalyzeCommand(Context context)
+    {
+        var spec = new SpecOptions();
+        var command = new Command("analyze", "Prints the theory numbers of the experiment's dataset: θ*, the Hessian's eigenvalues, the condition number and the step-size bounds, and what they mean for each method's learning rate. Writes nothing.");
+        spec.AddTo(command);
+        command.SetAction(parse => context.Guarded(() =>
+        {
+            var file = spec.Resolve(parse);
+            Analyze(context, file.Spec);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static int RunExperiment(Context context, ExperimentFile file, string target, bool force, bool quiet)
+    {
+        CheckFolder(target, force);
+        var spec = file.Spec;
+        var progress = quiet ? null : new ConsoleProgress(context.Error, context.Terminal, spec.Methods.Select(m => m.Name), spec.Training.Epochs);
+        using var folder = CreateFolder(target, force);
+        try
+        {
+            progress?.Stage($"descentlab: running {spec.Name}, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs");
+            var result = ExperimentRunner.Run(spec, new RunOptions { Progress = progress }, context.CancellationToken);
+            progress?.Finish();
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var json = ExperimentOutputWriter.Write(result, file.Output, folder.Path);
+            if (file.Output.Figures != FigureFiles.None)
+            {
+                progress?.Stage("descentlab: writing figures");
+                var figures = Path.Combine(folder.Path, "figures");
+                Directory.CreateDirectory(figures);
+                context.Rendering.WriteFigures(result, figures, file.Output);
+            }
+
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (file.Output.Report)
+            {
+                progress?.Stage("descentlab: writing the report");
+                context.Rendering.WriteReport(result, Path.Combine(folder.Path, "report.html"), file.Output, json);
+            }
+
+            context.CancellationToken.ThrowIfCancellationRequested();
+            folder.Complete();
+            var shown = Path.GetRelativePath(Environment.CurrentDirectory, folder.Target);
+            if (!quiet)
+            {
+                context.Output.WriteLine(ResultsTable.Describe(spec, ProblemAnalysis.Analyze(result.Problem), result.Problem.SampleCount));
+                context.Output.WriteLine();
+                ResultsTable.Write(result, context.Output);
+                context.Output.WriteLine();
+                context.Output.WriteLine($"output: {shown}");
+            }
+
+            context.Output.WriteLine(file.Output.Report ? $"report: {Path.Combine(shown, "report.html")}" : $"summary: {Path.Combine(shown, ExperimentOutputWriter.SummaryFileName)}");
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            progress?.Finish();
+        }
+    }
+
+    private static int WriteLandscapes(
+        Context context,
+        ExperimentFile file,
+        string? planeText,
+        string planeFlag,
+        IReadOnlyList<LandscapeKind> kinds,
+        int resolution,
+        string target,
+        bool force,
+        bool quiet)
+    {
+        var spec = file.Spec;
+        var names = new Problem(spec.Data.Create(spec.Seed), spec.Degree).ParameterNames;
+        (string X, string Y) plane;
+        if (planeText is not null)
+        {
+            var parts = planeText.Split(',');
+            if (parts.Length != 2 || parts[0] == parts[1] || parts.Any(p => !names.Contains(p, StringComparer.Ordinal)))
+            {
+                throw new UsageException($"{planeFlag}: expected two different parameters from {string.Join(", ", names)}, e.g. {names[^2]},{names[0]}; got '{planeText}'.");
+            }
+
+            plane = (parts[0], parts[1]);
+        }
+        else
+        {
+            plane = file.Output.Plane ?? (names[0], names[1]);
+        }
+
+        CheckFolder(target, force);
+        using var folder = CreateFolder(target, force);
+        var result = ExperimentRunner.Run(spec, new RunOptions(), context.CancellationToken);
+        var problem = result.Problem;
+        var json = ExperimentJson.Write(new ExperimentFile(spec, file.Output with { Plane = plane }), ExperimentOutputWriter.DataFileName);
+        File.WriteAllText(Path.Combine(folder.Path, ExperimentOutputWriter.ExperimentFileName), json);
+        CsvDatasetWriter.Write(problem.Data, Path.Combine(folder.Path, ExperimentOutputWriter.DataFileName));
+        var written = new List<string>();
+        foreach (var kind in kinds)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var grid = LandscapePlane.Covering(
+                problem, plane.X, plane.Y, resolution, resolution, kind, result.Runs.Select(r => r.Init.ToArray()), result.Runs.Select(r => r.Trajectory));
+            var surface = Landscape.Evaluate(problem, grid);
+            var name = $"landscape-{kind.ToString().ToLowerInvariant()}.csv";
+            SurfaceCsvWriter.Write(surface, Path.Combine(folder.Path, name));
+            written.Add(name);
+        }
+
+        folder.Complete();
+        var shown = Path.GetRelativePath(Environment.CurrentDirectory, folder.Target);
+        if (!quiet)
+        {
+            context.Output.WriteLine(Invariant($"{spec.Name}: loss over ({plane.X}, {plane.Y}), {resolution}×{resolution} points covering θ* and {result.Runs.Count} paths"));
+            foreach (var name in written)
+            {
+                context.Output.WriteLine($"  {Path.Combine(shown, name)}");
+            }
+        }
+
+        context.Output.WriteLine($"output: {shown}");
+        return ExitCodes.Success;
+    }
+
+    private static void Analyze(Context context, ExperimentSpec spec)
+    {
+        var data = spec.Data.Create(spec.Seed);
+        var problem = new Problem(spec.Randomness == RandomnessMode.Notebook ? data.RoundedToSingle() : data, spec.Degree);
+        var a = ProblemAnalysis.Analyze(problem);
+        var o = context.Output;
+        var names = problem.ParameterNames;
+        string N(double v) => ResultsTable.Number(v);
+        o.WriteLine(Invariant($"{spec.Name}: seed {spec.Seed}, {problem.SampleCount} samples, degree {spec.Degree}, parameters {string.Join(", ", names)}"));
+        o.WriteLine();
+        o.WriteLine($"optimum θ*            {string.Join("  ", names.Select((n, j) => $"{n} = {N(a.Optimum[j])}"))}");
+        o.WriteLine($"minimum loss L*       {N(a.MinimumLoss)}");
+        o.WriteLine($"Hessian eigenvalues   {string.Join("  ", a.Eigenvalues.Select(N))}");
+        o.WriteLine($"condition number κ    {N(a.ConditionNumber)}");
+        o.WriteLine($"GD stable for lr <    {N(a.StabilityBound)}   (2/λmax)");
+        o.WriteLine($"best constant lr      {N(a.BestConstantStep)}   (2/(λmin+λmax)), contraction {N(a.BestConstantRate)} per step");
+        o.WriteLine($"heavy ball            lr {N(a.HeavyBallStep)}, momentum {N(a.HeavyBallMomentum)}, contraction {N(a.HeavyBallRate)} per step");
+        o.WriteLine();
+        o.WriteLine("method            lr          lr·λmax   GD contraction/step   steps per 10× less excess loss");
+        foreach (var method in spec.Methods)
+        {
+            var lr = method.Optimizer.LearningRate;
+            o.WriteLine(Invariant($"{method.Name,-16}  {N(lr),-10}  {N(lr * a.LargestEigenvalue),-8}  {N(a.SlowestContraction(lr)),-20}  {N(a.StepsPerDecade(lr))}"));
+        }
+
+        o.WriteLine();
+        o.WriteLine("(The last two columns are full-batch GD's at that lr; minibatch methods add gradient noise, and other optimizers rescale the step.)");
+    }
+
+    private static void CheckFolder(string target, bool force)
+    {
+        try
+        {
+            OutputFolder.Check(target, force);
+        }
+        catch (OutputFolderException e)
+        {
+            throw new UsageException(FolderMessage(e), e);
+        }
+    }
+
+    private static OutputFolder CreateFolder(string target, bool force)
+    {
+        try
+        {
+            return OutputFolder.Create(target, force);
+        }
+        catch (OutputFolderException e)
+        {
+            throw new UsageException(FolderMessage(e), e);
+        }
+    }
+
+    private static string FolderMessage(OutputFolderException e) => e.Problem switch
+    {
+        OutputFolderProblem.Exists => $"--out: {e.Message} Pass --force to replace it, or choose another folder with --out.",
+        _ => $"--out: {e.Message}",
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The output-folder flags of run and landscape.</summary>
+    private sealed class FolderOptions(string defaultName)
+    {
+        public Option<string?> Out { get; } = new("--out") { Description = $"The output folder (default {defaultName}).", HelpName = "DIR" };
+
+        public Option<bool> Force { get; } = new("--force") { Description = "Replace the output folder if it exists." };
+
+        public Option<bool> Quiet { get; } = new("--quiet") { Description = "No progress and no table; print only the output's path." };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Out);
+            command.Options.Add(Force);
+            command.Options.Add(Quiet);
+        }
+
+        public string Target(ParseResult parse, ExperimentSpec spec, string suffix)
+        {
+            if (parse.GetValue(Out) is { } target)
+            {
+                if (string.IsNullOrWhiteSpace(target))
+                {
+                    throw new UsageException("--out: the folder path is empty.");
+                }
+
+                return target;
+            }
+
+            var name = string.Concat(spec.Name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+            return Path.Combine("runs", Invariant($"{name}-{spec.Seed}{suffix}"));
+        }
+    }
+
+    /// <summary>What every command's action needs, and the mapping of failures to exit codes.</summary>
+    private sealed class Context(TextWriter output, TextWriter error, bool terminal, IExperimentRendering rendering, CancellationToken cancellationToken)
+    {
+        public TextWriter Output { get; } = output;
+
+        public TextWriter Error { get; } = error;
+
+        public bool Terminal { get; } = terminal;
+
+        public IExperimentRendering Rendering { get; } = rendering;
+
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+
+        public int Guarded(Func<int> action)
+        {
+            try
+            {
+                return action();
+            }
+            catch (UsageException e)
+            {
+                Error.WriteLine($"descentlab: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                Error.WriteLine("descentlab: cancelled; nothing was written.");
+                return ExitCodes.Cancelled;
+            }
+            catch (Exception e)
+            {
+                Error.WriteLine($"descentlab: failed while running: {e.Message}");
+                Error.WriteLine("Nothing was written; the output folder was left as it was.");
+                return ExitCodes.Failure;
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using DescentLab.Analysis;
+using DescentLab.Experiments;
+
+namespace DescentLab.Cli;
+
+/// <summary>The results table the run command prints: one row per run with its final θ and losses, and the optimum.</summary>
+internal static class ResultsTable
+{
+    public static void Write(ExperimentResult result, TextWriter output)
+    {
+        var problem = result.Problem;
+        var names = problem.ParameterNames;
+        var header = new List<string> { "method", "steps", "epochs" };
+        header.AddRange(names);
+        header.AddRange(["batch loss", "loss", "excess loss", "diverged"]);
+        var rows = new List<string[]>();
+        var theta = new double[problem.ParameterCount];
+        foreach (var run in result.Runs)
+        {
+            var t = run.Trajectory;
+            var last = t.Count - 1;
+            t.ParametersAt(last, theta);
+            var row = new List<string>
+            {
+                run.Replicate == 0 ? run.Method.Name : Invariant($"{run.Method.Name}#{run.Replicate}"),
+                Invariant($"{t.Step[last]}"),
+                Number(t.Epoch[last]),
+            };
+            row.AddRange(theta.Select(Number));
+            row.Add(Number(t.BatchLoss[last]));
+            row.Add(Number(t.Loss[last]));
+            row.Add(Number(t.Loss[last] - problem.FullData.MinimumLoss));
+            row.Add(t.DivergedAtStep is { } step ? Invariant($"at step {step}") : "no");
+            rows.Add([.. row]);
+        }
+
+        var optimum = new List<string> { "optimum θ*", string.Empty, string.Empty };
+        optimum.AddRange(problem.FullData.Optimum.ToArray().Select(Number));
+        optimum.AddRange([string.Empty, Number(problem.FullData.MinimumLoss), "0", string.Empty]);
+        rows.Add([.. optimum]);
+
+        var widths = header.Select((h, j) => Math.Max(h.Length, rows.Max(r => r[j].Length))).ToArray();
+        output.WriteLine(Line(header, widths));
+        output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var row in rows)
+        {
+            output.WriteLine(Line(row, widths));
+        }
+    }
+
+    /// <summary>The one-line description of the experiment printed above the table.</summary>
+    public static string Describe(ExperimentSpec spec, ProblemAnalysis? analysis, int samples)
+    {
+        var rng = spec.Randomness == RandomnessMode.Notebook ? "notebook" : "independent";
+        var text = Invariant($"{spec.Name}: seed {spec.Seed}, {rng} randomness, {samples} samples, degree {spec.Degree}, {spec.Training.Epochs} epochs, {spec.Methods.Count} methods");
+        return analysis is null ? text : text + Invariant($"; GD is stable below lr {Number(analysis.StabilityBound)}");
+    }
+
+    private static string Line(IReadOnlyList<string> cells, int[] widths) =>
+        string.Join("  ", cells.Select((c, j) => j == 0 ? c.PadRight(widths[j]) : c.PadLeft(widths[j]))).TrimEnd();
+
+    public static string Number(double value) =>
+        double.IsNaN(value) ? "NaN" : double.IsInfinity(value) ? (value > 0 ? "inf" : "-inf") : value.ToString("G6", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,346 @@
+using System.CommandLine;
+using System.Globalization;
+using DescentLab.Data;
+using DescentLab.Experiments;
+using DescentLab.Io;
+using DescentLab.Sampling;
+using DescentLab.Training;
+
+namespace DescentLab.Cli;
+
+/// <summary>The flags that choose an experiment (a file, then overrides of its fields), shared by every command.</summary>
+/// <remarks>
+/// Values are taken as text and parsed here with the invariant culture, so every message names its flag in the same
+/// way ("--lr: expected a number, got 'abc'.").
+/// </remarks>
+internal sealed class SpecOptions
+{
+    public Option<string?> Config { get; } = new("--config") { Description = "An experiment file (JSON) to run instead of the seed experiment.", HelpName = "FILE.json" };
+
+    public Option<string?> Seed { get; } = new("--seed") { Description = "The experiment seed (0 to 4294967295).", HelpName = "S" };
+
+    public Option<string?> Rng { get; } = new("--rng") { Description = "independent (shared init, one shuffle stream per run) or notebook (the seed notebook's exact stream).", HelpName = "independent|notebook" };
+
+    public Option<string?> Data { get; } = new("--data") { Description = "A CSV file with a header row to fit instead of generated data.", HelpName = "CSV" };
+
+    public Option<string?> X { get; } = new("--x") { Description = "The CSV's input column(s), comma-separated (default x).", HelpName = "COLUMNS" };
+
+    public Option<string?> Y { get; } = new("--y") { Description = "The CSV's output column (default y).", HelpName = "COLUMN" };
+
+    public Option<string?> Degree { get; } = new("--degree") { Description = "The polynomial degree of the features (1 to 32).", HelpName = "D" };
+
+    public Option<string?> Epochs { get; } = new("--epochs") { Description = "Epochs to train every method.", HelpName = "N" };
+
+    public Option<string?> LearningRate { get; } = new("--lr") { Description = "The learning rate of every method.", HelpName = "LR" };
+
+    public Option<string?> BatchSize { get; } = new("--batch-size") { Description = "The batch size of every minibatch method.", HelpName = "B" };
+
+    public Option<string?> Init { get; } = new("--init") { Description = "shared, independent, or the initial values in parameter order (e.g. 0,0,0).", HelpName = "shared|independent|v1,v2,..." };
+
+    public Option<string?> Methods { get; } = new("--methods") { Description = $"The methods to run, comma-separated, from: {BuiltInMethods.Names}.", HelpName = "M1,M2,..." };
+
+    public Option<string?> RecordEvery { get; } = new("--record-every") { Description = "Record every k-th step (the first and last are always recorded).", HelpName = "K" };
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Degree, Epochs, LearningRate, BatchSize, Init, Methods, RecordEvery })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The experiment file named by --config (or the seed experiment) with every flag applied, checked against its data.</summary>
+    /// <exception cref="UsageException">A flag, a field of the file or a line of a data file is wrong.</exception>
+    public ExperimentFile Resolve(ParseResult parse, Func<OutputSettings, OutputSettings>? outputOverrides = null)
+    {
+        var configPath = parse.GetValue(Config);
+        var file = configPath is null ? ExperimentFile.Seed : ReadConfig(configPath);
+        var spec = file.Spec;
+        var fromFlag = new HashSet<string>(StringComparer.Ordinal);
+
+        if (parse.GetValue(Seed) is { } seedText)
+        {
+            spec = spec with { Seed = ParseSeed(seedText) };
+        }
+
+        if (parse.GetValue(Rng) is { } rng)
+        {
+            spec = spec with { Randomness = Guard(Rng, () => ExperimentJson.ParseRandomness(rng, Rng.Name)) };
+        }
+
+        var x = parse.GetValue(X);
+        var y = parse.GetValue(Y);
+        if (parse.GetValue(Data) is { } dataPath)
+        {
+            spec = spec with { Data = new GivenData(ReadCsv(dataPath, x, y)) };
+        }
+        else if (x is not null || y is not null)
+        {
+            throw new UsageException($"{(x is not null ? X.Name : Y.Name)}: names a column of a CSV file; give the file with --data.");
+        }
+
+        if (parse.GetValue(Degree) is { } degree)
+        {
+            var value = ParseInt(Degree, degree);
+            spec = Guard(Degree, () => spec with { Degree = value });
+        }
+
+        if (parse.GetValue(Methods) is { } methodList)
+        {
+            spec = spec with { Methods = ParseMethods(methodList) };
+        }
+
+        var training = spec.Training;
+        if (parse.GetValue(Epochs) is { } epochs)
+        {
+            var value = ParseInt(Epochs, epochs);
+            training = Guard(Epochs, () => training with { Epochs = value });
+        }
+
+        if (parse.GetValue(RecordEvery) is { } recordEvery)
+        {
+            var value = ParseInt(RecordEvery, recordEvery);
+            training = Guard(RecordEvery, () => training with { RecordEvery = value });
+        }
+
+        spec = spec with { Training = training };
+
+        if (parse.GetValue(LearningRate) is { } lrText)
+        {
+            var lr = ParseDouble(LearningRate, lrText);
+            spec = spec with { Methods = [.. spec.Methods.Select(m => Guard(LearningRate, () => m with { Optimizer = m.Optimizer with { LearningRate = lr } }))] };
+        }
+
+        if (parse.GetValue(BatchSize) is { } batchText)
+        {
+            var batch = ParseInt(BatchSize, batchText);
+            if (spec.Methods.All(m => m.Sampler.Kind == SamplerKind.FullBatch))
+            {
+                throw new UsageException($"{BatchSize.Name}: every method is full-batch; choose a minibatch method with --methods.");
+            }
+
+            spec = spec with
+            {
+                Methods = [.. spec.Methods.Select(m => m.Sampler.Kind == SamplerKind.FullBatch ? m : Guard(BatchSize, () => m with { Sampler = m.Sampler with { BatchSize = batch } }))],
+            };
+            fromFlag.Add(BatchSize.Name);
+        }
+
+        if (parse.GetValue(Init) is { } init)
+        {
+            spec = spec with { Init = ParseInit(init) };
+            fromFlag.Add(Init.Name);
+        }
+
+        var output = outputOverrides is null ? file.Output : outputOverrides(file.Output);
+        var resolved = new ExperimentFile(spec, output);
+        Check(resolved, configPath, fromFlag);
+        return resolved;
+    }
+
+    /// <summary>Checks what only the data can tell: batch sizes against n, explicit init against p, plane names; throws a <see cref="UsageException"/>.</summary>
+    private void Check(ExperimentFile file, string? configPath, HashSet<string> fromFlag)
+    {
+        var spec = file.Spec;
+        Dataset data;
+        try
+        {
+            data = spec.Data.Create(spec.Seed);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw new UsageException($"{Where(configPath, "data")}: {e.Message}", e);
+        }
+
+        var n = data.Count;
+        for (var i = 0; i < spec.Methods.Count; i++)
+        {
+            var sampler = spec.Methods[i].Sampler;
+            if (sampler.Kind != SamplerKind.FullBatch && sampler.BatchSize > n)
+            {
+                var where = fromFlag.Contains(BatchSize.Name) ? BatchSize.Name : Where(configPath, Invariant($"methods[{i}].sampler.batchSize"));
+                throw new UsageException(Invariant($"{where}: the batch size {sampler.BatchSize} is larger than the {n} samples; use at most {n}."));
+            }
+        }
+
+        var p = (data.InputCount * spec.Degree) + 1;
+        if (spec.Init.Kind == InitKind.Explicit && spec.Init.Values.Count != p)
+        {
+            var where = fromFlag.Contains(Init.Name) ? Init.Name : Where(configPath, "init");
+            var names = new Models.Problem(data, spec.Degree).ParameterNames;
+            throw new UsageException(Invariant($"{where}: {spec.Init.Values.Count} values given; the model has {p} parameters ({string.Join(", ", names)}), give one value each in that order."));
+        }
+
+        if (file.Output.Plane is { } plane)
+        {
+            var names = new Models.Problem(data, spec.Degree).ParameterNames;
+            foreach (var name in new[] { plane.X, plane.Y })
+            {
+                if (!names.Contains(name, StringComparer.Ordinal))
+                {
+                    throw new UsageException($"{Where(configPath, "output.plane")}: '{name}' is not a parameter; the parameters are {string.Join(", ", names)}.");
+                }
+            }
+        }
+    }
+
+    private static string Where(string? configPath, string jsonPath) => configPath is null ? jsonPath : $"{configPath}: {jsonPath}";
+
+    private static ExperimentFile ReadConfig(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"--config: no such file: {path}");
+        }
+
+        try
+        {
+            return ExperimentJson.Read(path);
+        }
+        catch (SpecFormatException e)
+        {
+            throw new UsageException($"{path}: {e.Message}", e);
+        }
+        catch (DataFormatException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--config: cannot read {path}: {e.Message}", e);
+        }
+    }
+
+    private Dataset ReadCsv(string path, string? xText, string? yText)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"{Data.Name}: no such file: {path}");
+        }
+
+        string[] xs = xText is null ? ["x"] : [.. xText.Split(',').Select(s => s.Trim())];
+        if (xs.Any(string.IsNullOrEmpty))
+        {
+            throw new UsageException($"{X.Name}: a column name is empty in '{xText}'.");
+        }
+
+        if (xs.Distinct(StringComparer.Ordinal).Count() != xs.Length)
+        {
+            throw new UsageException($"{X.Name}: the columns '{xText}' repeat a name.");
+        }
+
+        var y = yText ?? "y";
+        if (xs.Contains(y, StringComparer.Ordinal))
+        {
+            throw new UsageException($"{Y.Name}: '{y}' is also an x column.");
+        }
+
+        try
+        {
+            return Io.CsvDatasetReader.Read(path, xs, y);
+        }
+        catch (DataFormatException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{Data.Name}: cannot read {path}: {e.Message}", e);
+        }
+    }
+
+    private uint ParseSeed(string text) =>
+        uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed)
+            ? seed
+            : throw new UsageException($"{Seed.Name}: expected a whole number from 0 to {uint.MaxValue}, got '{text}'.");
+
+    private static int ParseInt(Option option, string text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new UsageException($"{option.Name}: expected a whole number, got '{text}'.");
+
+    private static double ParseDouble(Option option, string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : throw new UsageException($"{option.Name}: expected a number such as 0.001 or 1e-3, got '{text}'.");
+
+    private List<Method> ParseMethods(string text)
+    {
+        var names = text.Split(',').Select(s => s.Trim()).ToArray();
+        var methods = new List<Method>();
+        foreach (var name in names)
+        {
+            if (name.Length == 0)
+            {
+                throw new UsageException($"{Methods.Name}: an empty name in '{text}'; choose from {BuiltInMethods.Names}.");
+            }
+
+            var method = BuiltInMethods.Find(name) ?? throw new UsageException($"{Methods.Name}: unknown method '{name}'; choose from {BuiltInMethods.Names}.");
+            if (methods.Any(m => m.Name == name))
+            {
+                throw new UsageException($"{Methods.Name}: '{name}' is named twice.");
+            }
+
+            methods.Add(method);
+        }
+
+        return methods;
+    }
+
+    private InitSpec ParseInit(string text)
+    {
+        if (text is "shared")
+        {
+            return InitSpec.Shared;
+        }
+
+        if (text is "independent")
+        {
+            return InitSpec.Independent;
+        }
+
+        var parts = text.Split(',');
+        var values = new double[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
+            {
+                throw new UsageException($"{Init.Name}: expected shared, independent or numbers in parameter order such as 0,0,0; '{parts[i]}' is not a number.");
+            }
+        }
+
+        return InitSpec.Explicit(values);
+    }
+
+    /// <summary>Runs a core setter and reports its validation message against <paramref name="option"/>.</summary>
+    public static T Guard<T>(Option option, Func<T> set)
+    {
+        try
+        {
+            return set();
+        }
+        catch (SpecFormatException e)
+        {
+            throw new UsageException($"{option.Name}: {e.Detail ?? e.Message}", e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"{option.Name}: {CoreMessage(e)}", e);
+        }
+    }
+
+    /// <summary>A core validation message without .NET's parameter suffix or its own leading field name (the flag replaces it).</summary>
+    public static string CoreMessage(ArgumentException e)
+    {
+        var message = e.Message;
+        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        message = cut >= 0 ? message[..cut] : message;
+        var newline = message.IndexOf('\n', StringComparison.Ordinal);
+        message = newline >= 0 ? message[..newline].TrimEnd() : message;
+        var colon = message.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && message.AsSpan(0, colon).IndexOfAny(" '\"") < 0 ? message[(colon + 2)..] : message;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,18 @@
+using DescentLab.Experiments;
+using DescentLab.Training;
+
+namespace DescentLab.Io;
+
+/// <summary>An experiment file's content: the spec to run and what to write besides the data.</summary>
+/// <param name="Spec">The experiment.</param>
+/// <param name="Output">Figures, report and drawing settings.</param>
+public sealed record ExperimentFile(ExperimentSpec Spec, OutputSettings Output)
+{
+    /// <summary>
+    /// The seed experiment (seed 0, independent randomness, the notebook's three methods) with every figure and the
+    /// report; it keeps the batches of the first epoch for the report's minibatch landscapes.
+    /// </summary>
+    public static ExperimentFile Seed { get; } = new(
+        new ExperimentSpec { Training = new TrainingOptions { KeepBatchesOfEpoch = 0 } },
+        new OutputSettings { Plane = ("x^2", "x") });
+}

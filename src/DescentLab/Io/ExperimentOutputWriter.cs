@@ -1,0 +1,37 @@
+using DescentLab.Experiments;
+
+namespace DescentLab.Io;
+
+/// <summary>Writes the data files of an output folder: experiment.json, summary.json, trajectories.csv and data.csv.</summary>
+public static class ExperimentOutputWriter
+{
+    /// <summary>The resolved spec, which reruns the experiment.</summary>
+    public const string ExperimentFileName = "experiment.json";
+
+    /// <summary>The problem, its analysis and each run's outcome.</summary>
+    public const string SummaryFileName = "summary.json";
+
+    /// <summary>Every recorded step of every run.</summary>
+    public const string TrajectoriesFileName = "trajectories.csv";
+
+    /// <summary>The dataset as used.</summary>
+    public const string DataFileName = "data.csv";
+
+    /// <summary>Writes the four data files of <paramref name="result"/> into <paramref name="directory"/>, which must exist.</summary>
+    /// <returns>The text of experiment.json, for embedding in a report.</returns>
+    public static string Write(ExperimentResult result, OutputSettings output, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var spec = result.Spec;
+
+        // A given dataset is referred to as data.csv, written beside experiment.json, so the folder reruns on its own.
+        var json = ExperimentJson.Write(new ExperimentFile(spec, output), DataFileName);
+        File.WriteAllText(Path.Combine(directory, ExperimentFileName), json);
+        SummaryJsonWriter.Write(result, Path.Combine(directory, SummaryFileName));
+        TrajectoryCsvWriter.Write(result.Runs, Path.Combine(directory, TrajectoriesFileName));
+        CsvDatasetWriter.Write(result.Problem.Data, Path.Combine(directory, DataFileName));
+        return json;
+    }
+}

@@ -1,0 +1,14 @@
+namespace DescentLab.Io;
+
+/// <summary>Why an output folder cannot be used.</summary>
+public enum OutputFolderProblem
+{
+    /// <summary>The folder exists and replacing it was not asked for.</summary>
+    Exists,
+
+    /// <summary>The path, or a folder above it, is a file.</summary>
+    IsFile,
+
+    /// <summary>The folder cannot be created or written.</summary>
+    NotWritable,
+}

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using DescentLab.Analysis;
+using DescentLab.Experiments;
+
+namespace DescentLab.Io;
+
+/// <summary>Writes summary.json: the problem, its analysis and each run's outcome, with run times in a separate "timing" section.</summary>
+/// <remarks>
+/// Everything outside "timing" is a function of the spec alone, so two runs of one spec write the same bytes there.
+/// Numbers are in the shortest round-trip form; a non-finite number (a diverged loss, the condition number of a
+/// singular Hessian) is written as the string "NaN", "Infinity" or "-Infinity", which JSON numbers cannot hold.
+/// </remarks>
+public static class SummaryJsonWriter
+{
+    /// <summary>Writes the summary of <paramref name="result"/> as UTF-8 JSON to <paramref name="stream"/>.</summary>
+    public static void Write(ExperimentResult result, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(stream);
+        var problem = result.Problem;
+        var analysis = ProblemAnalysis.Analyze(problem);
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonText.Encoder }))
+        {
+            w.WriteStartObject();
+            w.WriteString("name", result.Spec.Name);
+            w.WriteNumber("seed", result.Spec.Seed);
+            w.WriteNumber("samples", problem.SampleCount);
+            Strings(w, "parameters", problem.ParameterNames);
+            w.WriteStartObject("optimum");
+            Numbers(w, "theta", analysis.Optimum);
+            Number(w, "loss", analysis.MinimumLoss);
+            w.WriteEndObject();
+
+            w.WriteStartObject("analysis");
+            Numbers(w, "eigenvalues", analysis.Eigenvalues);
+            Number(w, "conditionNumber", analysis.ConditionNumber);
+            Number(w, "stabilityBound", analysis.StabilityBound);
+            Number(w, "bestConstantStep", analysis.BestConstantStep);
+            Number(w, "bestConstantRate", analysis.BestConstantRate);
+            Number(w, "heavyBallStep", analysis.HeavyBallStep);
+            Number(w, "heavyBallMomentum", analysis.HeavyBallMomentum);
+            Number(w, "heavyBallRate", analysis.HeavyBallRate);
+            w.WriteEndObject();
+
+            w.WriteStartArray("methods");
+            var theta = new double[problem.ParameterCount];
+            foreach (var run in result.Runs)
+            {
+                var t = run.Trajectory;
+                var last = t.Count - 1;
+                t.ParametersAt(last, theta);
+                var metrics = PathMetrics.Of(t, problem);
+                w.WriteStartObject();
+                w.WriteString("name", run.Method.Name);
+                w.WriteNumber("replicate", run.Replicate);
+                Numbers(w, "init", run.Init);
+                Numbers(w, "final", theta);
+                Number(w, "finalBatchLoss", t.BatchLoss[last]);
+                Number(w, "finalLoss", t.Loss[last]);
+                Number(w, "finalExcessLoss", metrics.ExcessLoss[last]);
+                Number(w, "finalDistance", metrics.DistanceToOptimum[last]);
+                w.WriteNumber("steps", t.Step[last]);
+                Number(w, "epochs", t.Epoch[last]);
+                w.WriteNumber("samplesProcessed", t.Samples[last]);
+                w.WriteBoolean("diverged", t.Diverged);
+                if (t.DivergedAtStep is { } step)
+                {
+                    w.WriteNumber("divergedAtStep", step);
+                    w.WriteString("divergenceReason", t.DivergenceReason);
+                }
+                else
+                {
+                    w.WriteNull("divergedAtStep");
+                    w.WriteNull("divergenceReason");
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+
+            w.WriteStartObject("timing");
+            w.WriteStartArray("runs");
+            foreach (var run in result.Runs)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", run.Method.Name);
+                w.WriteNumber("replicate", run.Replicate);
+                w.WriteNumber("seconds", Math.Round(run.Elapsed.TotalSeconds, 6));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Writes the summary of <paramref name="result"/> to a new or replaced file at <paramref name="path"/>.</summary>
+    public static void Write(ExperimentResult result, string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = File.Create(path);
+        Write(result, stream);
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, double value)
+    {
+        w.WritePropertyName(name);
+        Value(w, value);
+    }
+
+    private static void Value(Utf8JsonWriter w, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            w.WriteNumberValue(value);
+        }
+        else
+        {
+            w.WriteStringValue(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+        }
+    }
+
+    private static void Numbers(Utf8JsonWriter w, string name, IReadOnlyList<double> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            Value(w, v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+}
