@@ -17,7 +17,12 @@ namespace DescentLab.Models;
 /// </remarks>
 public sealed class QuadraticForm
 {
-    private readonly double[] _s;
+    /// <summary>Half the spacing of doubles at 1, 2⁻⁵³.</summary>
+    private const double UnitRoundoff = 1.1102230246251565e-16;
+
+    /// <summary>The relative error bound under which the double evaluation is kept.</summary>
+    private const double FastPathTolerance = 1e-13;
+
     private readonly double[] _r;
     private readonly double[] _optimum;
     private readonly double[] _secondHi;
@@ -26,19 +31,12 @@ public sealed class QuadraticForm
     private readonly double[] _slopeLo;
     private readonly double _minimumLo;
 
-    /// <summary>Half the spacing of doubles at 1, 2⁻⁵³.</summary>
-    private const double UnitRoundoff = 1.1102230246251565e-16;
-
-    /// <summary>The relative error bound under which the double evaluation is kept.</summary>
-    private const double FastPathTolerance = 1e-13;
-
     private QuadraticForm(int parameterCount, int sampleCount, Statistics statistics, double[] optimum, Expansion expansion, int rank)
     {
         ParameterCount = parameterCount;
         SampleCount = sampleCount;
         _secondHi = statistics.SecondHi;
         _secondLo = statistics.SecondLo;
-        _s = statistics.SecondHi;
         _r = statistics.Cross;
         MeanSquare = statistics.MeanSquare;
         _optimum = optimum;
@@ -56,7 +54,7 @@ public sealed class QuadraticForm
     public int SampleCount { get; }
 
     /// <summary>S = ZᵀZ/m, row-major p×p.</summary>
-    public ReadOnlySpan<double> SecondMoment => _s;
+    public ReadOnlySpan<double> SecondMoment => _secondHi;
 
     /// <summary>r = Zᵀy/m.</summary>
     public ReadOnlySpan<double> CrossMoment => _r;
@@ -90,7 +88,7 @@ public sealed class QuadraticForm
     /// <summary>The residual zᵀθ − y of one packed row [z₀ … z_{p−1}, y], with the dot product in double-double.</summary>
     /// <remarks>
     /// Near a close fit the residual is far smaller than the terms zⱼθⱼ, so a plain dot product would keep only
-    /// ε·Σ|zⱼθⱼ| / |r| of its digits; this is Ogita, Rump and Oishi's Dot2, accurate to about ε·|r| + ε²·Σ|zⱼθⱼ|.
+    /// ε·Σ|zⱼθⱼ| / |r| of its digits; summing the exact products in double-double, as Ogita, Rump and Oishi's Dot2 does, is accurate to about ε·|r| + ε²·Σ|zⱼθⱼ|.
     /// </remarks>
     internal static double Residual(ReadOnlySpan<double> row, ReadOnlySpan<double> theta)
     {
@@ -152,7 +150,7 @@ public sealed class QuadraticForm
         var gradientLargest = 0.0;
         for (var j = 0; j < p; j++)
         {
-            var row = _s.AsSpan(j * p, p);
+            var row = _secondHi.AsSpan(j * p, p);
             var sd = 0.0;
             var magnitude = 0.0;
             for (var k = 0; k < p; k++)
@@ -176,7 +174,7 @@ public sealed class QuadraticForm
 
         // Forward error bound of the nested dot products (2p + 2 roundings deep), plus the roundings of d, S and g*:
         // when it is below FastPathTolerance of the result the double sum is kept, which is the usual case away from
-        // the optimum; otherwise the expansion is redone in double-double, which costs about 30 times as much.
+        // the optimum; otherwise the expansion is redone in double-double, which costs tens of times as much.
         var unit = ((2 * p) + 6) * UnitRoundoff;
         if (unit * lossBound <= FastPathTolerance * Math.Abs(loss)
             && (gradient.IsEmpty || unit * gradientBound <= FastPathTolerance * gradientLargest))

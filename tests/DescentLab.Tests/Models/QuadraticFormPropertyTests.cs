@@ -15,8 +15,8 @@ public class QuadraticFormPropertyTests
 
         cases.Sample((problem, theta) =>
         {
-            // Away from the optimum neither evaluation cancels: the form is exact algebra around θ*, and both round
-            // at a few ε of the loss. 1e-10 is the bound the design asks of the form.
+            // Both are accurate to a few ε here (worst seen over 20 000 cases: 1.4e-15); 1e-10 is the bound the design
+            // asks of the form (the expansion without g* and with S in double reached 5e-11).
             AssertRelative(problem.DirectLoss(theta), problem.Loss(theta), 1e-10);
         }, iter: 300);
     }
@@ -41,9 +41,12 @@ public class QuadraticFormPropertyTests
             // y of order one gives.
             Assert.True(form.MeanSquare / minimum > 1e8, $"s = {form.MeanSquare:R}, L* = {minimum:R}: no cancellation");
 
+            // DirectLoss sums compensated residuals, so it stays a reference to a few ε even here (a plain sum keeps
+            // only ε·|zᵀθ| / |r| ≈ 1e-7 of each residual). Worst seen over 20 000 cases: 1.5e-15 against 1e-10.
             AssertRelative(minimum, problem.Loss(optimum), 1e-10);
 
-            // A point whose excess loss (θ−θ*)ᵀS(θ−θ*) is `excess` times L*, so both parts of the form matter.
+            // A point whose excess loss (θ−θ*)ᵀS(θ−θ*) is `excess` times L*, so both parts of the form matter. This is
+            // where an expansion that drops g*ᵀ(θ−θ*) fails: it was off by 2e-6 relative.
             var curvature = Curvature(form, direction);
             var scale = curvature > 0 ? Math.Sqrt(excess * minimum / curvature) : 0.0;
             var theta = optimum.Select((v, j) => v + (scale * direction[j])).ToArray();
@@ -72,7 +75,8 @@ public class QuadraticFormPropertyTests
             for (var j = 0; j < p; j++)
             {
                 // 1e-9 relative to the gradient's largest component: both sums round at a few ε of Σ|rᵢ zᵢⱼ|, which
-                // is within a few times ‖g‖∞ away from the optimum; 1e-12 absolute covers a zero gradient.
+                // is within a few times ‖g‖∞ away from the optimum (worst seen: 1e-14); 1e-12 absolute covers a zero
+                // gradient. Relative to each component alone would fail on components that cancel towards zero.
                 var tolerance = (1e-9 * MaxAbs(direct)) + 1e-12;
                 Assert.True(
                     Math.Abs(direct[j] - viaForm[j]) <= tolerance,
@@ -97,11 +101,15 @@ public class QuadraticFormPropertyTests
         {
             var form = problem.BatchForm(batch);
             var loss = problem.BatchLossAndGradient(theta, batch, new double[problem.ParameterCount]);
+
+            // Fewer distinct samples than parameters must take the minimum-norm (SVD) path.
             if (batch.Distinct().Count() < problem.ParameterCount)
             {
                 Assert.True(form.Rank < problem.ParameterCount, $"rank {form.Rank} from {batch.Length} samples");
             }
 
+            // Worst seen over 20 000 cases: 2e-14 for any batch, 1.9e-12 for batches smaller than p, whose minimum-norm θ*
+            // lies far from θ; with S rounded to double that case was off by 1.6e-8.
             AssertRelative(loss, form.Evaluate(theta), 1e-10);
         }, iter: 400);
     }
