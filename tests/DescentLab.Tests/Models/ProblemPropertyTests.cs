@@ -46,7 +46,7 @@ public class ProblemPropertyTests
                 // |gⱼ| ≤ 2√(L·a) by Cauchy–Schwarz, so 2√(L·a) is the component's natural scale; a component that
                 // happens to cancel towards zero cannot be measured more finely than that by any difference quotient.
                 // The expected error is a few hundred ε of that scale at most (200 rows; worst seen over 20 000 cases:
-                // 1.6e-14), so 1e-6 leaves a wide margin while still catching a wrong factor or sign in a component.
+                // 2e-13), so 1e-6 leaves a wide margin while still catching a wrong factor or sign in a component.
                 Assert.True(
                     Math.Abs(difference - gradient[j]) <= 1e-6 * scale,
                     $"component {j}: analytic {gradient[j]:R}, difference {difference:R}, scale {scale:R}");
