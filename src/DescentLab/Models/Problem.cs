@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using DescentLab.Data;
 
 namespace DescentLab.Models;
@@ -31,7 +34,8 @@ public sealed class Problem
         Data = data;
         Degree = degree;
         ParameterCount = (data.InputCount * degree) + 1;
-        RowStride = ParameterCount + 1;
+        // Up to three parameters a row [z, y] is padded to four doubles, so the hot loop reads it as one 256-bit vector.
+        RowStride = ParameterCount < 4 ? 4 : ParameterCount + 1;
         SampleCount = data.Count;
 
         var names = new List<string>(ParameterCount);
@@ -128,12 +132,16 @@ public sealed class Problem
     public double Loss(ReadOnlySpan<double> theta) => FullData.Evaluate(theta);
 
     /// <summary>The full-data loss L(θ) by direct summation over the samples (a reference for tests).</summary>
+    /// <remarks>
+    /// Each residual is a compensated dot product: near a close fit a plain one keeps only ε·|zᵢᵀθ| / |rᵢ| of its
+    /// digits (about 1e-7 relative for residuals of 1e-6 on predictions of 1000), which is no reference at all.
+    /// </remarks>
     public double DirectLoss(ReadOnlySpan<double> theta)
     {
         var sum = 0.0;
         for (var i = 0; i < SampleCount; i++)
         {
-            var r = Predict(theta, i) - _rows[(i * RowStride) + ParameterCount];
+            var r = QuadraticForm.Residual(_rows.AsSpan(i * RowStride, RowStride), theta[..ParameterCount]);
             sum += r * r;
         }
 
@@ -147,6 +155,11 @@ public sealed class Problem
     /// <remarks>L_B = (1/|B|) Σ_{i∈B} rᵢ², ∇L_B = (2/|B|) Σ_{i∈B} rᵢ zᵢ with rᵢ = zᵢᵀθ − yᵢ.</remarks>
     public double BatchLossAndGradient(ReadOnlySpan<double> theta, ReadOnlySpan<int> batch, Span<double> gradient)
     {
+        if (RowStride == 4 && Vector256.IsHardwareAccelerated && theta.Length >= ParameterCount && gradient.Length >= ParameterCount)
+        {
+            return BatchLossAndGradientPacked(theta, batch, gradient);
+        }
+
         var p = ParameterCount;
         var stride = RowStride;
         var rows = _rows.AsSpan();
@@ -177,6 +190,73 @@ public sealed class Problem
 
         return loss / batch.Length;
     }
+
+    /// <summary>
+    /// <see cref="BatchLossAndGradient"/> for rows packed in four doubles (p ≤ 3): each row is [z, y, 0…], θ is
+    /// extended to e = [θ, −1, 0…] so that the residual is one dot product, and the gradient sum is one vector FMA.
+    /// </summary>
+    /// <remarks>
+    /// The dot product is a chain of scalar fused multiply-adds (faster here than a horizontal vector sum); two
+    /// independent chains hide their latency. Summation order differs from the generic loop by rounding only.
+    /// </remarks>
+    private double BatchLossAndGradientPacked(ReadOnlySpan<double> theta, ReadOnlySpan<int> batch, Span<double> gradient)
+    {
+        var p = ParameterCount;
+        Span<double> extended = [0.0, 0.0, 0.0, 0.0];
+        theta[..p].CopyTo(extended);
+        extended[p] = -1.0;
+        double e0 = extended[0], e1 = extended[1], e2 = extended[2], e3 = extended[3];
+
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        var sum0 = Vector256<double>.Zero;
+        var sum1 = Vector256<double>.Zero;
+        var loss0 = 0.0;
+        var loss1 = 0.0;
+        var k = 0;
+        for (; k + 1 < batch.Length; k += 2)
+        {
+            ref var a = ref Row(ref rows, batch[k]);
+            ref var b = ref Row(ref rows, batch[k + 1]);
+            var r0 = Residual(ref a, e0, e1, e2, e3);
+            var r1 = Residual(ref b, e0, e1, e2, e3);
+            loss0 += r0 * r0;
+            loss1 += r1 * r1;
+            sum0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a), Vector256.Create(r0), sum0);
+            sum1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref b), Vector256.Create(r1), sum1);
+        }
+
+        if (k < batch.Length)
+        {
+            ref var a = ref Row(ref rows, batch[k]);
+            var r = Residual(ref a, e0, e1, e2, e3);
+            loss0 += r * r;
+            sum0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a), Vector256.Create(r), sum0);
+        }
+
+        var g = (sum0 + sum1) * (2.0 / batch.Length);
+        for (var j = 0; j < p; j++)
+        {
+            gradient[j] = g.GetElement(j);
+        }
+
+        return (loss0 + loss1) / batch.Length;
+    }
+
+    private ref double Row(ref double rows, int index)
+    {
+        if ((uint)index >= (uint)SampleCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"Sample index {index} is outside 0..{SampleCount - 1}.");
+        }
+
+        return ref Unsafe.Add(ref rows, index * 4);
+    }
+
+    private static double Residual(ref double row, double e0, double e1, double e2, double e3) =>
+        Math.FusedMultiplyAdd(
+            row,
+            e0,
+            Math.FusedMultiplyAdd(Unsafe.Add(ref row, 1), e1, Math.FusedMultiplyAdd(Unsafe.Add(ref row, 2), e2, Unsafe.Add(ref row, 3) * e3)));
 
     /// <summary>The loss of the samples <paramref name="batch"/> as a quadratic form (for fixed batches and landscapes).</summary>
     public QuadraticForm BatchForm(ReadOnlySpan<int> batch)

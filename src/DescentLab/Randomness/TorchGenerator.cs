@@ -115,6 +115,24 @@ public sealed class TorchGenerator
         return (int)(Random() % (uint)n);
     }
 
+    /// <summary>Fills <paramref name="destination"/> as <c>torch.randint(high=n, size=(len,), generator=g)</c> does: <c>random() % n</c> each.</summary>
+    /// <remarks>The same draws as calling <see cref="RandintBelow(int)"/> in turn, read a block at a time with a precomputed modulus.</remarks>
+    public void RandintBelow(int n, Span<int> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
+        var d = (uint)n;
+        var fast = d <= FastModTable.Limit;
+        var multiplier = fast ? FastModTable.Multipliers[d] : 0;
+        var i = 0;
+        while (i < destination.Length)
+        {
+            foreach (var random in _engine.Take(destination.Length - i))
+            {
+                destination[i++] = (int)(fast ? FastMod(random, multiplier, d) : random % d);
+            }
+        }
+    }
+
     /// <summary>The float32 uniform transform with a fused multiply-add, as torch's AVX2 and AVX-512 CPU kernels compute it.</summary>
     internal static float UniformSingleFused(uint random, float from, float to)
     {

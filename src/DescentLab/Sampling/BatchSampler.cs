@@ -72,12 +72,7 @@ public sealed class BatchSampler
                 stream.SamplerGenerator(_scratch).Randperm(_order);
                 break;
             case SamplerKind.WithReplacement:
-                var generator = stream.SamplerGenerator(_scratch);
-                for (var i = 0; i < _order.Length; i++)
-                {
-                    _order[i] = generator.RandintBelow(_sampleCount);
-                }
-
+                stream.SamplerGenerator(_scratch).RandintBelow(_sampleCount, _order);
                 break;
             default:
                 break;

@@ -44,7 +44,7 @@ public static class Trainer
         var epochs = options.Epochs;
         var totalSteps = (long)batches * epochs;
         var every = options.RecordEvery;
-        var capacity = checked((int)(2 + (totalSteps / every) + 1));
+        var capacity = RowCount(totalSteps, every);
         var recorder = new TrajectoryRecorder(problem.ParameterNames, capacity);
         var forms = FixedBatchForms(problem, sampler);
 
@@ -127,6 +127,18 @@ public static class Trainer
         }
 
         return forms;
+    }
+
+    /// <summary>Rows a full run records: the initial point, step 1, every multiple of k, and the last step.</summary>
+    internal static int RowCount(long totalSteps, int every)
+    {
+        if (totalSteps <= 1)
+        {
+            return 1 + (int)totalSteps;
+        }
+
+        var rows = 1 + (totalSteps / every) + (every > 1 ? 1 : 0) + (totalSteps % every != 0 ? 1 : 0);
+        return checked((int)rows);
     }
 
     private static double Norm(ReadOnlySpan<double> values)

@@ -49,6 +49,12 @@ internal sealed class TrajectoryRecorder
     public Trajectory Build(long? divergedAtStep, string? reason)
     {
         var n = _count;
+        if (n == _step.Length)
+        {
+            // Sized exactly: hand the columns over instead of copying them.
+            return new Trajectory(_names, _step, _epoch, _samples, _batchLoss, _loss, _gradientNorm, _parameters, divergedAtStep, reason, KeptBatches);
+        }
+
         return new Trajectory(
             _names,
             _step.AsSpan(0, n).ToArray(),

@@ -210,6 +210,32 @@ public class TorchGeneratorTests
 
     [Theory]
     [MemberData(nameof(CaseIndices))]
+    public void RandintBelowSpan_GoldenSeed_MatchesTorchRandint(int caseIndex)
+    {
+        var golden = Case(caseIndex);
+        foreach (var call in golden.GetProperty("randint").EnumerateArray())
+        {
+            var expected = RandomGolden.Int32s(call.GetProperty("values"));
+            var actual = new int[expected.Length];
+            Generator(golden).RandintBelow(call.GetProperty("high").GetInt32(), actual);
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
+    public void RandintBelowSpan_LargeRangeAndLongFill_EqualsScalarDraws()
+    {
+        foreach (var high in new[] { 1, 7, 100, 65536, 65537, int.MaxValue })
+        {
+            var bulk = new int[1500];
+            new TorchGenerator(42).RandintBelow(high, bulk);
+            var scalar = new TorchGenerator(42);
+            Assert.Equal(bulk, bulk.Select(_ => scalar.RandintBelow(high)).ToArray());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseIndices))]
     public void Calls_MixedSequenceOnOneGenerator_MatchTorch(int caseIndex)
     {
         var golden = Case(caseIndex);

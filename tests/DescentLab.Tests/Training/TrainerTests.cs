@@ -152,6 +152,19 @@ public class TrainerTests
         Assert.Equal([16, 16, 8], kept.Select(b => b.Length));
     }
 
+    [Fact]
+    public void RowCount_AnyLengthAndInterval_EqualsRowsRecorded()
+    {
+        Gen.Select(Gen.Int[1, 60], Gen.Int[1, 25]).Sample((epochs, every) =>
+        {
+            var problem = Quadratic(10);
+            var trajectory = Trainer.Train(problem, Sgd(new SamplerOptions { BatchSize = 4 }), [0.0, 0, 0], new TrainingOptions { Epochs = epochs, RecordEvery = every }, LoaderRandomness.Private(new TorchGenerator(1)));
+            var steps = trajectory.Step.ToArray();
+            var expected = new[] { 0L }.Concat(Enumerable.Range(1, epochs * 3).Select(s => (long)s).Where(s => s == 1 || s % every == 0 || s == epochs * 3));
+            return steps.SequenceEqual(expected) && Trainer.RowCount(epochs * 3, every) == steps.Length;
+        });
+    }
+
     private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
     {
         public void Report(TrainingProgress value) => report(value);
