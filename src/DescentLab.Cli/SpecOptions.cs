@@ -134,13 +134,11 @@ internal sealed class SpecOptions
         }
 
         var output = outputOverrides is null ? file.Output : outputOverrides(file.Output);
-        var resolved = new ExperimentFile(spec, output);
-        Check(resolved, configPath, fromFlag);
-        return resolved;
+        return Check(new ExperimentFile(spec, output), configPath, fromFlag);
     }
 
     /// <summary>Checks what only the data can tell: batch sizes against n, explicit init against p, plane names; throws a <see cref="UsageException"/>.</summary>
-    private void Check(ExperimentFile file, string? configPath, HashSet<string> fromFlag)
+    private ExperimentFile Check(ExperimentFile file, string? configPath, HashSet<string> fromFlag)
     {
         var spec = file.Spec;
         Dataset data;
@@ -179,10 +177,18 @@ internal sealed class SpecOptions
             {
                 if (!names.Contains(name, StringComparer.Ordinal))
                 {
+                    if (configPath is null)
+                    {
+                        // The seed's (x², x) plane is only a default: other data or a degree of 1 lets the renderer choose.
+                        return file with { Output = file.Output with { Plane = null } };
+                    }
+
                     throw new UsageException($"{Where(configPath, "output.plane")}: '{name}' is not a parameter; the parameters are {string.Join(", ", names)}.");
                 }
             }
         }
+
+        return file;
     }
 
     private static string Where(string? configPath, string jsonPath) => configPath is null ? jsonPath : $"{configPath}: {jsonPath}";

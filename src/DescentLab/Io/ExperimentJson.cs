@@ -54,6 +54,9 @@ public static class ExperimentJson
             var detail = e.Message;
             var cut = detail.IndexOf(" LineNumber:", StringComparison.Ordinal);
             detail = cut > 0 ? detail[..cut] : detail;
+
+            // The reader's advice is meant for programmers, not for whoever edits the file.
+            detail = detail.Replace(" Change the reader options.", string.Empty, StringComparison.Ordinal);
             throw new SpecFormatException(
                 string.Create(CultureInfo.InvariantCulture, $"line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: invalid JSON: {detail}"),
                 e);

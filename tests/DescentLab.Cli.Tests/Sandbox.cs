@@ -1,0 +1,79 @@
+using DescentLab.Experiments;
+using DescentLab.Io;
+
+namespace DescentLab.Cli.Tests;
+
+/// <summary>A temporary folder for one test, and the command run in process with captured output.</summary>
+internal sealed class Sandbox : IDisposable
+{
+    public Sandbox()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "descentlab-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; }
+
+    public static string Examples => Path.Combine(AppContext.BaseDirectory, "examples");
+
+    public string PathOf(string name) => Path.Combine(Root, name);
+
+    public string WriteFile(string name, string text)
+    {
+        var path = PathOf(name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public static CommandResult Run(params string[] args) => Run(false, null, default, args);
+
+    public static CommandResult Run(bool terminal, IExperimentRendering? rendering, CancellationToken cancellationToken, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = DescentLabCommand.Run(args, output, error, terminal, rendering ?? new RecordingRendering(), cancellationToken);
+        return new CommandResult(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Every entry under the sandbox, relative, sorted: to show that a failed command wrote nothing.</summary>
+    public string[] Entries() =>
+        [.. Directory.EnumerateFileSystemEntries(Root, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(Root, p)).Order(StringComparer.Ordinal)];
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>Stands in for the rendering library: writes one small file per call so the folder's shape can be checked.</summary>
+    internal sealed class RecordingRendering : IExperimentRendering
+    {
+        public IReadOnlyList<string> WriteFigures(ExperimentResult result, string directory, OutputSettings output)
+        {
+            var path = Path.Combine(directory, "figure.txt");
+            File.WriteAllText(path, output.Figures.ToString());
+            return [path];
+        }
+
+        public void WriteReport(ExperimentResult result, string path, OutputSettings output, string specJson) =>
+            File.WriteAllText(path, specJson);
+    }
+
+    /// <summary>Fails while drawing, as a rendering bug or a full disk would.</summary>
+    internal sealed class FailingRendering : IExperimentRendering
+    {
+        public IReadOnlyList<string> WriteFigures(ExperimentResult result, string directory, OutputSettings output)
+        {
+            File.WriteAllText(Path.Combine(directory, "half.png"), "partial");
+            throw new IOException("disk full");
+        }
+
+        public void WriteReport(ExperimentResult result, string path, OutputSettings output, string specJson) =>
+            throw new InvalidOperationException("not reached");
+    }
+}
