@@ -1,0 +1,164 @@
+using CsCheck;
+using DescentLab.Data;
+using DescentLab.Experiments;
+using DescentLab.Io;
+using DescentLab.Optimizers;
+using DescentLab.Sampling;
+using DescentLab.Training;
+
+namespace DescentLab.Tests.Io;
+
+public sealed class ExperimentJsonTests
+{
+    private static readonly Gen<double> Positive = Gen.Double[1e-6, 10];
+
+    private static readonly Gen<double> Unit = Gen.Double[0, 0.999];
+
+    private static readonly Gen<OptimizerOptions> Optimizers = Gen.OneOf<OptimizerOptions>(
+        from lr in Positive
+        from momentum in Unit
+        from nesterov in Gen.Bool
+        from wd in Unit
+        from maximize in Gen.Bool
+        select new SgdOptions { LearningRate = lr, Momentum = nesterov ? momentum + 0.001 : momentum, Nesterov = nesterov, WeightDecay = wd, Maximize = maximize },
+        from lr in Positive
+        from b1 in Unit
+        from b2 in Unit
+        from eps in Positive
+        from amsgrad in Gen.Bool
+        select new AdamOptions { LearningRate = lr, Beta1 = b1, Beta2 = b2, Epsilon = eps, Amsgrad = amsgrad },
+        from lr in Positive
+        from wd in Unit
+        select new AdamWOptions { LearningRate = lr, WeightDecay = wd },
+        from lr in Positive
+        from alpha in Unit
+        from momentum in Unit
+        from centered in Gen.Bool
+        select new RmspropOptions { LearningRate = lr, Alpha = alpha, Momentum = momentum, Centered = centered },
+        from lr in Positive
+        from decay in Unit
+        from acc in Unit
+        select new AdagradOptions { LearningRate = lr, LearningRateDecay = decay, InitialAccumulatorValue = acc });
+
+    private static readonly Gen<LearningRateSchedule> Schedules = Gen.OneOf<LearningRateSchedule>(
+        Gen.Const<LearningRateSchedule>(new ConstantLearningRate()),
+        from step in Gen.Int[1, 50]
+        from gamma in Unit
+        select new StepLR { StepSize = step, Gamma = gamma },
+        from gamma in Unit
+        select new ExponentialLR { Gamma = gamma },
+        from t in Gen.Int[1, 300]
+        from eta in Unit
+        select new CosineAnnealingLR { TMax = t, EtaMin = eta });
+
+    private static readonly Gen<SamplerOptions> Samplers =
+        from kind in Gen.Int[0, 4]
+        from batch in Gen.Int[1, 50]
+        from dropLast in Gen.Bool
+        select new SamplerOptions { Kind = (SamplerKind)kind, BatchSize = batch, DropLast = dropLast };
+
+    private static readonly Gen<ExperimentFile> Files =
+        from seed in Gen.UInt
+        from notebook in Gen.Bool
+        from polynomial in Gen.Bool
+        from count in Gen.Int[30, 200]
+        from coefficients in Gen.Double[-10, 10].Array[1, 4]
+        from degree in Gen.Int[1, 5]
+        from epochs in Gen.Int[1, 500]
+        from recordEvery in Gen.Int[1, 20]
+        from keep in Gen.Int[-1, 3]
+        from init in Gen.Int[0, 2]
+        from values in Gen.Double[-5, 5].Array[degree + 1]
+        from methods in Gen.Select(Samplers, Optimizers, Schedules).Array[1, 5]
+        from figures in Gen.Int[0, 3]
+        from report in Gen.Bool
+        from xAxis in Gen.OneOfConst("step", "epoch", "samples")
+        select new ExperimentFile(
+            new ExperimentSpec
+            {
+                Name = "gen",
+                Seed = seed,
+                Randomness = notebook ? RandomnessMode.Notebook : RandomnessMode.Independent,
+                Data = polynomial
+                    ? new PolynomialData(new PolynomialDataGenerator { Count = count, Coefficients = coefficients, NoiseSd = 0.5 })
+                    : new SeedData(new SeedDataGenerator { Count = count, ASd = 0.25 }),
+                Degree = degree,
+                Training = new TrainingOptions { Epochs = epochs, RecordEvery = recordEvery, KeepBatchesOfEpoch = keep < 0 ? null : keep },
+                Init = init switch { 0 => InitSpec.Shared, 1 => InitSpec.Independent, _ => InitSpec.Explicit(values) },
+                Methods = [.. methods.Select((m, i) => new Method($"m{i}", m.Item1, m.Item2, m.Item3))],
+            },
+            new OutputSettings { Figures = (FigureFiles)figures, Report = report, XAxis = xAxis, Plane = degree > 1 ? ("x^2", "x") : null });
+
+    [Fact]
+    public void Write_ThenParse_GivesAnEqualFileAndTheSameText()
+    {
+        Files.Sample(file =>
+        {
+            var json = ExperimentJson.Write(file);
+            var back = ExperimentJson.Parse(json, ".");
+
+            Assert.Equal(file.Spec, back.Spec);
+            Assert.Equal(file.Output, back.Output);
+            Assert.Equal(json, ExperimentJson.Write(back));
+        });
+    }
+
+    [Fact]
+    public void Parse_EmptyObject_IsTheSeedExperiment()
+    {
+        var file = ExperimentJson.Parse("{}", ".");
+
+        Assert.Equal(ExperimentFile.Seed.Spec, file.Spec);
+        Assert.Equal(ExperimentFile.Seed.Output, file.Output);
+        Assert.Equal(3, file.Spec.Methods.Count);
+        Assert.Equal(0, file.Spec.Training.KeepBatchesOfEpoch);
+    }
+
+    [Fact]
+    public void Parse_Comments_AreSkipped()
+    {
+        var file = ExperimentJson.Parse("{ // the seed\n \"seed\": 4 /* four */ }", ".");
+
+        Assert.Equal(4u, file.Spec.Seed);
+    }
+
+    [Theory]
+    [InlineData("{ \"seed\": 1, \"seed\": 2 }", "seed", "the field appears twice.")]
+    [InlineData("{ \"methods\": [{ \"name\": \"a\", \"sampler\": { \"dropLast\": 1 } }] }", "methods[0].sampler.dropLast", "expected true or false, got the number 1.")]
+    [InlineData("{ \"methods\": [{ \"name\": \"a\", \"optimizer\": { \"kind\": \"sgd\", \"weightDecay\": -1 } }] }", "methods[0].optimizer.weightDecay", "Invalid weight_decay value: -1")]
+    [InlineData("{ \"methods\": [{ \"name\": \"a\", \"optimizer\": { \"kind\": \"rmsprop\", \"alpha\": -1 } }] }", "methods[0].optimizer.alpha", "Invalid alpha value: -1")]
+    [InlineData("{ \"methods\": [{ \"name\": \"a\", \"schedule\": { \"kind\": \"cosine\", \"tMax\": 0 } }] }", "methods[0].schedule.tMax", "Invalid T_max value: 0")]
+    [InlineData("{ \"data\": { \"kind\": \"polynomial\", \"coefficients\": [1, \"2\"] } }", "data.coefficients[1]", "expected a number, got a string \"2\".")]
+    [InlineData("{ \"degree\": 40 }", "degree", "must be between 1 and 32.")]
+    [InlineData("{ \"keepBatchesOfEpoch\": -1 }", "keepBatchesOfEpoch", "must be at least 0.")]
+    [InlineData("{ \"output\": { \"figures\": \"jpg\" } }", "output.figures", "'jpg' is not a figure choice; use none, png, svg or all.")]
+    public void Parse_BadField_ThrowsWithItsPath(string json, string path, string detail)
+    {
+        var e = Assert.Throws<SpecFormatException>(() => ExperimentJson.Parse(json, "."));
+
+        Assert.Equal(path, e.JsonPath);
+        Assert.Equal(detail, e.Detail);
+        Assert.Equal($"{path}: {detail}", e.Message);
+    }
+
+    [Fact]
+    public void Parse_CsvData_ReadsRelativeToTheBaseDirectory()
+    {
+        var folder = Directory.CreateTempSubdirectory("descentlab-json-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "d.csv"), "a,b,out\n1,2,3\n4,5,6\n");
+
+            var file = ExperimentJson.Parse("{ \"data\": { \"kind\": \"csv\", \"path\": \"d.csv\", \"x\": [\"a\", \"b\"], \"y\": \"out\" } }", folder.FullName);
+
+            var data = Assert.IsType<GivenData>(file.Spec.Data).Dataset;
+            Assert.Equal(["a", "b"], data.InputNames);
+            Assert.Equal([3.0, 6.0], data.Output.ToArray());
+            Assert.Contains("\"path\": \"data.csv\"", ExperimentJson.Write(file), StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
