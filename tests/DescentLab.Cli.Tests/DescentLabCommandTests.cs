@@ -225,7 +225,7 @@ public sealed class DescentLabCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.False(File.Exists(Path.Combine(folder, "old.txt")));
         Assert.True(File.Exists(Path.Combine(folder, "summary.json")));
-        Assert.Equal(["f"], Directory.EnumerateFileSystemEntries(_box.Root).Select(Path.GetFileName));
+        Assert.Equal(["f"], Directory.EnumerateFileSystemEntries(_box.Root, "*", new EnumerationOptions { AttributesToSkip = 0 }).Select(Path.GetFileName));
     }
 
     [Fact]

@@ -37,7 +37,10 @@ internal sealed class Sandbox : IDisposable
 
     /// <summary>Every entry under the sandbox, relative, sorted: to show that a failed command wrote nothing.</summary>
     public string[] Entries() =>
-        [.. Directory.EnumerateFileSystemEntries(Root, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(Root, p)).Order(StringComparer.Ordinal)];
+        [.. Directory.EnumerateFileSystemEntries(Root, "*", Everything).Select(p => Path.GetRelativePath(Root, p)).Order(StringComparer.Ordinal)];
+
+    /// <summary>Every entry, hidden ones too: the temporary folders are hidden, and .NET skips hidden entries by default.</summary>
+    public static EnumerationOptions Everything { get; } = new() { AttributesToSkip = 0, RecurseSubdirectories = true };
 
     public void Dispose()
     {

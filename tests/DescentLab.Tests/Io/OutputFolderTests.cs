@@ -4,6 +4,9 @@ namespace DescentLab.Tests.Io;
 
 public sealed class OutputFolderTests : IDisposable
 {
+    /// <summary>Hidden entries too: the temporary folders are hidden, and .NET skips hidden entries by default.</summary>
+    private static readonly EnumerationOptions All = new() { AttributesToSkip = 0 };
+
     private readonly string _root = Directory.CreateTempSubdirectory("descentlab-folder-").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -21,7 +24,7 @@ public sealed class OutputFolderTests : IDisposable
         }
 
         Assert.Equal("new", File.ReadAllText(Path.Combine(target, "f.txt")));
-        Assert.Equal(["a"], Directory.EnumerateFileSystemEntries(Path.Combine(_root, "runs")).Select(Path.GetFileName));
+        Assert.Equal(["a"], Directory.EnumerateFileSystemEntries(Path.Combine(_root, "runs"), "*", All).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -33,7 +36,7 @@ public sealed class OutputFolderTests : IDisposable
             File.WriteAllText(Path.Combine(folder.Path, "half"), "written");
         }
 
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_root, "*", All));
     }
 
     [Fact]
@@ -50,8 +53,8 @@ public sealed class OutputFolderTests : IDisposable
             folder.Complete();
         }
 
-        Assert.Equal(["new.txt"], Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName));
-        Assert.Equal(["t"], Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName));
+        Assert.Equal(["new.txt"], Directory.EnumerateFileSystemEntries(target, "*", All).Select(Path.GetFileName));
+        Assert.Equal(["t"], Directory.EnumerateFileSystemEntries(_root, "*", All).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -63,7 +66,7 @@ public sealed class OutputFolderTests : IDisposable
         var e = Assert.Throws<OutputFolderException>(() => OutputFolder.Create(target, replace: false));
 
         Assert.Equal(OutputFolderProblem.Exists, e.Problem);
-        Assert.Equal(["e"], Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName));
+        Assert.Equal(["e"], Directory.EnumerateFileSystemEntries(_root, "*", All).Select(Path.GetFileName));
     }
 
     [Fact]

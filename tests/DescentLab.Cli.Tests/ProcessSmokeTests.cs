@@ -1,0 +1,62 @@
+using System.Diagnostics;
+
+namespace DescentLab.Cli.Tests;
+
+/// <summary>The built command as a process: a termination signal mid-run exits 130 and leaves no folder.</summary>
+/// <remarks>
+/// SIGTERM, not SIGINT: a process inherits an ignored SIGINT from a parent that runs it in the background (as a test
+/// runner may), and .NET then leaves it ignored. The command handles both signals through the same cancellation.
+/// </remarks>
+public sealed class ProcessSmokeTests : IDisposable
+{
+    private readonly Sandbox _box = new();
+
+    public void Dispose() => _box.Dispose();
+
+    [Fact]
+    public async Task Run_Interrupted_ExitsOneThirtyAndLeavesNoFolder()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return;
+        }
+
+        var target = _box.PathOf("long");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "DescentLab.Cli.dll"), "run", "--epochs", "100000000", "--record-every", "10000000", "--out", target },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+
+        // The first progress line comes after the temporary folder is made: the run is under way.
+        var first = await process.StandardError.ReadLineAsync();
+        Assert.StartsWith("descentlab: running seed", first, StringComparison.Ordinal);
+        Assert.Single(Directory.EnumerateDirectories(_box.Root, ".long.tmp-*", new EnumerationOptions { AttributesToSkip = 0 }));
+        var signal = new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, RedirectStandardError = true };
+        using (var kill = Process.Start(signal)!)
+        {
+            var killError = await kill.StandardError.ReadToEndAsync();
+            await kill.WaitForExitAsync();
+            Assert.True(kill.ExitCode == 0, $"kill failed: {killError}");
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            Assert.Fail("the run did not stop within 30 s of SIGTERM");
+        }
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("cancelled; nothing was written.", await process.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, await stdout);
+        Assert.Empty(_box.Entries());
+    }
+}
