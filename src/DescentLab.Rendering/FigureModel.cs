@@ -80,7 +80,7 @@ internal sealed class FigureModel
     /// <summary>Whether every run started from the same θ₀.</summary>
     public bool SharedInit { get; private set; }
 
-    /// <summary>The full-data landscape on a plane that covers θ*, the inits and every path.</summary>
+    /// <summary>The full-data landscape on a plane that covers θ*, the inits and every path point below <see cref="LossCeiling"/>.</summary>
     public Surface Landscape { get; private set; } = null!;
 
     /// <summary>One landscape per minibatch; empty when no method uses minibatches.</summary>
@@ -122,6 +122,12 @@ internal sealed class FigureModel
         XAxis.Samples => "samples processed",
         _ => "epochs",
     };
+
+    /// <summary>
+    /// The top of the loss axes: a thousand times the largest initial loss, so that a diverged run, whose loss grows
+    /// without bound, leaves the top of the figure instead of squashing the others.
+    /// </summary>
+    public double LossCeiling => 1e3 * Runs.Select(r => r.Loss.Length > 0 && double.IsFinite(r.Loss[0]) ? r.Loss[0] : 0).DefaultIfEmpty(1).Max();
 
     /// <summary>What the landscape does with the parameters off the plane, in words.</summary>
     public string KindDescription
@@ -258,6 +264,25 @@ internal sealed class FigureModel
         Runs = [.. runs.Select((r, i) => Series(r, i))];
         SharedInit = runs.Count > 0 && runs.All(r => r.Init.SequenceEqual(runs[0].Init));
 
+        // A diverging path runs off towards infinity: the plane covers every point whose loss is below the ceiling of
+        // the loss axes, so such a path leaves the picture instead of shrinking the others to a dot.
+        var ceiling = LossCeiling;
+        var covered = new List<double[]>(runs.Select(r => r.Init.ToArray()));
+        foreach (var run in runs)
+        {
+            var t = run.Trajectory;
+            var loss = t.Loss;
+            for (var k = 0; k < t.Count; k++)
+            {
+                if (loss[k] <= ceiling)
+                {
+                    var theta = new double[t.ParameterCount];
+                    t.ParametersAt(k, theta);
+                    covered.Add(theta);
+                }
+            }
+        }
+
         var plane = LandscapePlane.Covering(
             Problem,
             PlaneXName,
@@ -265,8 +290,7 @@ internal sealed class FigureModel
             Options.Resolution,
             Options.Resolution,
             Options.LandscapeKind,
-            runs.Select(r => r.Init.ToArray()),
-            runs.Select(r => r.Trajectory));
+            covered);
         Landscape = Landscapes.Landscape.Evaluate(Problem, plane);
         BuildBatches();
         BuildData();

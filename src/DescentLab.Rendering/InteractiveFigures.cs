@@ -106,7 +106,7 @@ internal static class InteractiveFigures
         var last = model.Runs.Count == 0 ? 1 : model.Runs.Max(r => r.Progress.Length == 0 ? 1 : r.Progress[^1]);
         Line(json, [0, last], [model.MinimumLoss, model.MinimumLoss], $"L* = {F(model.MinimumLoss)}", "#000000", 1.5, "dot");
         json.EndArray();
-        Layout(json, heading, model.ProgressLabel, "MSE", logY: true);
+        Layout(json, heading, model.ProgressLabel, "MSE", logY: LogRange(model.Runs.SelectMany(r => r.Loss.Concat(r.BatchLoss)).Append(model.MinimumLoss), model.LossCeiling));
     }
 
     private static void Excess(PlotlyJson json, FigureModel model, string heading)
@@ -118,7 +118,7 @@ internal static class InteractiveFigures
         }
 
         json.EndArray();
-        Layout(json, heading, model.ProgressLabel, "L(θ) − L*", logY: true);
+        Layout(json, heading, model.ProgressLabel, "L(θ) − L*", logY: LogRange(model.Runs.SelectMany(r => r.ExcessLoss), model.LossCeiling));
     }
 
     private static void Fit(PlotlyJson json, FigureModel model, string heading)
@@ -146,7 +146,7 @@ internal static class InteractiveFigures
 
         PathTraces(json, model, full: true);
         json.EndArray();
-        Layout(json, heading, model.PlaneXLabel, model.PlaneYLabel, range: contour ? model.Landscape : null, legendBelow: contour);
+        Layout(json, heading, model.PlaneXLabel, model.PlaneYLabel, range: model.Landscape, legendBelow: contour);
     }
 
     private static void PathTraces(PlotlyJson json, FigureModel model, bool full)
@@ -272,7 +272,7 @@ internal static class InteractiveFigures
         json.EndObject();
         json.EndObject();
         json.EndArray();
-        Layout3D(json, heading, model);
+        Layout3D(json, heading, model, model.Landscape);
     }
 
     private static void Contour(PlotlyJson json, Surface surface, bool hover)
@@ -422,7 +422,22 @@ internal static class InteractiveFigures
         json.EndObject();
     }
 
-    private static void Layout(PlotlyJson json, string title, string xTitle, string yTitle, bool logY = false, Surface? range = null, bool legendBelow = false)
+    /// <summary>A log axis' range in decades over the positive values, topped at <paramref name="ceiling"/>.</summary>
+    private static (double Low, double High)? LogRange(IEnumerable<double> values, double ceiling)
+    {
+        var positive = values.Where(v => v > 0 && double.IsFinite(v)).Select(v => Math.Min(v, ceiling)).ToArray();
+        if (positive.Length == 0)
+        {
+            return null;
+        }
+
+        var low = Math.Log10(positive.Min());
+        var high = Math.Log10(positive.Max());
+        var pad = Math.Max((high - low) * 0.04, 0.05);
+        return (low - pad, high + pad);
+    }
+
+    private static void Layout(PlotlyJson json, string title, string xTitle, string yTitle, (double Low, double High)? logY = null, Surface? range = null, bool legendBelow = false)
     {
         json.StartObject("layout");
         json.Title("title", title);
@@ -452,9 +467,13 @@ internal static class InteractiveFigures
         json.EndObject();
         json.StartObject("yaxis");
         json.Title("title", yTitle);
-        if (logY)
+        if (logY is { } decades)
         {
             json.String("type", "log");
+            json.StartArray("range");
+            json.Value(decades.Low);
+            json.Value(decades.High);
+            json.EndArray();
         }
 
         if (range is not null)
@@ -469,7 +488,15 @@ internal static class InteractiveFigures
         json.EndObject();
     }
 
-    private static void Layout3D(PlotlyJson json, string title, FigureModel model)
+    private static void Range(PlotlyJson json, double low, double high)
+    {
+        json.StartArray("range");
+        json.Value(low);
+        json.Value(high);
+        json.EndArray();
+    }
+
+    private static void Layout3D(PlotlyJson json, string title, FigureModel model, Surface? surface = null)
     {
         json.StartObject("layout");
         json.Title("title", title);
@@ -483,12 +510,28 @@ internal static class InteractiveFigures
         json.StartObject("scene");
         json.StartObject("xaxis");
         json.Title("title", model.PlaneXLabel);
+        if (surface is not null)
+        {
+            Range(json, surface.XValues[0], surface.XValues[^1]);
+        }
+
         json.EndObject();
         json.StartObject("yaxis");
         json.Title("title", model.PlaneYLabel);
+        if (surface is not null)
+        {
+            Range(json, surface.YValues[0], surface.YValues[^1]);
+        }
+
         json.EndObject();
         json.StartObject("zaxis");
         json.Title("title", "MSE");
+        if (surface is not null)
+        {
+            // A diverged path's loss would stretch the axis without bound; the surface's own span holds every other path.
+            Range(json, 0, Math.Max(surface.Maximum, model.Runs.Select(r => r.Loss.Length > 0 ? r.Loss[0] : 0).Where(double.IsFinite).DefaultIfEmpty(0).Max()) * 1.05);
+        }
+
         json.EndObject();
         json.EndObject();
         json.EndObject();

@@ -136,7 +136,7 @@ internal static class StaticFigures
 
         var floor = plot.Add.HorizontalLine(Math.Log10(model.MinimumLoss), 1.5f, Colors.Black, LinePattern.Dotted);
         floor.LegendText = $"L* = {Format(model.MinimumLoss)}";
-        LogAxis(plot, drawn);
+        LogAxis(plot, drawn, model.LossCeiling);
         LegendRight(plot);
         return plot;
     }
@@ -155,7 +155,7 @@ internal static class StaticFigures
             line.LegendText = run.Name;
         }
 
-        LogAxis(plot, drawn);
+        LogAxis(plot, drawn, model.LossCeiling);
         LegendRight(plot);
         return plot;
     }
@@ -192,6 +192,8 @@ internal static class StaticFigures
     {
         var plot = NewPlot($"Paths in the ({model.PlaneXLabel}, {model.PlaneYLabel}) plane", model.PlaneXLabel, model.PlaneYLabel);
         AddPaths(plot, model, null);
+        var surface = model.Landscape;
+        plot.Axes.SetLimits(surface.XValues[0], surface.XValues[^1], surface.YValues[0], surface.YValues[^1]);
         LegendRight(plot);
         return plot;
     }
@@ -327,11 +329,13 @@ internal static class StaticFigures
         var high = double.NegativeInfinity;
         var values = surface.Values;
         var floor = Math.Max(surface.Minimum, 0) * 1e-3;
+        var top = double.IsFinite(surface.Maximum) ? surface.Maximum : double.MaxValue;
         for (var j = 0; j < ny; j++)
         {
             for (var i = 0; i < nx; i++)
             {
-                var v = Math.Log10(Math.Max(values[(j * nx) + i], floor > 0 ? floor : 1e-300));
+                var value = values[(j * nx) + i];
+                var v = Math.Log10(Math.Max(double.IsFinite(value) ? value : top, floor > 0 ? floor : 1e-300));
                 grid[ny - 1 - j, i] = v;
                 low = Math.Min(low, v);
                 high = Math.Max(high, v);
@@ -380,8 +384,9 @@ internal static class StaticFigures
     }
 
     /// <summary>Sets the left axis, which holds log10 of the values, to span <paramref name="series"/> with labelled log ticks.</summary>
-    private static void LogAxis(Plot plot, IEnumerable<double[]> series)
+    private static void LogAxis(Plot plot, IEnumerable<double[]> series, double ceiling)
     {
+        var cap = Math.Log10(ceiling);
         var low = double.PositiveInfinity;
         var high = double.NegativeInfinity;
         foreach (var values in series)
@@ -391,7 +396,7 @@ internal static class StaticFigures
                 if (double.IsFinite(v))
                 {
                     low = Math.Min(low, v);
-                    high = Math.Max(high, v);
+                    high = Math.Max(high, Math.Min(v, cap));
                 }
             }
         }
@@ -421,5 +426,8 @@ internal static class StaticFigures
         return ([.. keep.Select(k => x[k])], [.. keep.Select(k => y[k])]);
     }
 
-    private static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+    private static string Format(double value) =>
+        value != 0 && (Math.Abs(value) >= 1e4 || Math.Abs(value) < 1e-3)
+            ? value.ToString("0.##e0", CultureInfo.InvariantCulture)
+            : value.ToString("G4", CultureInfo.InvariantCulture);
 }

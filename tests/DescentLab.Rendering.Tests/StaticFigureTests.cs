@@ -92,6 +92,24 @@ public sealed class StaticFigureTests
         Assert.Contains(probe, svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()));
     }
 
+    [Fact]
+    public void WriteFigures_DivergedRun_StillDrawsEveryFigureAndReport()
+    {
+        var seed = new Experiments.ExperimentSpec();
+        var spec = seed with
+        {
+            Methods = [.. seed.Methods, new Training.Method("too-fast", Sampling.SamplerOptions.FullBatch, new Optimizers.SgdOptions { LearningRate = 0.05 })],
+            Training = new Training.TrainingOptions { Epochs = 400 },
+        };
+        var result = Experiments.ExperimentRunner.Run(spec);
+        Assert.True(result.Runs[^1].Trajectory.Diverged);
+        var directory = SeedRendering.NewDirectory();
+        var files = ExperimentRenderer.WriteFigures(result, directory, FigureFormats.Png);
+        Assert.Equal(SeedFigures.Length, files.Count);
+        ExperimentRenderer.WriteReport(result, Path.Combine(directory, "report.html"));
+        Assert.Contains("at step", File.ReadAllText(Path.Combine(directory, "report.html")), StringComparison.Ordinal);
+    }
+
     public static TheoryData<string> Figures() => [.. SeedFigures];
 
     private static bool IsWhite(SKColor c) => c.Red > 245 && c.Green > 245 && c.Blue > 245;
