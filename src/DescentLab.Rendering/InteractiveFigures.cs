@@ -6,8 +6,9 @@ namespace DescentLab.Rendering;
 /// <summary>The interactive figures: plotly figure specs (data, layout) as one JSON array, built from the figure model.</summary>
 internal static class InteractiveFigures
 {
-    /// <summary>Positions of the replay slider.</summary>
-    public const int ReplayPositions = 1000;
+    /// <summary>Positions of the replay slider: one per drawn row of the longest path, so a position moves it one recorded step.</summary>
+    public static int ReplayPositions(FigureModel model) =>
+        Math.Clamp(model.Runs.Select(r => r.Rows.Length - 1).DefaultIfEmpty(0).Max(), 100, Thinning.MaxPoints);
 
     /// <summary>The figures in page order: each one's element id, heading and caption.</summary>
     public static IReadOnlyList<(string Id, string Heading, string Caption)> Describe(FigureModel model)
@@ -202,7 +203,7 @@ internal static class InteractiveFigures
 
         // What the page's script needs to replay: each run's drawn rows (epoch, x, y) and the indices of its traces.
         json.StartObject("replay");
-        json.Number("positions", ReplayPositions);
+        json.Number("positions", ReplayPositions(model));
         json.Number("lastEpoch", model.Runs.Count == 0 ? 1 : model.Runs.Max(r => r.Epochs.Length == 0 ? 0 : r.Epochs[^1]));
         json.StartArray("runs");
         var n = model.Runs.Count;

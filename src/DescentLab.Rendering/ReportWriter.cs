@@ -38,9 +38,10 @@ internal static class ReportWriter
             html.Append("<section>\n<h2>").Append(Encode(heading)).Append("</h2>\n<figure>\n<div class=\"plot\" id=\"").Append(id).Append("\"></div>\n");
             if (id == "fig-replay")
             {
+                var positions = InteractiveFigures.ReplayPositions(model).ToString(CultureInfo.InvariantCulture);
                 html.Append("<div class=\"replay-controls\"><button type=\"button\" id=\"replay-play\">Play</button>")
-                    .Append("<input type=\"range\" id=\"replay-slider\" min=\"0\" max=\"").Append(InteractiveFigures.ReplayPositions.ToString(CultureInfo.InvariantCulture))
-                    .Append("\" step=\"1\" value=\"").Append(InteractiveFigures.ReplayPositions.ToString(CultureInfo.InvariantCulture))
+                    .Append("<input type=\"range\" id=\"replay-slider\" min=\"0\" max=\"").Append(positions)
+                    .Append("\" step=\"1\" value=\"").Append(positions)
                     .Append("\" aria-label=\"replay position in epochs\"><span id=\"replay-label\"></span></div>\n");
             }
 

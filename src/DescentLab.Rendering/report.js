@@ -57,7 +57,7 @@
     if (+slider.value >= spec.positions) { slider.value = 0; }
     button.textContent = 'Pause';
     timer = setInterval(function () {
-      var next = Math.min(+slider.value + 5, spec.positions);
+      var next = Math.min(+slider.value + Math.max(1, Math.round(spec.positions / 200)), spec.positions);
       slider.value = next;
       show(next);
       if (next >= spec.positions) { stop(); }

@@ -52,6 +52,19 @@ public sealed class FigureModelTests
     }
 
     [Fact]
+    public void Create_LongRun_ThinsEachTraceToTheLimitKeepingFirstAndLast()
+    {
+        var spec = new ExperimentSpec { Training = new TrainingOptions { Epochs = 1500 } };
+        var model = FigureModel.Create(ExperimentRunner.Run(spec), new RenderOptions { Resolution = 16 });
+        var sgd = model.Runs.Single(r => r.Name == "sgd");
+        Assert.Equal(6001, sgd.Run.Trajectory.Count);
+        Assert.Equal(Thinning.MaxPoints, sgd.Rows.Length);
+        Assert.Equal((0, 6000), (sgd.Rows[0], sgd.Rows[^1]));
+        Assert.Equal(sgd.Run.Trajectory.Loss[^1], sgd.Loss[^1]);
+        Assert.Equal(1501, model.Runs.Single(r => r.Name == "gd").Rows.Length);
+    }
+
+    [Fact]
     public void Create_StepsAxis_ProgressIsTheStepCount()
     {
         var model = FigureModel.Create(SeedRendering.Result, new RenderOptions { XAxis = XAxis.Samples });

@@ -76,7 +76,9 @@ public sealed class ReportBrowserTests
         const string linePath = "() => document.querySelector('#fig-replay .scatterlayer .trace path.js-line').getAttribute('d')";
         var before = await page.EvaluateAsync<int[]>(lengths);
         var pathBefore = await page.EvaluateAsync<string>(linePath);
-        await page.Locator("#replay-slider").FillAsync("100");
+        var positions = int.Parse(await page.GetAttributeAsync("#replay-slider", "max") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1200, positions);
+        await page.Locator("#replay-slider").FillAsync("120");
         var after = await page.EvaluateAsync<int[]>(lengths);
         var pathAfter = await page.EvaluateAsync<string>(linePath);
         Assert.Equal([300 + 1, 1200 + 1, 1200 + 1], before[1..4]);
