@@ -46,7 +46,9 @@ public static class ExperimentRunner
             CancellationToken = cancellationToken,
         };
 
-        // One replicate per task, its methods in turn: each replicate's trajectories are dropped once folded.
+        // One replicate per task, its methods in turn: each replicate's trajectories are dropped once folded. Only
+        // replicate 0's trajectories are returned, so the others need not keep an epoch's batches.
+        var others = spec with { Training = spec.Training with { KeepBatchesOfEpoch = null } };
         Parallel.For(1, spec.Replicates, parallel, r =>
         {
             var seed = (uint)(spec.Seed + r);
@@ -56,7 +58,7 @@ public static class ExperimentRunner
                 throw new InvalidOperationException($"replicate {r} has {replicateProblem.SampleCount} samples, replicate 0 {problem.SampleCount}: replicates must share the grid.");
             }
 
-            Fold(accumulators, seed, RunWithSeed(spec, seed, r, replicateProblem, options, 1, cancellationToken), replicateProblem);
+            Fold(accumulators, seed, RunWithSeed(others, seed, r, replicateProblem, options, 1, cancellationToken), replicateProblem);
         });
 
         var statistics = ReplicateStatistics.Create(problem.ParameterNames, [.. accumulators.Select(a => a.Build())], spec.Statistics);
