@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DescentLab.Statistics;
 
-/// <summary>Writes replicate statistics as CSV: one row per run, the per-run curves on the grid, and the comparisons.</summary>
+/// <summary>Writes replicate statistics as CSV: one row per run, the per-run curves on the grid, the bands, and the comparisons.</summary>
 public static class ReplicateCsv
 {
     /// <summary>
@@ -83,6 +83,35 @@ public static class ReplicateCsv
                     ]));
                     writer.Write('\n');
                 }
+            }
+        }
+    }
+
+    /// <summary>Each method's bands, one row per grid point: step, epoch, samples, then the quantiles of loss and of excess loss.</summary>
+    public static void WriteBands(TextWriter writer, ReplicateStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(statistics);
+        writer.Write("method,step,epoch,samples,loss_lower,loss_median,loss_upper,excess_loss_lower,excess_loss_median,excess_loss_upper\n");
+        foreach (var method in statistics.Methods)
+        {
+            var grid = method.Grid;
+            var name = CsvNumbers.Text(method.Name);
+            for (var k = 0; k < grid.Count; k++)
+            {
+                writer.Write(string.Join(',', [
+                    name,
+                    grid.Step[k].ToString(CultureInfo.InvariantCulture),
+                    CsvNumbers.Format(grid.Epoch[k]),
+                    grid.Samples[k].ToString(CultureInfo.InvariantCulture),
+                    CsvNumbers.Format(method.Loss.Lower[k]),
+                    CsvNumbers.Format(method.Loss.Median[k]),
+                    CsvNumbers.Format(method.Loss.Upper[k]),
+                    CsvNumbers.Format(method.ExcessLoss.Lower[k]),
+                    CsvNumbers.Format(method.ExcessLoss.Median[k]),
+                    CsvNumbers.Format(method.ExcessLoss.Upper[k]),
+                ]));
+                writer.Write('\n');
             }
         }
     }

@@ -143,4 +143,20 @@ public class ReplicateAccumulatorTests
         var error = Assert.Throws<ArgumentException>(() => ExperimentRunner.Run(Small with { Seed = uint.MaxValue - 2 }));
         Assert.Contains("runs past the largest seed", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WriteBands_SmallExperiment_OneRowPerGridPointWithTheBandsValues()
+    {
+        var statistics = ExperimentRunner.Run(Small).Statistics!;
+        using var writer = new StringWriter();
+        ReplicateCsv.WriteBands(writer, statistics);
+        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + statistics.Methods.Sum(m => m.Grid.Count), lines.Length);
+        var sgd = statistics.Method("sgd");
+        var row = lines.Single(l => l.StartsWith("sgd,120,", StringComparison.Ordinal)).Split(',');
+        var k = sgd.Grid.IndexOf(120);
+        Assert.Equal("30", row[2]);
+        Assert.Equal(sgd.ExcessLoss.Median[k], CsvNumbers.Parse(row[8]));
+        Assert.Equal(sgd.Loss.Upper[k], CsvNumbers.Parse(row[6]));
+    }
 }

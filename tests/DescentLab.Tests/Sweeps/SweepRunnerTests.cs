@@ -106,4 +106,14 @@ public sealed class SweepRunnerTests : IDisposable
         var error = Assert.Throws<ArgumentException>(() => SweepRunner.Run(Spec with { Base = Spec.Base with { Randomness = RandomnessMode.Notebook } }));
         Assert.Contains("sweeps use independent randomness", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Summary_OptimizerNameWithComma_IsQuotedAndReadBack()
+    {
+        var spec = Spec with { LearningRates = [1e-3], Samplers = [SamplerKind.Sequential], BatchSizes = [25], Optimizers = [new("sgd, plain", new SgdOptions())] };
+        var tidy = SweepCsv.Tidy(SweepRunner.Run(spec).Rows);
+        Assert.Contains(",\"sgd, plain\",sequential,25,", tidy, StringComparison.Ordinal);
+        var summary = SweepCsv.Summary(tidy).Split('\n');
+        Assert.StartsWith("0,\"sgd, plain\",sequential,25,0.001,", summary[1], StringComparison.Ordinal);
+    }
 }
