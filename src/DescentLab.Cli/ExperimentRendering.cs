@@ -1,21 +1,42 @@
 using DescentLab.Experiments;
 using DescentLab.Io;
+using DescentLab.Rendering;
 
 namespace DescentLab.Cli;
 
-/// <summary>The rendering the command uses.</summary>
+/// <summary>The rendering the command uses: the rendering library's figures and report.</summary>
 internal static class ExperimentRendering
 {
-    /// <summary>The rendering library's figures and report.</summary>
-    public static IExperimentRendering Default { get; } = new Pending();
+    /// <summary>Figures and report through <see cref="ExperimentRenderer"/>.</summary>
+    public static IExperimentRendering Default { get; } = new Library();
 
-    /// <summary>Writes no files until the rendering library is referenced.</summary>
-    private sealed class Pending : IExperimentRendering
+    /// <summary>The drawing settings of an experiment file's output section.</summary>
+    public static RenderOptions Options(OutputSettings output) => new()
     {
-        public IReadOnlyList<string> WriteFigures(ExperimentResult result, string directory, OutputSettings output) => [];
-
-        public void WriteReport(ExperimentResult result, string path, OutputSettings output, string specJson)
+        XAxis = output.XAxis switch
         {
-        }
+            "step" => XAxis.Steps,
+            "samples" => XAxis.Samples,
+            _ => XAxis.Epochs,
+        },
+        Plane = output.Plane,
+    };
+
+    /// <summary>The figure files of an output section.</summary>
+    public static FigureFormats Formats(FigureFiles figures) => figures switch
+    {
+        FigureFiles.Png => FigureFormats.Png,
+        FigureFiles.Svg => FigureFormats.Svg,
+        FigureFiles.All => FigureFormats.All,
+        _ => FigureFormats.None,
+    };
+
+    private sealed class Library : IExperimentRendering
+    {
+        public IReadOnlyList<string> WriteFigures(ExperimentResult result, string directory, OutputSettings output) =>
+            ExperimentRenderer.WriteFigures(result, directory, Formats(output.Figures), Options(output));
+
+        public void WriteReport(ExperimentResult result, string path, OutputSettings output, string specJson) =>
+            ExperimentRenderer.WriteReport(result, path, Options(output), specJson);
     }
 }

@@ -41,10 +41,12 @@ internal sealed class SpecOptions
 
     public Option<string?> RecordEvery { get; } = new("--record-every") { Description = "Record every k-th step (the first and last are always recorded).", HelpName = "K" };
 
+    public Option<string?> Replicates { get; } = new("--replicates") { Description = "Run the experiment under seeds S, S+1, …, S+R−1 and add statistics across them (replicates/ in the output).", HelpName = "R" };
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Degree, Epochs, LearningRate, BatchSize, Init, Methods, RecordEvery })
+        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Degree, Epochs, LearningRate, BatchSize, Init, Methods, RecordEvery, Replicates })
         {
             command.Options.Add(option);
         }
@@ -105,6 +107,16 @@ internal sealed class SpecOptions
         }
 
         spec = spec with { Training = training };
+        if (parse.GetValue(Replicates) is { } replicatesText)
+        {
+            var value = ParseInt(Replicates, replicatesText);
+            spec = Guard(Replicates, () => spec with { Replicates = value });
+        }
+
+        if ((ulong)spec.Seed + (ulong)(spec.Replicates - 1) > uint.MaxValue)
+        {
+            throw new UsageException($"{Replicates.Name}: seed {spec.Seed} + {spec.Replicates - 1} replicates runs past the largest seed, {uint.MaxValue}.");
+        }
 
         if (parse.GetValue(LearningRate) is { } lrText)
         {

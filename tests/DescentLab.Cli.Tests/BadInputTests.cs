@@ -25,6 +25,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("--methods=gd,gd", "--methods: 'gd' is named twice.")]
     [InlineData("--init=1,2", "--init: 2 values given; the model has 3 parameters (x, x^2, 1), give one value each in that order.")]
     [InlineData("--init=1,x,3", "--init: expected shared, independent or numbers in parameter order such as 0,0,0; 'x' is not a number.")]
+    [InlineData("--replicates=0", "--replicates: must be at least 1.")]
     [InlineData("--figures=gif", "--figures: 'gif' is not a figure choice; use none, png, svg or all.")]
     [InlineData("--x=t", "--x: names a column of a CSV file; give the file with --data.")]
     [InlineData("--config=missing.json", "--config: no such file: missing.json")]
@@ -71,6 +72,8 @@ public sealed class BadInputTests : IDisposable
     [InlineData("{ \"methods\": [{ \"name\": \"a\", \"schedule\": { \"kind\": \"step\" } }] }", "spec.json: methods[0].schedule.stepSize: required")]
     [InlineData("{ \"output\": { \"plane\": [\"x\", \"z\"] } }", "spec.json: output.plane: 'z' is not a parameter; the parameters are x, x^2, 1.")]
     [InlineData("{ \"output\": { \"xAxis\": \"time\" } }", "spec.json: output.xAxis: 'time' is not one of step, epoch, samples.")]
+    [InlineData("{ \"replicates\": 0 }", "spec.json: replicates: must be at least 1.")]
+    [InlineData("{ \"statistics\": { \"band\": [0.6, 0.9] } }", "spec.json: statistics.band[0]: must be in [0, 0.5).")]
     [InlineData("[1, 2]", "spec.json: (top level): expected an object, got a list.")]
     public void Run_BadSpecFile_ExitsTwoNamingThePath(string json, string message)
     {

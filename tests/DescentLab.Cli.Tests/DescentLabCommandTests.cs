@@ -15,13 +15,19 @@ public sealed class DescentLabCommandTests : IDisposable
         Environment.CurrentDirectory = _box.Root;
         try
         {
-            var result = Sandbox.Run("run");
+            var result = Sandbox.Run(false, ExperimentRendering.Default, default, "run");
 
             Assert.Equal(0, result.ExitCode);
             var folder = _box.PathOf(Path.Combine("runs", "seed-0"));
             Assert.Equal(
                 ["data.csv", "experiment.json", "figures", "report.html", "summary.json", "trajectories.csv"],
                 Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            var figures = Directory.EnumerateFiles(Path.Combine(folder, "figures")).Select(Path.GetFileName).ToArray();
+            Assert.Contains("paths.png", figures);
+            Assert.Contains("paths.svg", figures);
+            Assert.Contains("batches.png", figures);
+            // The report embeds experiment.json, HTML-encoded.
+            Assert.Contains("&quot;keepBatchesOfEpoch&quot;: 0", File.ReadAllText(Path.Combine(folder, "report.html")), StringComparison.Ordinal);
             Assert.Contains("report: runs/seed-0/report.html", result.Output, StringComparison.Ordinal);
             Assert.Contains("seed: seed 0, independent randomness, 100 samples", result.Output, StringComparison.Ordinal);
             foreach (var method in new[] { "gd ", "sgd ", "sgd-shuffle ", "optimum θ*" })
@@ -167,6 +173,20 @@ public sealed class DescentLabCommandTests : IDisposable
         {
             Assert.Equal([1, 2.5, -3], OutputFiles.Numbers(method.GetProperty("init")));
         }
+    }
+
+    [Fact]
+    public void Run_Replicates_WritesStatisticsAcrossSeeds()
+    {
+        var folder = _box.PathOf("r");
+        Assert.Equal(0, Sandbox.Run("run", "--replicates", "4", "--epochs", "60", "--out", folder).ExitCode);
+
+        Assert.Equal(4, OutputFiles.Experiment(folder).GetProperty("replicates").GetInt32());
+        Assert.Equal(4, OutputFiles.Summary(folder).GetProperty("replicates").GetInt32());
+        var runs = File.ReadAllLines(Path.Combine(folder, "replicates", "runs.csv"));
+        Assert.Equal(1 + (3 * 4), runs.Length);
+        Assert.StartsWith("method,replicate,seed,", runs[0], StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "replicates", "comparisons.csv")));
     }
 
     [Fact]

@@ -1,26 +1,28 @@
 using DescentLab.Models;
 using DescentLab.Randomness;
 using DescentLab.Sampling;
+using DescentLab.Statistics;
 using DescentLab.Training;
 
 namespace DescentLab.Experiments;
 
-/// <summary>Runs an experiment spec: builds its problem, draws the inits and trains every method.</summary>
+/// <summary>Runs an experiment spec: builds its problem, draws the inits and trains every method, under every replicate.</summary>
 public static class ExperimentRunner
 {
-    /// <summary>Runs <paramref name="spec"/> and returns every trajectory, in method order.</summary>
+    /// <summary>
+    /// Runs <paramref name="spec"/> and returns every trajectory of replicate 0, in method order; with more than one
+    /// replicate, also the statistics across replicates, folded in as each replicate finishes.
+    /// </summary>
     public static ExperimentResult Run(ExperimentSpec spec, RunOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         options ??= new RunOptions();
-        var data = spec.Data.Create(spec.Seed);
-        if (spec.Randomness == RandomnessMode.Notebook)
+        if ((ulong)spec.Seed + (ulong)(spec.Replicates - 1) > uint.MaxValue)
         {
-            // torch.Tensor(ndarray) stores the notebook's float64 data as float32.
-            data = data.RoundedToSingle();
+            throw new ArgumentException($"seed {spec.Seed} + {spec.Replicates - 1} replicates runs past the largest seed, {uint.MaxValue}.", nameof(spec));
         }
 
-        var problem = new Problem(data, spec.Degree);
+        var problem = CreateProblem(spec, spec.Seed);
         if (spec.Init.Kind == InitKind.Explicit && spec.Init.Values.Count != problem.ParameterCount)
         {
             throw new ArgumentException(
@@ -28,16 +30,71 @@ public static class ExperimentRunner
                 nameof(spec));
         }
 
-        var runs = spec.Randomness == RandomnessMode.Notebook
-            ? RunNotebook(spec, problem, options, cancellationToken)
-            : RunIndependent(spec, problem, options, cancellationToken);
-        return new ExperimentResult(spec, problem, runs);
+        var accumulators = spec.Replicates > 1
+            ? spec.Methods.Select(m => new ReplicateAccumulator(m.Name, ReplicateGrid.For(m.Sampler, problem.SampleCount, spec.Training), spec.Replicates, spec.Statistics)).ToArray()
+            : null;
+        var runs = RunWithSeed(spec, spec.Seed, 0, problem, options, Math.Max(1, options.MaxDegreeOfParallelism), cancellationToken);
+        if (accumulators is null)
+        {
+            return new ExperimentResult(spec, problem, runs);
+        }
+
+        Fold(accumulators, spec.Seed, runs, problem);
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism),
+            CancellationToken = cancellationToken,
+        };
+
+        // One replicate per task, its methods in turn: each replicate's trajectories are dropped once folded. Only
+        // replicate 0's trajectories are returned, so the others need not keep an epoch's batches.
+        var others = spec with { Training = spec.Training with { KeepBatchesOfEpoch = null } };
+        Parallel.For(1, spec.Replicates, parallel, r =>
+        {
+            var seed = (uint)(spec.Seed + r);
+            var replicateProblem = spec.Data.DependsOnSeed ? CreateProblem(spec, seed) : problem;
+            if (replicateProblem.SampleCount != problem.SampleCount)
+            {
+                throw new InvalidOperationException($"replicate {r} has {replicateProblem.SampleCount} samples, replicate 0 {problem.SampleCount}: replicates must share the grid.");
+            }
+
+            Fold(accumulators, seed, RunWithSeed(others, seed, r, replicateProblem, options, 1, cancellationToken), replicateProblem);
+        });
+
+        var statistics = ReplicateStatistics.Create(problem.ParameterNames, [.. accumulators.Select(a => a.Build())], spec.Statistics);
+        return new ExperimentResult(spec, problem, runs) { Statistics = statistics };
     }
 
-    /// <summary>The notebook's order: one global torch stream; each method draws its init, then trains.</summary>
-    private static RunResult[] RunNotebook(ExperimentSpec spec, Problem problem, RunOptions options, CancellationToken cancellationToken)
+    private static Problem CreateProblem(ExperimentSpec spec, uint seed)
     {
-        var global = new TorchGenerator(spec.Seed);
+        var data = spec.Data.Create(seed);
+        if (spec.Randomness == RandomnessMode.Notebook)
+        {
+            // torch.Tensor(ndarray) stores the notebook's float64 data as float32.
+            data = data.RoundedToSingle();
+        }
+
+        return new Problem(data, spec.Degree);
+    }
+
+    private static void Fold(ReplicateAccumulator[] accumulators, uint seed, RunResult[] runs, Problem problem)
+    {
+        for (var m = 0; m < runs.Length; m++)
+        {
+            accumulators[m].Add(runs[m].Replicate, seed, runs[m].Trajectory, problem);
+        }
+    }
+
+    /// <summary>Every method under one seed, as the single run with that seed: replicate r of seed s is the run with seed s + r.</summary>
+    private static RunResult[] RunWithSeed(ExperimentSpec spec, uint seed, int replicate, Problem problem, RunOptions options, int threads, CancellationToken cancellationToken) =>
+        spec.Randomness == RandomnessMode.Notebook
+            ? RunNotebook(spec, seed, replicate, problem, options, cancellationToken)
+            : RunIndependent(spec, seed, replicate, problem, options, threads, cancellationToken);
+
+    /// <summary>The notebook's order: one global torch stream; each method draws its init, then trains.</summary>
+    private static RunResult[] RunNotebook(ExperimentSpec spec, uint seed, int replicate, Problem problem, RunOptions options, CancellationToken cancellationToken)
+    {
+        var global = new TorchGenerator(seed);
         var stream = LoaderRandomness.Global(global);
         var runs = new RunResult[spec.Methods.Count];
         for (var m = 0; m < runs.Length; m++)
@@ -45,18 +102,18 @@ public static class ExperimentRunner
             var init = spec.Init.Kind == InitKind.Explicit
                 ? [.. spec.Init.Values]
                 : TorchLinearInit.Draw(global, problem.ParameterCount - 1);
-            runs[m] = Train(problem, spec.Methods[m], init, spec.Training, stream, options, cancellationToken);
+            runs[m] = Train(problem, spec.Methods[m], init, spec.Training, stream, replicate, options, cancellationToken);
         }
 
         return runs;
     }
 
     /// <summary>Independent runs: shared or per-method inits, and one private shuffle stream per run; trained in parallel.</summary>
-    private static RunResult[] RunIndependent(ExperimentSpec spec, Problem problem, RunOptions options, CancellationToken cancellationToken)
+    private static RunResult[] RunIndependent(ExperimentSpec spec, uint seed, int replicate, Problem problem, RunOptions options, int threads, CancellationToken cancellationToken)
     {
         var methods = spec.Methods;
         var inits = new double[methods.Count][];
-        var initStream = new TorchGenerator(spec.Seed);
+        var initStream = new TorchGenerator(seed);
         var shared = spec.Init.Kind == InitKind.Shared ? TorchLinearInit.Draw(initStream, problem.ParameterCount - 1) : null;
         for (var m = 0; m < methods.Count; m++)
         {
@@ -69,15 +126,12 @@ public static class ExperimentRunner
         }
 
         var runs = new RunResult[methods.Count];
-        var parallel = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism),
-            CancellationToken = cancellationToken,
-        };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
         Parallel.For(0, methods.Count, parallel, m =>
         {
-            var stream = LoaderRandomness.Private(new TorchGenerator(RunSeed.Derive(spec.Seed, methods[m].Name, 0)));
-            runs[m] = Train(problem, methods[m], inits[m], spec.Training, stream, options, cancellationToken);
+            // The shuffle stream of seed s + r is that of the single run with seed s + r, so a replicate reruns alone.
+            var stream = LoaderRandomness.Private(new TorchGenerator(RunSeed.Derive(seed, methods[m].Name, 0)));
+            runs[m] = Train(problem, methods[m], inits[m], spec.Training, stream, replicate, options, cancellationToken);
         });
         return runs;
     }
@@ -88,12 +142,13 @@ public static class ExperimentRunner
         double[] init,
         TrainingOptions training,
         LoaderRandomness stream,
+        int replicate,
         RunOptions options,
         CancellationToken cancellationToken)
     {
         var started = options.Time.GetTimestamp();
-        var trajectory = Trainer.Train(problem, method, init, training, stream, 0, options.Progress, cancellationToken);
+        var trajectory = Trainer.Train(problem, method, init, training, stream, replicate, options.Progress, cancellationToken);
         var elapsed = options.Time.GetElapsedTime(started);
-        return new RunResult(method, 0, init, trajectory, elapsed);
+        return new RunResult(method, replicate, init, trajectory, elapsed);
     }
 }

@@ -1,5 +1,6 @@
 using DescentLab.Optimizers;
 using DescentLab.Sampling;
+using DescentLab.Statistics;
 using DescentLab.Training;
 
 namespace DescentLab.Experiments;
@@ -8,6 +9,7 @@ namespace DescentLab.Experiments;
 public sealed record ExperimentSpec
 {
     private readonly int _degree = 2;
+    private readonly int _replicates = 1;
     private readonly IReadOnlyList<Method> _methods = SeedMethods();
 
     /// <summary>A short name for the experiment, used in titles and folder names.</summary>
@@ -60,6 +62,19 @@ public sealed record ExperimentSpec
     public InitSpec Init { get; init; } = InitSpec.Shared;
 
     /// <summary>
+    /// Replicates R: replicate r is the single run with seed <see cref="Seed"/> + r (its data when generated, its init and
+    /// its shuffles), so any replicate can be rerun alone.
+    /// </summary>
+    public int Replicates
+    {
+        get => _replicates;
+        init => _replicates = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Replicates), value, "replicates: must be at least 1.");
+    }
+
+    /// <summary>What to compute across replicates (bands, tolerance, comparison points, bootstrap).</summary>
+    public StatisticsOptions Statistics { get; init; } = new();
+
+    /// <summary>
     /// The seed notebook's three methods: full-batch GD, and SGD with batches of 25 in fixed order and reshuffled
     /// every epoch, all plain SGD at lr 1e-3.
     /// </summary>
@@ -84,7 +99,9 @@ public sealed record ExperimentSpec
         && Training.Equals(other.Training)
         && Seed == other.Seed
         && Randomness == other.Randomness
-        && Init.Equals(other.Init);
+        && Init.Equals(other.Init)
+        && Replicates == other.Replicates
+        && Statistics.Equals(other.Statistics);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Name, Degree, Methods.Count, Seed, Randomness);

@@ -5,6 +5,7 @@ using DescentLab.Data;
 using DescentLab.Experiments;
 using DescentLab.Optimizers;
 using DescentLab.Sampling;
+using DescentLab.Statistics;
 using DescentLab.Training;
 
 namespace DescentLab.Io;
@@ -103,6 +104,8 @@ public static class ExperimentJson
             }
 
             WriteInit(w, spec.Init);
+            w.WriteNumber("replicates", spec.Replicates);
+            WriteStatistics(w, spec.Statistics);
             w.WriteStartArray("methods");
             foreach (var method in spec.Methods)
             {
@@ -187,6 +190,34 @@ public static class ExperimentJson
                 w.WriteEndArray();
                 break;
         }
+    }
+
+    private static void WriteStatistics(Utf8JsonWriter w, StatisticsOptions statistics)
+    {
+        w.WriteStartObject("statistics");
+        w.WriteNumber("tolerance", statistics.Tolerance);
+        w.WriteStartArray("band");
+        w.WriteNumberValue(statistics.BandLower);
+        w.WriteNumberValue(statistics.BandUpper);
+        w.WriteEndArray();
+        w.WriteStartArray("comparisonEpochs");
+        foreach (var e in statistics.ComparisonEpochs)
+        {
+            w.WriteNumberValue(e);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("comparisonSteps");
+        foreach (var step in statistics.ComparisonSteps)
+        {
+            w.WriteNumberValue(step);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("bootstrapResamples", statistics.BootstrapResamples);
+        w.WriteNumber("bootstrapSeed", statistics.BootstrapSeed);
+        w.WriteNumber("confidenceLevel", statistics.ConfidenceLevel);
+        w.WriteEndObject();
     }
 
     private static void WriteMethod(Utf8JsonWriter w, Method method)
@@ -356,6 +387,16 @@ public static class ExperimentJson
             spec = spec with { Init = ReadInit(initElement, initPath) };
         }
 
+        if (o.Int("replicates") is { } replicates)
+        {
+            spec = Set(o.PathOf("replicates"), () => spec with { Replicates = replicates });
+        }
+
+        if (o.Get("statistics", out var statisticsElement, out var statisticsPath))
+        {
+            spec = spec with { Statistics = ReadStatistics(statisticsElement, statisticsPath) };
+        }
+
         if (o.Get("methods", out var methodsElement, out var methodsPath))
         {
             var methods = JsonObjectReader.Array(methodsElement, methodsPath)
@@ -490,6 +531,48 @@ public static class ExperimentJson
 
         o.CheckUnknown();
         return data;
+    }
+
+    private static StatisticsOptions ReadStatistics(JsonElement element, string path)
+    {
+        var o = new JsonObjectReader(element, path);
+        var x = new StatisticsOptions();
+        x = o.Double("tolerance") is { } tolerance ? Set(o.PathOf("tolerance"), () => x with { Tolerance = tolerance }) : x;
+        if (o.Get("band", out var band, out var bandPath))
+        {
+            var values = JsonObjectReader.Array(band, bandPath);
+            if (values.Count != 2)
+            {
+                throw new SpecFormatException(bandPath, Invariant($"expected two quantiles [lower, upper], got {values.Count} values."));
+            }
+
+            var lower = JsonObjectReader.Double(values[0], bandPath + "[0]");
+            var upper = JsonObjectReader.Double(values[1], bandPath + "[1]");
+            x = Set(bandPath + "[0]", () => x with { BandLower = lower });
+            x = Set(bandPath + "[1]", () => x with { BandUpper = upper });
+        }
+
+        if (o.Get("comparisonEpochs", out var epochs, out var epochsPath))
+        {
+            var values = JsonObjectReader.Array(epochs, epochsPath).Select((e, i) => JsonObjectReader.Int(e, Invariant($"{epochsPath}[{i}]"))).ToArray();
+            x = Set(epochsPath, () => x with { ComparisonEpochs = values });
+        }
+
+        if (o.Get("comparisonSteps", out var steps, out var stepsPath))
+        {
+            var values = JsonObjectReader.Array(steps, stepsPath).Select((e, i) => (long)JsonObjectReader.Int(e, Invariant($"{stepsPath}[{i}]"))).ToArray();
+            x = Set(stepsPath, () => x with { ComparisonSteps = values });
+        }
+
+        x = o.Int("bootstrapResamples") is { } resamples ? Set(o.PathOf("bootstrapResamples"), () => x with { BootstrapResamples = resamples }) : x;
+        if (o.Get("bootstrapSeed", out var seed, out var seedPath))
+        {
+            x = x with { BootstrapSeed = JsonObjectReader.UInt(seed, seedPath) };
+        }
+
+        x = o.Double("confidenceLevel") is { } level ? Set(o.PathOf("confidenceLevel"), () => x with { ConfidenceLevel = level }) : x;
+        o.CheckUnknown();
+        return x;
     }
 
     private static InitSpec ReadInit(JsonElement element, string path)

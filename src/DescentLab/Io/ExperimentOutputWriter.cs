@@ -1,4 +1,6 @@
+using System.Text;
 using DescentLab.Experiments;
+using DescentLab.Statistics;
 
 namespace DescentLab.Io;
 
@@ -17,7 +19,10 @@ public static class ExperimentOutputWriter
     /// <summary>The dataset as used.</summary>
     public const string DataFileName = "data.csv";
 
-    /// <summary>Writes the four data files of <paramref name="result"/> into <paramref name="directory"/>, which must exist.</summary>
+    /// <summary>With more than one replicate: runs.csv, curves.csv, bands.csv and comparisons.csv across replicates.</summary>
+    public const string ReplicatesFolderName = "replicates";
+
+    /// <summary>Writes the data files of <paramref name="result"/> (and its replicate statistics, if any) into <paramref name="directory"/>, which must exist.</summary>
     /// <returns>The text of experiment.json, for embedding in a report.</returns>
     public static string Write(ExperimentResult result, OutputSettings output, string directory)
     {
@@ -32,6 +37,22 @@ public static class ExperimentOutputWriter
         SummaryJsonWriter.Write(result, Path.Combine(directory, SummaryFileName));
         TrajectoryCsvWriter.Write(result.Runs, Path.Combine(directory, TrajectoriesFileName));
         CsvDatasetWriter.Write(result.Problem.Data, Path.Combine(directory, DataFileName));
+        if (result.Statistics is { } statistics)
+        {
+            var folder = Path.Combine(directory, ReplicatesFolderName);
+            Directory.CreateDirectory(folder);
+            WriteText(Path.Combine(folder, "runs.csv"), w => ReplicateCsv.WriteRuns(w, statistics));
+            WriteText(Path.Combine(folder, "curves.csv"), w => ReplicateCsv.WriteCurves(w, statistics));
+            WriteText(Path.Combine(folder, "bands.csv"), w => ReplicateCsv.WriteBands(w, statistics));
+            WriteText(Path.Combine(folder, "comparisons.csv"), w => ReplicateCsv.WriteComparisons(w, statistics));
+        }
+
         return json;
+    }
+
+    private static void WriteText(string path, Action<TextWriter> write)
+    {
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+        write(writer);
     }
 }

@@ -4,7 +4,7 @@ using DescentLab.Experiments;
 
 namespace DescentLab.Io;
 
-/// <summary>Writes summary.json: the problem, its analysis and each run's outcome, with run times in a separate "timing" section.</summary>
+/// <summary>Writes summary.json: the problem, its analysis and each run's outcome (replicate 0's), with run times in a separate "timing" section.</summary>
 /// <remarks>
 /// Everything outside "timing" is a function of the spec alone, so two runs of one spec write the same bytes there.
 /// Numbers are in the shortest round-trip form; a non-finite number (a diverged loss, the condition number of a
@@ -24,6 +24,7 @@ public static class SummaryJsonWriter
             w.WriteStartObject();
             w.WriteString("name", result.Spec.Name);
             w.WriteNumber("seed", result.Spec.Seed);
+            w.WriteNumber("replicates", result.Spec.Replicates);
             w.WriteNumber("samples", problem.SampleCount);
             Strings(w, "parameters", problem.ParameterNames);
             w.WriteStartObject("optimum");

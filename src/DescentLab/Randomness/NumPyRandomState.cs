@@ -94,6 +94,84 @@ public sealed class NumPyRandomState
         return f * x2;
     }
 
+    /// <summary>One draw of <c>np.random.randint(low, high)</c>: an integer in [low, high), as RandomState draws it.</summary>
+    public long RandInt(long low, long high)
+    {
+        var range = ValidatedIntegerRange(low, high);
+        return low + (long)BoundedMasked(range, Mask(range));
+    }
+
+    /// <summary>Fills <paramref name="destination"/> as <c>np.random.randint(low, high, size)</c> does (int64), one draw per element, in order.</summary>
+    /// <remarks>
+    /// Follows NumPy 1.24's legacy path: <c>RandomState.randint</c> always uses the masked rejection method
+    /// (<c>random_bounded_uint64_fill</c> in numpy/random/src/distributions/distributions.c with use_masked): with
+    /// rng = high − low − 1, rng = 0 draws nothing; rng below 2³² masks single 32-bit outputs with the smallest
+    /// all-ones mask ≥ rng and rejects values above rng (rng = 2³² − 1 returns raw outputs); wider ranges do the same on
+    /// 64-bit draws made of two outputs, high word first.
+    /// </remarks>
+    public void RandInt(long low, long high, Span<long> destination)
+    {
+        var range = ValidatedIntegerRange(low, high);
+        var mask = Mask(range);
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = low + (long)BoundedMasked(range, mask);
+        }
+    }
+
+    private ulong BoundedMasked(ulong range, ulong mask)
+    {
+        if (range == 0)
+        {
+            return 0;
+        }
+
+        if (range <= uint.MaxValue)
+        {
+            // buffered_bounded_masked_uint32; at rng = 0xFFFFFFFF the mask keeps every bit and nothing is rejected.
+            uint value;
+            while ((value = _engine.NextUInt32() & (uint)mask) > range)
+            {
+            }
+
+            return value;
+        }
+
+        ulong wide;
+        do
+        {
+            // mt19937_next64: the first output is the high word.
+            var high = (ulong)_engine.NextUInt32();
+            wide = ((high << 32) | _engine.NextUInt32()) & mask;
+        }
+        while (wide > range);
+        return wide;
+    }
+
+    private static ulong Mask(ulong range)
+    {
+        // gen_mask: the smallest bit mask of the form 2^k − 1 that is ≥ range.
+        var mask = range;
+        mask |= mask >> 1;
+        mask |= mask >> 2;
+        mask |= mask >> 4;
+        mask |= mask >> 8;
+        mask |= mask >> 16;
+        mask |= mask >> 32;
+        return mask;
+    }
+
+    private static ulong ValidatedIntegerRange(long low, long high)
+    {
+        // RandomState.randint raises "low >= high" for an empty range.
+        if (low >= high)
+        {
+            throw new ArgumentException($"low >= high (low = {low}, high = {high}).", nameof(high));
+        }
+
+        return unchecked((ulong)(high - low) - 1);
+    }
+
     private static double ValidatedRange(double low, double high)
     {
         // RandomState.uniform raises OverflowError when high - low is not finite; NaN bounds give a NaN range too.

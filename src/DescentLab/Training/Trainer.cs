@@ -55,6 +55,9 @@ public static class Trainer
         var reportEvery = Math.Max(1, epochs / 100);
         long step = 0;
         long samples = 0;
+
+        // A countdown instead of step % every: a 64-bit division per step would cost more than the update itself.
+        var untilRecord = 1;
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -71,16 +74,23 @@ public static class Trainer
                 var batchLoss = forms is null
                     ? problem.BatchLossAndGradient(theta, batch, gradient)
                     : forms[k].EvaluateWithGradient(theta, gradient);
-                var gradientNorm = Norm(gradient);
                 optimizer.Step(theta, gradient, learningRate);
                 step++;
                 samples += batch.Length;
 
                 var finite = double.IsFinite(batchLoss) && double.IsFinite(Sum(theta));
-                if (!finite || step % every == 0 || step == 1 || step == totalSteps)
+                var record = --untilRecord == 0 || step == totalSteps;
+                if (record || !finite)
                 {
+                    if (untilRecord <= 0)
+                    {
+                        // Step 1 is recorded, then every multiple of k.
+                        untilRecord = every - (int)(step % every);
+                    }
+
+                    // The optimizers only read the gradient, so it still holds the one this step used.
                     var loss = problem.Loss(theta);
-                    recorder.Record(step, epoch + ((k + 1) / (double)batches), samples, batchLoss, loss, gradientNorm, theta);
+                    recorder.Record(step, epoch + ((k + 1) / (double)batches), samples, batchLoss, loss, Norm(gradient), theta);
                     if (!finite || !double.IsFinite(loss))
                     {
                         return recorder.Build(step, DivergenceReason(problem, batchLoss, loss, theta, step));

@@ -1,0 +1,542 @@
+using System.Globalization;
+using DescentLab.Landscapes;
+
+namespace DescentLab.Rendering;
+
+/// <summary>The interactive figures: plotly figure specs (data, layout) as one JSON array, built from the figure model.</summary>
+internal static class InteractiveFigures
+{
+    /// <summary>Positions of the replay slider: one per drawn row of the longest path, so a position moves it one recorded step.</summary>
+    public static int ReplayPositions(FigureModel model) =>
+        Math.Clamp(model.Runs.Select(r => r.Rows.Length - 1).DefaultIfEmpty(0).Max(), 100, Thinning.MaxPoints);
+
+    /// <summary>The figures in page order: each one's element id, heading and caption.</summary>
+    public static IReadOnlyList<(string Id, string Heading, string Caption)> Describe(FigureModel model)
+    {
+        var list = new List<(string, string, string)>
+        {
+            ("fig-data", "The data", model.MeanCoefficients is null
+                ? "The samples and the least-squares fit."
+                : "The samples, the mean curve they were drawn around, and the least-squares fit θ*."),
+            ("fig-loss", $"Loss against {model.ProgressWord}", "Batch loss (faint: the loss of the batch each step used, before the step) and full-data loss after each step; log scale."),
+            ("fig-excess", $"Excess loss against {model.ProgressWord}", "L(θ) − L*: how much loss is left to lose; log scale."),
+        };
+        if (model.HasCurves)
+        {
+            list.Add(("fig-fit", "Real vs fitted", "The samples with each method's final curve and the least-squares curve."));
+        }
+
+        list.Add(("fig-paths", "Paths in the plane", $"Each method's path in the ({model.PlaneXLabel}, {model.PlaneYLabel}) plane, marked at epoch {string.Join(", ", model.MarkEpochs.Select(F))}; θ* is the least-squares optimum."));
+        list.Add(("fig-landscape", "Loss landscape and paths", $"Full-data MSE over the plane ({model.KindDescription}); colour on a log scale. With a profile, no path's loss is below the surface under it."));
+        list.Add(("fig-surface", "The full-data surface", $"The same landscape in 3D (MSE, {model.KindDescription})."));
+        if (model.BatchSurfaces.Count > 0)
+        {
+            list.Add(("fig-batches", "Minibatch surfaces", "Each minibatch's own landscape, overlaid (all but the first at opacity 0.5): the gradient of a batch points to its own minimum. " + model.BatchSource));
+        }
+
+        list.Add(("fig-paths3d", "Paths in 3D at their true loss", "Each path at its full-data loss over the profile surface, which lies at or below every point of it."));
+        list.Add(("fig-replay", "Replay", "Move the slider (or press play) to replay every path step by step, in epochs."));
+        return list;
+    }
+
+    /// <summary>The JSON array of figures, in the order of <see cref="Describe"/>.</summary>
+    public static string Json(FigureModel model)
+    {
+        using var json = new PlotlyJson();
+        json.StartArray();
+        foreach (var (id, heading, _) in Describe(model))
+        {
+            json.StartObject();
+            json.String("id", id);
+            switch (id)
+            {
+                case "fig-data": Data(json, model, heading); break;
+                case "fig-loss": Loss(json, model, heading); break;
+                case "fig-excess": Excess(json, model, heading); break;
+                case "fig-fit": Fit(json, model, heading); break;
+                case "fig-paths": Paths(json, model, heading, contour: false); break;
+                case "fig-landscape": Paths(json, model, heading, contour: true); break;
+                case "fig-surface": Surface3D(json, model, heading); break;
+                case "fig-batches": Batches(json, model, heading); break;
+                case "fig-paths3d": Paths3D(json, model, heading); break;
+                default: Replay(json, model, heading); break;
+            }
+
+            json.EndObject();
+        }
+
+        json.EndArray();
+        return json.Text();
+    }
+
+    private static void Data(PlotlyJson json, FigureModel model, string heading)
+    {
+        var data = model.Problem.Data;
+        json.StartArray("data");
+        Markers(json, model.DataX, model.DataY, "samples", "#7f7f7f", 6);
+        if (model.HasCurves)
+        {
+            if (model.MeanCurve() is { } mean)
+            {
+                Line(json, model.CurveX, mean, "generating mean: y = " + FigureModel.Polynomial(model.MeanCoefficients!), "#000000", 2, "dash");
+            }
+
+            Line(json, model.CurveX, model.Curve(model.Optimum), "least-squares fit θ*: y = " + FigureModel.Polynomial(model.AscendingCoefficients(model.Optimum)!), Palette.Of(3), 2.5);
+        }
+
+        json.EndArray();
+        Layout(json, heading, data.InputNames[0], data.OutputName);
+    }
+
+    private static void Loss(PlotlyJson json, FigureModel model, string heading)
+    {
+        json.StartArray("data");
+        foreach (var run in model.Runs)
+        {
+            json.StartObject();
+            Trace(json, "scatter", "lines", $"{run.Name}: batch loss");
+            json.String("legendgroup", run.Name);
+            json.Number("opacity", 0.35);
+            json.Array("x", run.Progress);
+            json.Array("y", run.BatchLoss);
+            LineStyle(json, Palette.Of(run.Index), 1);
+            json.EndObject();
+            Line(json, run.Progress, run.Loss, $"{run.Name}: full-data loss", Palette.Of(run.Index), 2.5, group: run.Name);
+        }
+
+        var last = model.Runs.Count == 0 ? 1 : model.Runs.Max(r => r.Progress.Length == 0 ? 1 : r.Progress[^1]);
+        Line(json, [0, last], [model.MinimumLoss, model.MinimumLoss], $"L* = {F(model.MinimumLoss)}", "#000000", 1.5, "dot");
+        json.EndArray();
+        Layout(json, heading, model.ProgressLabel, "MSE", logY: LogRange(model.Runs.SelectMany(r => r.Loss.Concat(r.BatchLoss)).Append(model.MinimumLoss), model.LossCeiling));
+    }
+
+    private static void Excess(PlotlyJson json, FigureModel model, string heading)
+    {
+        json.StartArray("data");
+        foreach (var run in model.Runs)
+        {
+            Line(json, run.Progress, [.. run.ExcessLoss.Select(v => v > 0 ? v : double.NaN)], run.Name, Palette.Of(run.Index), 2.5);
+        }
+
+        json.EndArray();
+        Layout(json, heading, model.ProgressLabel, "L(θ) − L*", logY: LogRange(model.Runs.SelectMany(r => r.ExcessLoss), model.LossCeiling));
+    }
+
+    private static void Fit(PlotlyJson json, FigureModel model, string heading)
+    {
+        var data = model.Problem.Data;
+        json.StartArray("data");
+        Markers(json, model.DataX, model.DataY, "samples", "#7f7f7f", 5);
+        Line(json, model.CurveX, model.Curve(model.Optimum), "least squares θ*", "#000000", 2, "dash");
+        foreach (var run in model.Runs.Where(r => r.Final.All(double.IsFinite)))
+        {
+            Line(json, model.CurveX, model.Curve(run.Final), $"{run.Name}: y = {FigureModel.Polynomial(model.AscendingCoefficients(run.Final)!, "G3")}", Palette.Of(run.Index), 2);
+        }
+
+        json.EndArray();
+        Layout(json, heading, data.InputNames[0], data.OutputName);
+    }
+
+    private static void Paths(PlotlyJson json, FigureModel model, string heading, bool contour)
+    {
+        json.StartArray("data");
+        if (contour)
+        {
+            Contour(json, model.Landscape, hover: true);
+        }
+
+        PathTraces(json, model, full: true);
+        json.EndArray();
+        Layout(json, heading, model.PlaneXLabel, model.PlaneYLabel, range: model.Landscape, legendBelow: contour);
+    }
+
+    private static void PathTraces(PlotlyJson json, FigureModel model, bool full)
+    {
+        foreach (var run in model.Runs)
+        {
+            var count = full ? run.PlaneX.Length : 1;
+            Line(json, run.PlaneX.AsSpan(0, count), run.PlaneY.AsSpan(0, count), run.Name, Palette.Of(run.Index), 2, customEpochs: run.Epochs.AsSpan(0, count));
+        }
+
+        if (full)
+        {
+            foreach (var run in model.Runs)
+            {
+                var t = run.Run.Trajectory;
+                var xs = run.Marks.Select(m => t.Parameter(model.Ix)[m.Row]).ToArray();
+                var ys = run.Marks.Select(m => t.Parameter(model.Iy)[m.Row]).ToArray();
+                var label = string.Join(", ", run.Marks.Select(m => $"epoch {F(m.Epoch)} (step {t.Step[m.Row].ToString(CultureInfo.InvariantCulture)})"));
+                Markers(json, xs, ys, $"{run.Name} at {label}", Palette.Of(run.Index), 12, "circle", outline: true);
+            }
+        }
+        else
+        {
+            foreach (var run in model.Runs)
+            {
+                Markers(json, run.PlaneX.AsSpan(0, 1), run.PlaneY.AsSpan(0, 1), $"{run.Name}: now", Palette.Of(run.Index), 11, "circle", outline: true);
+            }
+        }
+
+        if (model.SharedInit && model.Runs.Count > 0)
+        {
+            var init = model.Runs[0].Run.Init;
+            Markers(json, [init[model.Ix]], [init[model.Iy]], "init θ₀ (shared)", "#000000", 12, "square");
+        }
+        else
+        {
+            foreach (var run in model.Runs)
+            {
+                Markers(json, [run.Run.Init[model.Ix]], [run.Run.Init[model.Iy]], $"{run.Name}: init", Palette.Of(run.Index), 12, "square-open");
+            }
+        }
+
+        Markers(json, [model.Optimum[model.Ix]], [model.Optimum[model.Iy]], "θ* (least squares)", "#d62728", 14, "x");
+    }
+
+    private static void Replay(PlotlyJson json, FigureModel model, string heading)
+    {
+        json.StartArray("data");
+        Contour(json, model.Landscape, hover: false);
+        PathTraces(json, model, full: false);
+        json.EndArray();
+        Layout(json, heading, model.PlaneXLabel, model.PlaneYLabel, range: model.Landscape, legendBelow: true);
+
+        // What the page's script needs to replay: each run's drawn rows (epoch, x, y) and the indices of its traces.
+        json.StartObject("replay");
+        json.Number("positions", ReplayPositions(model));
+        json.Number("lastEpoch", model.Runs.Count == 0 ? 1 : model.Runs.Max(r => r.Epochs.Length == 0 ? 0 : r.Epochs[^1]));
+        json.StartArray("runs");
+        var n = model.Runs.Count;
+        foreach (var run in model.Runs)
+        {
+            json.StartObject();
+            json.Label("name", run.Name);
+            json.Number("line", 1 + run.Index);
+            json.Number("head", 1 + n + run.Index);
+            json.Array("epoch", run.Epochs);
+            json.Array("x", run.PlaneX);
+            json.Array("y", run.PlaneY);
+            json.Array("step", [.. run.Rows.Select(r => (double)run.Run.Trajectory.Step[r])]);
+            json.EndObject();
+        }
+
+        json.EndArray();
+        json.EndObject();
+    }
+
+    private static void Surface3D(PlotlyJson json, FigureModel model, string heading)
+    {
+        json.StartArray("data");
+        Surface(json, model.Landscape, "full data", "Viridis", 1, showScale: true);
+        json.EndArray();
+        Layout3D(json, heading, model);
+    }
+
+    private static void Batches(PlotlyJson json, FigureModel model, string heading)
+    {
+        string[] scales = ["Viridis", "Cividis", "Plasma", "Blues", "Greens", "Reds", "Purples", "Oranges"];
+        json.StartArray("data");
+        for (var b = 0; b < model.BatchSurfaces.Count; b++)
+        {
+            var surface = model.BatchSurfaces[b];
+            Surface(json, surface, $"batch {b + 1} ({surface.SampleCount} samples)", scales[b % scales.Length], b == 0 ? 1 : 0.5, showScale: false);
+        }
+
+        json.EndArray();
+        Layout3D(json, heading, model);
+    }
+
+    private static void Paths3D(PlotlyJson json, FigureModel model, string heading)
+    {
+        json.StartArray("data");
+        Surface(json, model.Landscape, $"surface ({model.KindDescription})", "Greys", 0.75, showScale: false);
+        foreach (var run in model.Runs)
+        {
+            json.StartObject();
+            Trace(json, "scatter3d", "lines", run.Name);
+            json.Array("x", run.PlaneX);
+            json.Array("y", run.PlaneY);
+            json.Array("z", run.Loss);
+            LineStyle(json, Palette.Of(run.Index), 5);
+            json.EndObject();
+        }
+
+        json.StartObject();
+        Trace(json, "scatter3d", "markers", "θ* at L*");
+        json.Array("x", [model.Optimum[model.Ix]]);
+        json.Array("y", [model.Optimum[model.Iy]]);
+        json.Array("z", [model.MinimumLoss]);
+        json.StartObject("marker");
+        json.String("color", "#d62728");
+        json.Number("size", 6);
+        json.String("symbol", "x");
+        json.EndObject();
+        json.EndObject();
+        json.EndArray();
+        Layout3D(json, heading, model, model.Landscape);
+    }
+
+    private static void Contour(PlotlyJson json, Surface surface, bool hover)
+    {
+        var low = Math.Log10(Math.Max(surface.Minimum, 1e-300));
+        var high = Math.Log10(Math.Max(surface.Maximum, 1e-300));
+        json.StartObject();
+        json.String("type", "contour");
+        json.Label("name", "MSE");
+        json.Array("x", surface.XValues);
+        json.Array("y", surface.YValues);
+        json.Grid("z", surface.Values, surface.XCount, v => Math.Log10(Math.Max(v, 1e-300)));
+        json.String("colorscale", "Viridis");
+        json.Number("ncontours", 30);
+        json.StartObject("line");
+        json.Number("width", 0.5);
+        json.String("color", "rgba(255,255,255,0.35)");
+        json.EndObject();
+        json.StartObject("colorbar");
+        json.Title("title", "MSE (log)");
+        json.StartArray("tickvals");
+        var ticks = LogTickValues(low, high);
+        foreach (var t in ticks)
+        {
+            json.Value(Math.Log10(t));
+        }
+
+        json.EndArray();
+        json.StartArray("ticktext");
+        foreach (var t in ticks)
+        {
+            json.Writer.WriteStringValue(F(t));
+        }
+
+        json.EndArray();
+        json.EndObject();
+        if (hover)
+        {
+            json.Grid("customdata", surface.Values, surface.XCount);
+            json.String("hovertemplate", "%{x:.4g}, %{y:.4g}<br>MSE %{customdata:.5g}<extra></extra>");
+        }
+        else
+        {
+            json.String("hoverinfo", "skip");
+        }
+
+        json.EndObject();
+    }
+
+    private static List<double> LogTickValues(double low, double high)
+    {
+        var ticks = new List<double>();
+        double[] multipliers = high - low <= 3 ? [1, 2, 5] : [1];
+        for (var d = (int)Math.Floor(low); d <= (int)Math.Ceiling(high); d++)
+        {
+            foreach (var m in multipliers)
+            {
+                var v = m * Math.Pow(10, d);
+                var l = Math.Log10(v);
+                if (l >= low && l <= high)
+                {
+                    ticks.Add(v);
+                }
+            }
+        }
+
+        return ticks;
+    }
+
+    private static void Surface(PlotlyJson json, Surface surface, string name, string colorscale, double opacity, bool showScale)
+    {
+        json.StartObject();
+        json.String("type", "surface");
+        json.Label("name", name);
+        json.Array("x", surface.XValues);
+        json.Array("y", surface.YValues);
+        json.Grid("z", surface.Values, surface.XCount);
+        json.String("colorscale", colorscale);
+        json.Number("opacity", opacity);
+        json.Bool("showscale", showScale);
+        // A surface with its colour bar is alone in its figure; overlaid surfaces are told apart by the legend.
+        json.Bool("showlegend", !showScale);
+        json.String("hovertemplate", "%{x:.4g}, %{y:.4g}<br>MSE %{z:.5g}");
+        json.EndObject();
+    }
+
+    private static void Trace(PlotlyJson json, string type, string mode, string name)
+    {
+        json.String("type", type);
+        json.String("mode", mode);
+        json.Label("name", name);
+    }
+
+    private static void LineStyle(PlotlyJson json, string color, double width, string? dash = null)
+    {
+        json.StartObject("line");
+        json.String("color", color);
+        json.Number("width", width);
+        if (dash is not null)
+        {
+            json.String("dash", dash);
+        }
+
+        json.EndObject();
+    }
+
+    private static void Line(PlotlyJson json, ReadOnlySpan<double> x, ReadOnlySpan<double> y, string name, string color, double width, string? dash = null, string? group = null, ReadOnlySpan<double> customEpochs = default)
+    {
+        json.StartObject();
+        Trace(json, "scatter", "lines", name);
+        if (group is not null)
+        {
+            json.Label("legendgroup", group);
+        }
+
+        json.Array("x", x);
+        json.Array("y", y);
+        if (!customEpochs.IsEmpty)
+        {
+            json.Array("customdata", customEpochs);
+            json.String("hovertemplate", "%{x:.4g}, %{y:.4g}<br>epoch %{customdata:.4g}");
+        }
+
+        LineStyle(json, color, width, dash);
+        json.EndObject();
+    }
+
+    private static void Markers(PlotlyJson json, ReadOnlySpan<double> x, ReadOnlySpan<double> y, string name, string color, double size, string symbol = "circle", bool outline = false)
+    {
+        json.StartObject();
+        Trace(json, "scatter", "markers", name);
+        json.Array("x", x);
+        json.Array("y", y);
+        json.StartObject("marker");
+        json.String("color", color);
+        json.Number("size", size);
+        json.String("symbol", symbol);
+        if (outline)
+        {
+            json.StartObject("line");
+            json.String("color", "#000000");
+            json.Number("width", 1.5);
+            json.EndObject();
+        }
+
+        json.EndObject();
+        json.EndObject();
+    }
+
+    /// <summary>A log axis' range in decades over the positive values, topped at <paramref name="ceiling"/>.</summary>
+    private static (double Low, double High)? LogRange(IEnumerable<double> values, double ceiling)
+    {
+        var positive = values.Where(v => v > 0 && double.IsFinite(v)).Select(v => Math.Min(v, ceiling)).ToArray();
+        if (positive.Length == 0)
+        {
+            return null;
+        }
+
+        var low = Math.Log10(positive.Min());
+        var high = Math.Log10(positive.Max());
+        var pad = Math.Max((high - low) * 0.04, 0.05);
+        return (low - pad, high + pad);
+    }
+
+    private static void Layout(PlotlyJson json, string title, string xTitle, string yTitle, (double Low, double High)? logY = null, Surface? range = null, bool legendBelow = false)
+    {
+        json.StartObject("layout");
+        json.Title("title", title);
+        json.Number("height", legendBelow ? 680 : 560);
+        if (legendBelow)
+        {
+            // The colour bar takes the right edge, where the legend would otherwise sit on top of it.
+            json.StartObject("legend");
+            json.String("orientation", "h");
+            json.Number("y", -0.15);
+            json.EndObject();
+        }
+
+        json.StartObject("margin");
+        json.Number("t", 50);
+        json.EndObject();
+        json.StartObject("xaxis");
+        json.Title("title", xTitle);
+        if (range is not null)
+        {
+            json.StartArray("range");
+            json.Value(range.XValues[0]);
+            json.Value(range.XValues[^1]);
+            json.EndArray();
+        }
+
+        json.EndObject();
+        json.StartObject("yaxis");
+        json.Title("title", yTitle);
+        if (logY is { } decades)
+        {
+            json.String("type", "log");
+            json.StartArray("range");
+            json.Value(decades.Low);
+            json.Value(decades.High);
+            json.EndArray();
+        }
+
+        if (range is not null)
+        {
+            json.StartArray("range");
+            json.Value(range.YValues[0]);
+            json.Value(range.YValues[^1]);
+            json.EndArray();
+        }
+
+        json.EndObject();
+        json.EndObject();
+    }
+
+    private static void Range(PlotlyJson json, double low, double high)
+    {
+        json.StartArray("range");
+        json.Value(low);
+        json.Value(high);
+        json.EndArray();
+    }
+
+    private static void Layout3D(PlotlyJson json, string title, FigureModel model, Surface? surface = null)
+    {
+        json.StartObject("layout");
+        json.Title("title", title);
+        json.Number("height", 650);
+        json.StartObject("margin");
+        json.Number("t", 50);
+        json.Number("l", 0);
+        json.Number("r", 0);
+        json.Number("b", 0);
+        json.EndObject();
+        json.StartObject("scene");
+        json.StartObject("xaxis");
+        json.Title("title", model.PlaneXLabel);
+        if (surface is not null)
+        {
+            Range(json, surface.XValues[0], surface.XValues[^1]);
+        }
+
+        json.EndObject();
+        json.StartObject("yaxis");
+        json.Title("title", model.PlaneYLabel);
+        if (surface is not null)
+        {
+            Range(json, surface.YValues[0], surface.YValues[^1]);
+        }
+
+        json.EndObject();
+        json.StartObject("zaxis");
+        json.Title("title", "MSE");
+        if (surface is not null)
+        {
+            // A diverged path's loss would stretch the axis without bound; the surface's own span holds every other path.
+            Range(json, 0, Math.Max(surface.Maximum, model.Runs.Select(r => r.Loss.Length > 0 ? r.Loss[0] : 0).Where(double.IsFinite).DefaultIfEmpty(0).Max()) * 1.05);
+        }
+
+        json.EndObject();
+        json.EndObject();
+        json.EndObject();
+    }
+
+    private static string F(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,123 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace DescentLab.Rendering;
+
+/// <summary>Writes plotly figure JSON: compact numbers, user text made inert for plotly's HTML-like labels and for a script block.</summary>
+internal sealed class PlotlyJson : IDisposable
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 20);
+
+    public PlotlyJson()
+    {
+        // JavaScriptEncoder.Default escapes '<', '>' and '&' (as \u003C …), so no "</script>" can appear in the output.
+        Writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default, SkipValidation = false });
+    }
+
+    public Utf8JsonWriter Writer { get; }
+
+    /// <summary>The JSON written so far, as text.</summary>
+    public string Text()
+    {
+        Writer.Flush();
+        return System.Text.Encoding.UTF8.GetString(_buffer.WrittenSpan);
+    }
+
+    public void Dispose() => Writer.Dispose();
+
+    /// <summary>Writes a label that plotly renders: user text is HTML-encoded, since plotly interprets tags in labels.</summary>
+    public void Label(string name, string text) => Writer.WriteString(name, WebUtility.HtmlEncode(text));
+
+    /// <summary>Writes a string plotly takes literally (colours, modes, ids).</summary>
+    public void String(string name, string value) => Writer.WriteString(name, value);
+
+    public void Number(string name, double value)
+    {
+        Writer.WritePropertyName(name);
+        Value(value);
+    }
+
+    public void Bool(string name, bool value) => Writer.WriteBoolean(name, value);
+
+    /// <summary>Writes a number with 7 significant digits (plenty to draw, half the size of round-trip digits); null when not finite, which plotly draws as a gap.</summary>
+    public void Value(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            Writer.WriteNullValue();
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[32];
+        value.TryFormat(text, out var written, "G7", CultureInfo.InvariantCulture);
+        Writer.WriteRawValue(text[..written], skipInputValidation: true);
+    }
+
+    public void Array(string name, ReadOnlySpan<double> values)
+    {
+        Writer.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            Value(v);
+        }
+
+        Writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a grid row-major with <paramref name="columns"/> values per row, as plotly's z[y][x].</summary>
+    public void Grid(string name, ReadOnlySpan<double> values, int columns, Func<double, double>? transform = null)
+    {
+        Writer.WriteStartArray(name);
+        for (var start = 0; start < values.Length; start += columns)
+        {
+            Writer.WriteStartArray();
+            foreach (var v in values.Slice(start, columns))
+            {
+                Value(transform is null ? v : transform(v));
+            }
+
+            Writer.WriteEndArray();
+        }
+
+        Writer.WriteEndArray();
+    }
+
+    public void StartObject(string? name = null)
+    {
+        if (name is null)
+        {
+            Writer.WriteStartObject();
+        }
+        else
+        {
+            Writer.WriteStartObject(name);
+        }
+    }
+
+    public void EndObject() => Writer.WriteEndObject();
+
+    public void StartArray(string? name = null)
+    {
+        if (name is null)
+        {
+            Writer.WriteStartArray();
+        }
+        else
+        {
+            Writer.WriteStartArray(name);
+        }
+    }
+
+    public void EndArray() => Writer.WriteEndArray();
+
+    /// <summary>Writes {"text": …} for plotly's title attributes (plotly.js 3 no longer takes a bare string).</summary>
+    public void Title(string name, string text)
+    {
+        StartObject(name);
+        Label("text", text);
+        EndObject();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using DescentLab.Optimizers;
+using DescentLab.Sampling;
+
+namespace DescentLab.Rendering;
+
+/// <summary>One-sentence readings of the analysis numbers, computed from them.</summary>
+internal static class Readings
+{
+    /// <summary>The sentences for <paramref name="model"/>, in reading order.</summary>
+    public static IReadOnlyList<string> Of(FigureModel model)
+    {
+        var a = model.Analysis;
+        var sentences = new List<string>
+        {
+            $"L* = {G(a.MinimumLoss)} is the noise floor: no parameters of this model fit the data better.",
+        };
+        sentences.Add(double.IsPositiveInfinity(a.ConditionNumber)
+            ? "The Hessian is singular: some direction has no curvature, so gradient descent never moves along it."
+            : $"κ = {G(a.ConditionNumber)}: the steepest direction curves {G(a.ConditionNumber)} times more than the flattest, so one step size cannot suit both.");
+        foreach (var group in model.Result.Runs.GroupBy(r => r.Method.Optimizer.LearningRate))
+        {
+            var lr = group.Key;
+            var names = string.Join(", ", group.Select(r => r.Method.Name));
+            var plain = group.All(r => r.Method.Optimizer is SgdOptions { Momentum: 0 });
+            var fraction = lr / a.StabilityBound;
+            if (!plain)
+            {
+                sentences.Add($"{names}: lr {G(lr)} is {P(fraction)} of the GD stability bound 2/λmax = {G(a.StabilityBound)} (the bound is exact for plain SGD only).");
+                continue;
+            }
+
+            if (fraction >= 1)
+            {
+                sentences.Add($"{names}: lr {G(lr)} is {P(fraction)} of the GD stability bound 2/λmax = {G(a.StabilityBound)}: full-batch steps grow the error along the steepest direction.");
+                continue;
+            }
+
+            // Full-batch steps are what the contraction describes: count a GD run's steps, else one per epoch.
+            var rho = a.SlowestContraction(lr);
+            var gd = group.FirstOrDefault(r => r.Method.Sampler.Kind == SamplerKind.FullBatch);
+            var steps = gd is { Trajectory.Count: > 0 } ? gd.Trajectory.Step[^1] : model.Result.Spec.Training.Epochs;
+            var left = Math.Pow(rho, steps);
+            sentences.Add(
+                $"{names}: lr {G(lr)} is {P(fraction)} of the GD stability bound 2/λmax = {G(a.StabilityBound)}; the slowest direction shrinks by {Percent(1 - rho)} per step, "
+                + $"so {steps.ToString(CultureInfo.InvariantCulture)} GD steps leave {Percent(left)} of its error.");
+        }
+
+        var best = a.BestConstantStep;
+        sentences.Add($"The best constant step 2/(λmin + λmax) = {G(best)} would shrink the slowest direction by {Percent(1 - a.BestConstantRate)} per step; its error halves every {Math.Log(0.5) / Math.Log(a.BestConstantRate):G3} steps.");
+        return sentences;
+    }
+
+    private static string G(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+
+    /// <summary>A fraction as "0.09"-style text with two significant digits.</summary>
+    private static string P(double fraction) => fraction.ToString("G2", CultureInfo.InvariantCulture);
+
+    /// <summary>A fraction as a percentage with enough digits to be read.</summary>
+    private static string Percent(double fraction)
+    {
+        var percent = fraction * 100;
+        var text = percent switch
+        {
+            0 => "0",
+            >= 10 => percent.ToString("0", CultureInfo.InvariantCulture),
+            >= 0.1 => percent.ToString("0.#", CultureInfo.InvariantCulture),
+            _ => percent.ToString("G2", CultureInfo.InvariantCulture),
+        };
+        return text + "%";
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using DescentLab.Analysis;
+using DescentLab.Sampling;
+
+namespace DescentLab.Rendering;
+
+/// <summary>The self-contained HTML report: tables, analysis, every figure interactive, the spec; plotly.js embedded once.</summary>
+internal static class ReportWriter
+{
+    /// <summary>A run has converged when its excess loss stays below this fraction of L*.</summary>
+    public const double ToleranceFraction = 0.01;
+
+    private static readonly Lazy<string> PlotlyScript = new(() => Resource("plotly.min.js"));
+    private static readonly Lazy<string> ReportScript = new(() => Resource("report.js"));
+    private static readonly Lazy<string> Style = new(() => Resource("report.css"));
+
+    /// <summary>The report of <paramref name="model"/> as one HTML document.</summary>
+    public static string Render(FigureModel model, string? specJson)
+    {
+        var figures = InteractiveFigures.Describe(model);
+        var json = InteractiveFigures.Json(model);
+        var html = new StringBuilder(PlotlyScript.Value.Length + json.Length + 65536);
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+
+        // The page loads nothing: scripts and styles are inline, and the policy forbids every fetch. plotly.js's WebGL
+        // code compiles shaders with Function(), hence 'unsafe-eval'; its images are data: and blob: URLs.
+        html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; worker-src blob:\">\n");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Append("<title>").Append(Encode(model.Title)).Append("</title>\n<style>\n").Append(Style.Value).Append("</style>\n</head>\n<body>\n");
+        html.Append("<h1>").Append(Encode(model.Title)).Append("</h1>\n");
+        Lead(html, model);
+        Methods(html, model);
+        AnalysisSection(html, model);
+        foreach (var (id, heading, caption) in figures)
+        {
+            html.Append("<section>\n<h2>").Append(Encode(heading)).Append("</h2>\n<figure>\n<div class=\"plot\" id=\"").Append(id).Append("\"></div>\n");
+            if (id == "fig-replay")
+            {
+                var positions = InteractiveFigures.ReplayPositions(model).ToString(CultureInfo.InvariantCulture);
+                html.Append("<div class=\"replay-controls\"><button type=\"button\" id=\"replay-play\">Play</button>")
+                    .Append("<input type=\"range\" id=\"replay-slider\" min=\"0\" max=\"").Append(positions)
+                    .Append("\" step=\"1\" value=\"").Append(positions)
+                    .Append("\" aria-label=\"replay position in epochs\"><span id=\"replay-label\"></span></div>\n");
+            }
+
+            html.Append("<figcaption>").Append(Encode(caption)).Append("</figcaption>\n</figure>\n</section>\n");
+        }
+
+        html.Append("<section>\n<h2>The spec</h2>\n");
+        if (specJson is null)
+        {
+            var spec = model.Result.Spec;
+            html.Append("<p>Experiment <code>").Append(Encode(spec.Name)).Append("</code>, seed ").Append(spec.Seed.ToString(CultureInfo.InvariantCulture))
+                .Append(", ").Append(Encode(spec.Randomness.ToString().ToLowerInvariant())).Append(" randomness, ")
+                .Append(spec.Training.Epochs.ToString(CultureInfo.InvariantCulture)).Append(" epochs, degree ").Append(spec.Degree.ToString(CultureInfo.InvariantCulture))
+                .Append(". The resolved experiment.json was not given to the renderer.</p>\n");
+        }
+        else
+        {
+            html.Append("<pre class=\"spec\">").Append(Encode(specJson)).Append("</pre>\n");
+        }
+
+        html.Append("</section>\n");
+        html.Append("<script>\n").Append(PlotlyScript.Value).Append("\n</script>\n");
+        html.Append("<script type=\"application/json\" id=\"figure-data\">").Append(json).Append("</script>\n");
+        html.Append("<script>\n").Append(ReportScript.Value).Append("</script>\n");
+        html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void Lead(StringBuilder html, FigureModel model)
+    {
+        var spec = model.Result.Spec;
+        var problem = model.Problem;
+        html.Append("<p class=\"lead\">")
+            .Append(problem.SampleCount.ToString(CultureInfo.InvariantCulture)).Append(" samples, model y = ")
+            .Append(Encode(string.Join(" + ", model.Labels.Select(l => $"θ[{l}]·{l.Split(' ')[0]}"))))
+            .Append("; ").Append(model.Runs.Count.ToString(CultureInfo.InvariantCulture)).Append(" methods, ")
+            .Append(spec.Training.Epochs.ToString(CultureInfo.InvariantCulture)).Append(" epochs, seed ").Append(spec.Seed.ToString(CultureInfo.InvariantCulture))
+            .Append(", ").Append(Encode(spec.Randomness.ToString().ToLowerInvariant())).Append(" randomness; ")
+            .Append(model.SharedInit ? "every method starts from the same init." : "methods start from different inits.")
+            .Append("</p>\n");
+    }
+
+    private static void Methods(StringBuilder html, FigureModel model)
+    {
+        var tolerance = model.MinimumLoss > 0 ? ToleranceFraction * model.MinimumLoss : 1e-12;
+        var order = Encode($"({string.Join(", ", model.Labels)})");
+        html.Append("<h2>Methods</h2>\n<table id=\"methods\">\n<thead><tr>")
+            .Append("<th class=\"text\">method</th><th class=\"text\">sampler</th><th class=\"text\">optimizer</th>")
+            .Append("<th class=\"text\">init θ₀ ").Append(order).Append("</th><th class=\"text\">final θ ").Append(order).Append("</th>")
+            .Append("<th>final batch loss</th><th>final full-data loss</th><th>excess loss L − L*</th><th>steps</th>")
+            .Append("<th>epochs to L − L* &lt; ").Append(Encode(G(ToleranceFraction * 100))).Append("% of L*</th><th class=\"text\">diverged</th></tr></thead>\n<tbody>\n");
+        foreach (var run in model.Runs)
+        {
+            var t = run.Run.Trajectory;
+            var method = run.Run.Method;
+            var last = t.Count - 1;
+            var metrics = PathMetrics.Of(t, model.Optimum, model.MinimumLoss);
+            var converged = metrics.FirstBelow(tolerance);
+            var sampler = method.Sampler.Kind == SamplerKind.FullBatch
+                ? "full batch"
+                : $"{method.Sampler.Kind.ToString().ToLowerInvariant()}, batch {method.Sampler.BatchSize.ToString(CultureInfo.InvariantCulture)}";
+            var optimizer = method.Optimizer.GetType().Name.Replace("Options", string.Empty, StringComparison.Ordinal);
+            html.Append("<tr><td class=\"text\">").Append(Encode(method.Name)).Append("</td>")
+                .Append("<td class=\"text\">").Append(Encode(sampler)).Append("</td>")
+                .Append("<td class=\"text\">").Append(Encode($"{optimizer}, lr {G(method.Optimizer.LearningRate)}")).Append("</td>")
+                .Append("<td class=\"text\">").Append(Encode(Vector(run.Run.Init))).Append("</td>")
+                .Append("<td class=\"text\">").Append(Encode(Vector(run.Final))).Append("</td>")
+                .Append("<td>").Append(G(last >= 0 ? t.BatchLoss[last] : double.NaN)).Append("</td>")
+                .Append("<td>").Append(G(last >= 0 ? t.Loss[last] : double.NaN)).Append("</td>")
+                .Append("<td>").Append(G(last >= 0 ? metrics.ExcessLoss[last] : double.NaN)).Append("</td>")
+                .Append("<td>").Append(last >= 0 ? t.Step[last].ToString(CultureInfo.InvariantCulture) : "0").Append("</td>")
+                .Append("<td>").Append(converged is { } c ? G(c.Epoch) : "not reached").Append("</td>")
+                .Append("<td class=\"text\">").Append(t.Diverged ? Encode($"at step {t.DivergedAtStep!.Value.ToString(CultureInfo.InvariantCulture)}: {t.DivergenceReason}") : "no").Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+    }
+
+    private static void AnalysisSection(StringBuilder html, FigureModel model)
+    {
+        var a = model.Analysis;
+        html.Append("<h2>Analysis</h2>\n<table id=\"analysis\">\n<tbody>\n");
+        Row(html, "θ* (least squares) " + $"({string.Join(", ", model.Labels)})", Vector(a.Optimum));
+        Row(html, "L* = L(θ*)", G(a.MinimumLoss));
+        Row(html, "eigenvalues of H = 2S", string.Join(", ", a.Eigenvalues.Select(G)));
+        Row(html, "condition number κ = λmax/λmin", G(a.ConditionNumber));
+        Row(html, "GD stability bound 2/λmax", G(a.StabilityBound));
+        foreach (var lr in model.Result.Runs.Select(r => r.Method.Optimizer.LearningRate).Distinct())
+        {
+            Row(html, $"lr {G(lr)} as a fraction of the bound", G(lr / a.StabilityBound));
+        }
+
+        Row(html, "best constant step 2/(λmin + λmax)", G(a.BestConstantStep));
+        html.Append("</tbody>\n</table>\n<ul class=\"readings\">\n");
+        foreach (var sentence in Readings.Of(model))
+        {
+            html.Append("<li>").Append(Encode(sentence)).Append("</li>\n");
+        }
+
+        html.Append("</ul>\n");
+    }
+
+    private static void Row(StringBuilder html, string name, string value) =>
+        html.Append("<tr><th class=\"text\">").Append(Encode(name)).Append("</th><td class=\"text\">").Append(Encode(value)).Append("</td></tr>\n");
+
+    private static string Vector(IEnumerable<double> values) => "(" + string.Join(", ", values.Select(G)) + ")";
+
+    private static string G(double value) => double.IsFinite(value) ? value.ToString("G6", CultureInfo.InvariantCulture) : value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(ReportWriter).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded resource '{name}' is missing; the build restores it with npm ci.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,433 @@
+using System.Globalization;
+using DescentLab.Landscapes;
+using ScottPlot;
+using ScottPlot.Plottables;
+using ScottPlot.TickGenerators;
+
+namespace DescentLab.Rendering;
+
+/// <summary>The static figures (ScottPlot): each built as a plot, then saved as PNG and SVG.</summary>
+internal static class StaticFigures
+{
+    public const int Width = 1000;
+    public const int Height = 640;
+
+    /// <summary>Filled-contour levels of the landscape.</summary>
+    private const int LandscapeLevels = 24;
+
+    /// <summary>Where a batch's contour lines sit, as fractions of its log10 range above its minimum.</summary>
+    private static readonly double[] BatchLevels = [0.04, 0.12, 0.3];
+
+    private static readonly double[] Decades = [1.0];
+
+    private static readonly double[] OneTwoFive = [1.0, 2.0, 5.0];
+
+    /// <summary>Writes every figure of <paramref name="model"/> into <paramref name="directory"/> and returns the paths written.</summary>
+    public static IReadOnlyList<string> Write(FigureModel model, string directory, FigureFormats formats)
+    {
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        foreach (var (name, build) in Figures(model))
+        {
+            using var plot = build();
+            if (formats.HasFlag(FigureFormats.Png))
+            {
+                var path = Path.Combine(directory, name + ".png");
+                plot.SavePng(path, Width, Height);
+                written.Add(path);
+            }
+
+            if (formats.HasFlag(FigureFormats.Svg))
+            {
+                var path = Path.Combine(directory, name + ".svg");
+                plot.SaveSvg(path, Width, Height);
+                written.Add(path);
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>Each figure's file name (without extension) and how to build it.</summary>
+    public static IEnumerable<(string Name, Func<Plot> Build)> Figures(FigureModel model)
+    {
+        yield return ("data", () => Data(model));
+        yield return ("loss", () => Loss(model));
+        yield return ("excess-loss", () => ExcessLoss(model));
+        if (model.HasCurves)
+        {
+            yield return ("fit", () => Fit(model));
+        }
+
+        yield return ("paths", () => Paths(model));
+        yield return ("landscape", () => LandscapeFigure(model));
+        if (model.BatchSurfaces.Count > 0)
+        {
+            yield return ("batches", () => Batches(model));
+        }
+    }
+
+    private static Plot NewPlot(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Title(title, 18);
+        plot.XLabel(xLabel, 15);
+        plot.YLabel(yLabel, 15);
+        return plot;
+    }
+
+    private static void LegendRight(Plot plot)
+    {
+        plot.ShowLegend(Edge.Right);
+        plot.Legend.FontSize = 13;
+    }
+
+    private static Plot Data(FigureModel model)
+    {
+        var data = model.Problem.Data;
+        var plot = NewPlot($"The data: {data.Count} samples", $"{data.InputNames[0]}", data.OutputName);
+        var points = plot.Add.ScatterPoints(model.DataX, model.DataY, Colors.Gray);
+        points.MarkerSize = 6;
+        points.LegendText = "samples";
+        if (model.HasCurves)
+        {
+            if (model.MeanCurve() is { } mean)
+            {
+                var line = plot.Add.ScatterLine(model.CurveX, mean, Colors.Black);
+                line.LineWidth = 2;
+                line.LinePattern = LinePattern.Dashed;
+                line.LegendText = "generating mean: y = " + FigureModel.Polynomial(model.MeanCoefficients!);
+            }
+
+            var fit = plot.Add.ScatterLine(model.CurveX, model.Curve(model.Optimum), Palette.Color(3));
+            fit.LineWidth = 2;
+            fit.LegendText = "least-squares fit θ*: y = " + FigureModel.Polynomial(model.AscendingCoefficients(model.Optimum)!);
+        }
+
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Legend.FontSize = 13;
+        return plot;
+    }
+
+    private static Plot Loss(FigureModel model)
+    {
+        var plot = NewPlot($"Loss against {model.ProgressWord}", model.ProgressLabel, "MSE (log scale)");
+        var drawn = new List<double[]> { new[] { Math.Log10(model.MinimumLoss) } };
+        foreach (var run in model.Runs)
+        {
+            var color = Palette.Color(run.Index);
+            var (bx, by) = Positive(run.Progress, run.BatchLoss);
+            if (bx.Length > 0)
+            {
+                var logBatch = Log10(by);
+                drawn.Add(logBatch);
+                var batch = plot.Add.ScatterLine(bx, logBatch, color.WithAlpha(0.35));
+                batch.LineWidth = 1;
+                batch.LegendText = $"{run.Name}: batch loss";
+            }
+
+            var (lx, ly) = Positive(run.Progress, run.Loss);
+            var logLoss = Log10(ly);
+            drawn.Add(logLoss);
+            var full = plot.Add.ScatterLine(lx, logLoss, color);
+            full.LineWidth = 2.5f;
+            full.LegendText = $"{run.Name}: full-data loss";
+        }
+
+        var floor = plot.Add.HorizontalLine(Math.Log10(model.MinimumLoss), 1.5f, Colors.Black, LinePattern.Dotted);
+        floor.LegendText = $"L* = {Format(model.MinimumLoss)}";
+        LogAxis(plot, drawn, model.LossCeiling);
+        LegendRight(plot);
+        return plot;
+    }
+
+    private static Plot ExcessLoss(FigureModel model)
+    {
+        var plot = NewPlot($"Excess loss L − L* against {model.ProgressWord}", model.ProgressLabel, "L(θ) − L* (log scale)");
+        var drawn = new List<double[]>();
+        foreach (var run in model.Runs)
+        {
+            var (x, y) = Positive(run.Progress, run.ExcessLoss);
+            var logExcess = Log10(y);
+            drawn.Add(logExcess);
+            var line = plot.Add.ScatterLine(x, logExcess, Palette.Color(run.Index));
+            line.LineWidth = 2.5f;
+            line.LegendText = run.Name;
+        }
+
+        LogAxis(plot, drawn, model.LossCeiling);
+        LegendRight(plot);
+        return plot;
+    }
+
+    private static Plot Fit(FigureModel model)
+    {
+        var data = model.Problem.Data;
+        var plot = NewPlot("Real vs fitted: each method's final curve", data.InputNames[0], data.OutputName);
+        var points = plot.Add.ScatterPoints(model.DataX, model.DataY, Colors.Gray.WithAlpha(0.7));
+        points.MarkerSize = 5;
+        points.LegendText = "samples";
+        var optimum = plot.Add.ScatterLine(model.CurveX, model.Curve(model.Optimum), Colors.Black);
+        optimum.LineWidth = 2;
+        optimum.LinePattern = LinePattern.Dashed;
+        optimum.LegendText = "least squares θ*";
+        foreach (var run in model.Runs)
+        {
+            if (run.Final.Any(v => !double.IsFinite(v)))
+            {
+                continue;
+            }
+
+            var line = plot.Add.ScatterLine(model.CurveX, model.Curve(run.Final), Palette.Color(run.Index));
+            line.LineWidth = 2;
+            line.LegendText = $"{run.Name}: y = {FigureModel.Polynomial(model.AscendingCoefficients(run.Final)!, "G3")}";
+        }
+
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Legend.FontSize = 13;
+        return plot;
+    }
+
+    private static Plot Paths(FigureModel model)
+    {
+        var plot = NewPlot($"Paths in the ({model.PlaneXLabel}, {model.PlaneYLabel}) plane", model.PlaneXLabel, model.PlaneYLabel);
+        AddPaths(plot, model, null);
+        var surface = model.Landscape;
+        plot.Axes.SetLimits(surface.XValues[0], surface.XValues[^1], surface.YValues[0], surface.YValues[^1]);
+        LegendRight(plot);
+        return plot;
+    }
+
+    private static Plot LandscapeFigure(FigureModel model)
+    {
+        var surface = model.Landscape;
+        var plot = NewPlot($"Landscape ({model.KindDescription}) and paths", model.PlaneXLabel, model.PlaneYLabel);
+        var (grid, low, high) = LogGrid(surface);
+        var step = (high - low) / LandscapeLevels;
+        if (step > 0)
+        {
+            // Quantising log10(MSE) into equal bands makes the heatmap a filled contour with log-spaced levels.
+            for (var r = 0; r < grid.GetLength(0); r++)
+            {
+                for (var c = 0; c < grid.GetLength(1); c++)
+                {
+                    grid[r, c] = low + ((Math.Min(Math.Floor((grid[r, c] - low) / step), LandscapeLevels - 1) + 0.5) * step);
+                }
+            }
+        }
+
+        var heatmap = plot.Add.Heatmap(grid);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        heatmap.Extent = Extent(surface);
+        heatmap.ManualRange = new ScottPlot.Range(low, Math.Max(high, low + 1e-9));
+        var bar = plot.Add.ColorBar(heatmap);
+        bar.Label = "MSE (log scale)";
+        bar.LabelStyle.FontSize = 14;
+        bar.Axis.TickGenerator = LogTicks(low, high);
+        AddPaths(plot, model, Colors.White);
+        plot.Axes.SetLimits(surface.XValues[0], surface.XValues[^1], surface.YValues[0], surface.YValues[^1]);
+        LegendRight(plot);
+        return plot;
+    }
+
+    private static Plot Batches(FigureModel model)
+    {
+        var plot = NewPlot("Each minibatch has its own landscape", model.PlaneXLabel, model.PlaneYLabel);
+        for (var b = 0; b < model.BatchSurfaces.Count; b++)
+        {
+            var surface = model.BatchSurfaces[b];
+            var color = Palette.Color(b);
+            var (grid, low, high) = LogGrid(surface);
+            var coordinates = new Coordinates3d[surface.YCount, surface.XCount];
+            for (var j = 0; j < surface.YCount; j++)
+            {
+                for (var i = 0; i < surface.XCount; i++)
+                {
+                    coordinates[j, i] = new Coordinates3d(surface.XValues[i], surface.YValues[j], grid[surface.YCount - 1 - j, i]);
+                }
+            }
+
+            // Three levels close to the batch's own minimum draw each batch's valley around where it bottoms out.
+            var contours = new ContourLines { ContourLineLevels = [.. BatchLevels.Select(f => low + ((high - low) * f))] };
+            contours.Update(coordinates);
+            contours.Colormap = null;
+            contours.LineColor = color.WithAlpha(0.8);
+            contours.LineWidth = 2f;
+            contours.LabelStyle.IsVisible = false;
+            plot.Add.Plottable(contours);
+            var (ox, oy) = model.BatchOptima[b];
+            var minimum = plot.Add.Marker(ox, oy, MarkerShape.FilledDiamond, 12, color);
+            minimum.LegendText = $"batch {b + 1} ({surface.SampleCount} samples): contours and minimum";
+        }
+
+        var star = plot.Add.Marker(model.Optimum[model.Ix], model.Optimum[model.Iy], MarkerShape.Eks, 16, Colors.Black);
+        star.MarkerLineWidth = 3;
+        star.LegendText = "θ* of the full data";
+        var first = model.BatchSurfaces[0];
+        plot.Axes.SetLimits(first.XValues[0], first.XValues[^1], first.YValues[0], first.YValues[^1]);
+        LegendRight(plot);
+        return plot;
+    }
+
+    /// <summary>Draws every path with its marks, the init(s) and θ*; the first run on top, since the later ones are usually the noisier.</summary>
+    private static void AddPaths(Plot plot, FigureModel model, Color? outline)
+    {
+        foreach (var run in model.Runs.Reverse())
+        {
+            var color = Palette.Color(run.Index);
+            var (x, y) = Finite(run.PlaneX, run.PlaneY);
+            if (outline is { } halo)
+            {
+                var under = plot.Add.ScatterLine(x, y, halo.WithAlpha(0.5));
+                under.LineWidth = 3.5f;
+            }
+
+            var line = plot.Add.ScatterLine(x, y, color);
+            line.LineWidth = 2f;
+            line.LegendText = run.Name;
+        }
+
+        foreach (var run in model.Runs)
+        {
+            var color = Palette.Color(run.Index);
+            var t = run.Run.Trajectory;
+            foreach (var (row, epoch) in run.Marks)
+            {
+                var mark = plot.Add.Marker(t.Parameter(model.Ix)[row], t.Parameter(model.Iy)[row], MarkerShape.FilledCircle, 13, color);
+                mark.MarkerLineColor = Colors.Black;
+                mark.MarkerLineWidth = 1.5f;
+                mark.LegendText = $"{run.Name} at epoch {Format(epoch)} (step {t.Step[row].ToString(CultureInfo.InvariantCulture)})";
+            }
+
+            if (!model.SharedInit)
+            {
+                var init = plot.Add.Marker(run.Run.Init[model.Ix], run.Run.Init[model.Iy], MarkerShape.OpenSquare, 13, color);
+                init.MarkerLineWidth = 2;
+                init.LegendText = $"{run.Name}: init";
+            }
+        }
+
+        if (model.SharedInit && model.Runs.Count > 0)
+        {
+            var init = model.Runs[0].Run.Init;
+            var marker = plot.Add.Marker(init[model.Ix], init[model.Iy], MarkerShape.FilledSquare, 13, Colors.Black);
+            marker.LegendText = "init θ₀ (shared)";
+        }
+
+        var star = plot.Add.Marker(model.Optimum[model.Ix], model.Optimum[model.Iy], MarkerShape.Eks, 16, Colors.Red);
+        star.MarkerLineWidth = 3;
+        star.LegendText = "θ* (least squares)";
+    }
+
+    /// <summary>log10 of the surface as a heatmap grid (row 0 at the top), with its range.</summary>
+    private static (double[,] Grid, double Low, double High) LogGrid(Surface surface)
+    {
+        var nx = surface.XCount;
+        var ny = surface.YCount;
+        var grid = new double[ny, nx];
+        var low = double.PositiveInfinity;
+        var high = double.NegativeInfinity;
+        var values = surface.Values;
+        var floor = Math.Max(surface.Minimum, 0) * 1e-3;
+        var top = double.IsFinite(surface.Maximum) ? surface.Maximum : double.MaxValue;
+        for (var j = 0; j < ny; j++)
+        {
+            for (var i = 0; i < nx; i++)
+            {
+                var value = values[(j * nx) + i];
+                var v = Math.Log10(Math.Max(double.IsFinite(value) ? value : top, floor > 0 ? floor : 1e-300));
+                grid[ny - 1 - j, i] = v;
+                low = Math.Min(low, v);
+                high = Math.Max(high, v);
+            }
+        }
+
+        return (grid, low, high);
+    }
+
+    private static CoordinateRect Extent(Surface surface)
+    {
+        var hx = surface.XCount > 1 ? (surface.XValues[1] - surface.XValues[0]) / 2 : 0.5;
+        var hy = surface.YCount > 1 ? (surface.YValues[1] - surface.YValues[0]) / 2 : 0.5;
+        return new CoordinateRect(surface.XValues[0] - hx, surface.XValues[^1] + hx, surface.YValues[0] - hy, surface.YValues[^1] + hy);
+    }
+
+    /// <summary>Ticks for an axis that holds log10 of its values, labelled with the values: 1-2-5 steps over a few decades, decades beyond.</summary>
+    private static NumericManual LogTicks(double low, double high)
+    {
+        var ticks = new NumericManual();
+        var first = (int)Math.Floor(low);
+        var last = (int)Math.Ceiling(high);
+        var multipliers = last - first <= 3 ? OneTwoFive : Decades;
+        for (var decade = first; decade <= last; decade++)
+        {
+            for (var m = 1; m <= 9; m++)
+            {
+                var position = decade + Math.Log10(m);
+                if (position < low - 1e-9 || position > high + 1e-9)
+                {
+                    continue;
+                }
+
+                if (multipliers.Contains(m))
+                {
+                    ticks.AddMajor(position, Format(Math.Pow(10, position)));
+                }
+                else
+                {
+                    ticks.AddMinor(position);
+                }
+            }
+        }
+
+        return ticks;
+    }
+
+    /// <summary>Sets the left axis, which holds log10 of the values, to span <paramref name="series"/> with labelled log ticks.</summary>
+    private static void LogAxis(Plot plot, IEnumerable<double[]> series, double ceiling)
+    {
+        var cap = Math.Log10(ceiling);
+        var low = double.PositiveInfinity;
+        var high = double.NegativeInfinity;
+        foreach (var values in series)
+        {
+            foreach (var v in values)
+            {
+                if (double.IsFinite(v))
+                {
+                    low = Math.Min(low, v);
+                    high = Math.Max(high, Math.Min(v, cap));
+                }
+            }
+        }
+
+        if (low > high)
+        {
+            return;
+        }
+
+        var pad = Math.Max((high - low) * 0.04, 0.05);
+        plot.Axes.SetLimitsY(low - pad, high + pad);
+        plot.Axes.Left.TickGenerator = LogTicks(low - pad, high + pad);
+    }
+
+    private static double[] Log10(double[] values) => [.. values.Select(Math.Log10)];
+
+    /// <summary>The points whose y is positive and finite, for a log axis.</summary>
+    private static (double[] X, double[] Y) Positive(double[] x, double[] y)
+    {
+        var keep = Enumerable.Range(0, x.Length).Where(k => double.IsFinite(x[k]) && y[k] > 0 && double.IsFinite(y[k])).ToArray();
+        return ([.. keep.Select(k => x[k])], [.. keep.Select(k => y[k])]);
+    }
+
+    private static (double[] X, double[] Y) Finite(double[] x, double[] y)
+    {
+        var keep = Enumerable.Range(0, x.Length).Where(k => double.IsFinite(x[k]) && double.IsFinite(y[k])).ToArray();
+        return ([.. keep.Select(k => x[k])], [.. keep.Select(k => y[k])]);
+    }
+
+    private static string Format(double value) =>
+        value != 0 && (Math.Abs(value) >= 1e4 || Math.Abs(value) < 1e-3)
+            ? value.ToString("0.##e0", CultureInfo.InvariantCulture)
+            : value.ToString("G4", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,105 @@
+namespace DescentLab.Statistics;
+
+/// <summary>Every method's statistics across replicates and the paired comparison of every pair of methods.</summary>
+public sealed class ReplicateStatistics
+{
+    private ReplicateStatistics(IReadOnlyList<string> parameterNames, StatisticsOptions options, IReadOnlyList<MethodStatistics> methods, IReadOnlyList<PairedComparison> comparisons)
+    {
+        ParameterNames = parameterNames;
+        Options = options;
+        Methods = methods;
+        Comparisons = comparisons;
+    }
+
+    /// <summary>The parameters' names, in parameter order.</summary>
+    public IReadOnlyList<string> ParameterNames { get; }
+
+    /// <summary>The options the statistics were computed with.</summary>
+    public StatisticsOptions Options { get; }
+
+    /// <summary>Per method, in the spec's order.</summary>
+    public IReadOnlyList<MethodStatistics> Methods { get; }
+
+    /// <summary>For each pair (A before B in method order), at each comparison epoch, then at each comparison step.</summary>
+    public IReadOnlyList<PairedComparison> Comparisons { get; }
+
+    /// <summary>The statistics of <paramref name="methods"/>, with their pairwise comparisons.</summary>
+    public static ReplicateStatistics Create(IReadOnlyList<string> parameterNames, IReadOnlyList<MethodStatistics> methods, StatisticsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(parameterNames);
+        ArgumentNullException.ThrowIfNull(methods);
+        ArgumentNullException.ThrowIfNull(options);
+        var comparisons = new List<PairedComparison>();
+        for (var a = 0; a < methods.Count; a++)
+        {
+            for (var b = a + 1; b < methods.Count; b++)
+            {
+                foreach (var epoch in options.ComparisonEpochs)
+                {
+                    Add(comparisons, methods[a], methods[b], ComparisonAxis.Epoch, epoch, epoch * (long)methods[a].Grid.BatchesPerEpoch, epoch * (long)methods[b].Grid.BatchesPerEpoch, options);
+                }
+
+                foreach (var step in options.ComparisonSteps)
+                {
+                    Add(comparisons, methods[a], methods[b], ComparisonAxis.Step, step, step, step, options);
+                }
+            }
+        }
+
+        return new ReplicateStatistics([.. parameterNames], options, [.. methods], comparisons);
+    }
+
+    /// <summary>The statistics of the method named <paramref name="name"/>.</summary>
+    public MethodStatistics Method(string name) =>
+        Methods.FirstOrDefault(m => m.Name == name) ?? throw new KeyNotFoundException($"No method named '{name}'.");
+
+    /// <summary>The paired differences of excess loss, A − B, at steps <paramref name="stepA"/> and <paramref name="stepB"/>, in replicate order.</summary>
+    public static double[] PairedDifferences(MethodStatistics a, MethodStatistics b, long stepA, long stepB)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Replicates != b.Replicates)
+        {
+            throw new ArgumentException($"'{a.Name}' has {a.Replicates} replicates and '{b.Name}' {b.Replicates}.", nameof(b));
+        }
+
+        var ia = a.Grid.IndexOf(stepA);
+        var ib = b.Grid.IndexOf(stepB);
+        if (ia < 0 || ib < 0)
+        {
+            throw new ArgumentException($"step {stepA} of '{a.Name}' or step {stepB} of '{b.Name}' is not on its grid.", nameof(stepA));
+        }
+
+        var differences = new double[a.Replicates];
+        for (var r = 0; r < differences.Length; r++)
+        {
+            differences[r] = (a.LossOf(r)[ia] - a.MinimumLossOf(r)) - (b.LossOf(r)[ib] - b.MinimumLossOf(r));
+        }
+
+        return differences;
+    }
+
+    private static void Add(List<PairedComparison> comparisons, MethodStatistics a, MethodStatistics b, ComparisonAxis axis, long at, long stepA, long stepB, StatisticsOptions options)
+    {
+        if (stepA > a.Grid.TotalSteps || stepB > b.Grid.TotalSteps)
+        {
+            return;
+        }
+
+        var differences = PairedDifferences(a, b, stepA, stepB);
+        var better = 0;
+        var ia = a.Grid.IndexOf(stepA);
+        var ib = b.Grid.IndexOf(stepB);
+        for (var r = 0; r < differences.Length; r++)
+        {
+            if (a.LossOf(r)[ia] - a.MinimumLossOf(r) < b.LossOf(r)[ib] - b.MinimumLossOf(r))
+            {
+                better++;
+            }
+        }
+
+        var interval = Bootstrap.MeanInterval(differences, options.BootstrapResamples, options.BootstrapSeed, options.ConfidenceLevel);
+        var median = Array.Exists(differences, double.IsNaN) ? double.NaN : Quantiles.Linear(differences.ToArray(), 0.5);
+        comparisons.Add(new PairedComparison(a.Name, b.Name, axis, at, stepA, stepB, differences.Length, median, interval, better / (double)differences.Length));
+    }
+}

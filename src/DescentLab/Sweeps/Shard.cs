@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace DescentLab.Sweeps;
+
+/// <summary>
+/// The i-th of N fixed slices of a sweep's runs (0 ≤ i &lt; N): run number k (cell × replicates + replicate) belongs to
+/// shard k mod N. Round-robin spreads every cell over the shards, so slow or diverging cells do not all land on one.
+/// </summary>
+/// <param name="Index">The shard's index i, from 0.</param>
+/// <param name="Count">The number of shards N.</param>
+public readonly record struct Shard(int Index, int Count)
+{
+    /// <summary>The whole sweep as one shard.</summary>
+    public static Shard All { get; } = new(0, 1);
+
+    /// <summary>Whether run number <paramref name="run"/> belongs to this shard.</summary>
+    public bool Contains(long run) => run % Count == Index;
+
+    /// <summary>Reads "i/N" (0 ≤ i &lt; N).</summary>
+    public static Shard Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0
+            || !int.TryParse(text.AsSpan(0, slash), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            || !int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            throw new FormatException($"shard: '{text}' is not of the form i/N, e.g. 0/4.");
+        }
+
+        return Create(index, count, text);
+    }
+
+    /// <summary>
+    /// The shard a batch scheduler assigns through <paramref name="variables"/> (the process environment, passed in):
+    /// Slurm job arrays (SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN of SLURM_ARRAY_TASK_COUNT), or a Kubernetes Indexed
+    /// Job (JOB_COMPLETION_INDEX of <paramref name="shards"/>, which the job does not expose); null if neither is set.
+    /// </summary>
+    public static Shard? FromVariables(IReadOnlyDictionary<string, string> variables, int? shards = null)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        if (variables.TryGetValue("SLURM_ARRAY_TASK_ID", out var id) && variables.TryGetValue("SLURM_ARRAY_TASK_COUNT", out var total))
+        {
+            var min = variables.TryGetValue("SLURM_ARRAY_TASK_MIN", out var m) ? Integer(m, "SLURM_ARRAY_TASK_MIN") : 0;
+            var count = shards ?? Integer(total, "SLURM_ARRAY_TASK_COUNT");
+            return Create(Integer(id, "SLURM_ARRAY_TASK_ID") - min, count, $"SLURM_ARRAY_TASK_ID={id}");
+        }
+
+        if (variables.TryGetValue("JOB_COMPLETION_INDEX", out var completion))
+        {
+            if (shards is not int n)
+            {
+                throw new ArgumentException("shard: JOB_COMPLETION_INDEX is set but the number of shards is not given (the Indexed Job's completions).", nameof(shards));
+            }
+
+            return Create(Integer(completion, "JOB_COMPLETION_INDEX"), n, $"JOB_COMPLETION_INDEX={completion}");
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Index}/{Count}");
+
+    private static Shard Create(int index, int count, string source) =>
+        count >= 1 && index >= 0 && index < count
+            ? new Shard(index, count)
+            : throw new ArgumentOutOfRangeException(nameof(index), $"shard: {source} gives shard {index} of {count}; need 0 ≤ i < N.");
+
+    private static int Integer(string text, string name) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"shard: {name}='{text}' is not an integer.");
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using SkiaSharp;
+
+namespace DescentLab.Rendering.Tests;
+
+public sealed class ReportBrowserTests
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+
+        // Software WebGL for the 3D figures, since there is no GPU.
+        "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+    ];
+
+    [BrowserFact]
+    public async Task Report_InHeadlessChromium_RendersEveryPlotOfflineAndReplays()
+    {
+        Assert.True(File.Exists(BrowserFactAttribute.ChromiumPath), $"{BrowserFactAttribute.RequireVariable}=1 but Chromium is missing at {BrowserFactAttribute.ChromiumPath}.");
+        var report = SeedRendering.ReportPath;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var errors = new List<string>();
+        var blocked = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        await page.RouteAsync("**/*", async route =>
+        {
+            if (route.Request.Url.StartsWith("file:", StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                blocked.Add(route.Request.Url);
+                await route.AbortAsync();
+            }
+        });
+
+        await page.GotoAsync(new Uri(report).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        var ids = await page.EvalOnSelectorAllAsync<string[]>("div.plot", "divs => divs.map(d => d.id)");
+        Assert.Equal(10, ids.Length);
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('div.plot.js-plotly-plot').length === n", ids.Length);
+
+        foreach (var id in ids)
+        {
+            var locator = page.Locator("#" + id);
+            var content = await locator.EvaluateAsync<JsonElement>(
+                "d => ({ svg: d.querySelectorAll('.main-svg .trace, .main-svg .contourlayer path').length, gl: Array.from(d.querySelectorAll('canvas')).filter(c => c.width > 0 && c.height > 0).length, noWebgl: d.querySelectorAll('.no-webgl').length })");
+            Assert.True(content.GetProperty("svg").GetInt32() + content.GetProperty("gl").GetInt32() > 0, $"{id}: no SVG traces and no WebGL canvas");
+            Assert.Equal(0, content.GetProperty("noWebgl").GetInt32());
+
+            // What the eye sees: the figure must not be a white box. The sparsest seed figure, the data, inks 1.5% of its box.
+            await locator.ScrollIntoViewIfNeededAsync();
+            var shot = await locator.ScreenshotAsync();
+            using var bitmap = SKBitmap.Decode(shot);
+            Assert.True(InkedFraction(bitmap) > 0.01, $"{id}: the plot looks blank ({InkedFraction(bitmap):P1} inked)");
+        }
+
+        // Moving the slider back to epoch 30 of 300 must shorten every replayed path and move its head.
+        const string lengths = "() => document.getElementById('fig-replay').data.map(t => t.x.length)";
+        const string linePath = "() => document.querySelector('#fig-replay .scatterlayer .trace path.js-line').getAttribute('d')";
+        var before = await page.EvaluateAsync<int[]>(lengths);
+        var pathBefore = await page.EvaluateAsync<string>(linePath);
+        var positions = int.Parse(await page.GetAttributeAsync("#replay-slider", "max") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1200, positions);
+        await page.Locator("#replay-slider").FillAsync("120");
+        var after = await page.EvaluateAsync<int[]>(lengths);
+        var pathAfter = await page.EvaluateAsync<string>(linePath);
+        Assert.Equal([300 + 1, 1200 + 1, 1200 + 1], before[1..4]);
+        Assert.Equal([30 + 1, 120 + 1, 120 + 1], after[1..4]);
+        Assert.NotEqual(pathBefore, pathAfter);
+        Assert.Contains("epoch 30", await page.InnerTextAsync("#replay-label"), StringComparison.Ordinal);
+
+        Assert.Empty(errors);
+        Assert.Empty(blocked);
+        Assert.False(await page.EvaluateAsync<bool>("() => window.pwned === 1"));
+    }
+
+    private static double InkedFraction(SKBitmap bitmap)
+    {
+        var inked = 0;
+        var total = 0;
+        for (var y = 0; y < bitmap.Height; y += 3)
+        {
+            for (var x = 0; x < bitmap.Width; x += 3)
+            {
+                var c = bitmap.GetPixel(x, y);
+                total++;
+                if (c.Red < 235 || c.Green < 235 || c.Blue < 235)
+                {
+                    inked++;
+                }
+            }
+        }
+
+        return inked / (double)total;
+    }
+}
