@@ -148,20 +148,23 @@ public static class DescentLabCommand
             progress?.Finish();
             context.CancellationToken.ThrowIfCancellationRequested();
             var json = ExperimentOutputWriter.Write(result, file.Output, folder.Path);
+            var drawing = new List<Task>();
             if (file.Output.Figures != FigureFiles.None)
             {
                 progress?.Stage("descentlab: writing figures");
                 var figures = Path.Combine(folder.Path, "figures");
                 Directory.CreateDirectory(figures);
-                context.Rendering.WriteFigures(result, figures, file.Output);
+                drawing.Add(Task.Run(() => context.Rendering.WriteFigures(result, figures, file.Output), context.CancellationToken));
             }
 
-            context.CancellationToken.ThrowIfCancellationRequested();
             if (file.Output.Report)
             {
                 progress?.Stage("descentlab: writing the report");
-                context.Rendering.WriteReport(result, Path.Combine(folder.Path, "report.html"), file.Output, json);
+                drawing.Add(Task.Run(() => context.Rendering.WriteReport(result, Path.Combine(folder.Path, "report.html"), file.Output, json), context.CancellationToken));
             }
+
+            // Figures and report only read the result, so they are drawn at the same time, on separate cores.
+            WaitAll(drawing);
 
             context.CancellationToken.ThrowIfCancellationRequested();
             folder.Complete();
@@ -181,6 +184,19 @@ public static class DescentLabCommand
         finally
         {
             progress?.Finish();
+        }
+    }
+
+    /// <summary>Waits for every task and rethrows the first failure itself, not wrapped in an AggregateException.</summary>
+    private static void WaitAll(List<Task> tasks)
+    {
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
     }
 
