@@ -45,11 +45,17 @@ public static class DescentLabCommand
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 
-    private static RootCommand BuildCommand(Context context)
+    private static Command BuildCommand(Context context)
     {
-        var root = new RootCommand(
+        // Named here rather than after the executable, so that help reads "descentlab" under dotnet run, as a tool and in tests.
+        var root = new Command(
+            "descentlab",
             "Runs, compares and shows gradient-descent training on regression problems. 'descentlab run' runs the seed experiment; "
-            + "'descentlab run --config FILE.json' runs any experiment file.");
+            + "'descentlab run --config FILE.json' runs any experiment file.")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(RunCommand(context));
         root.Subcommands.Add(LandscapeCommand(context));
         root.Subcommands.Add(AnalyzeCommand(context));
@@ -168,7 +174,7 @@ public static class DescentLabCommand
 
             context.CancellationToken.ThrowIfCancellationRequested();
             folder.Complete();
-            var shown = Path.GetRelativePath(Environment.CurrentDirectory, folder.Target);
+            var shown = Shown(folder.Target);
             if (!quiet)
             {
                 context.Output.WriteLine(ResultsTable.Describe(spec, ProblemAnalysis.Analyze(result.Problem), result.Problem.SampleCount));
@@ -249,7 +255,7 @@ public static class DescentLabCommand
         }
 
         folder.Complete();
-        var shown = Path.GetRelativePath(Environment.CurrentDirectory, folder.Target);
+        var shown = Shown(folder.Target);
         if (!quiet)
         {
             context.Output.WriteLine(Invariant($"{spec.Name}: loss over ({plane.X}, {plane.Y}), {resolution}×{resolution} points covering θ* and {result.Runs.Count} paths"));
@@ -290,6 +296,13 @@ public static class DescentLabCommand
 
         o.WriteLine();
         o.WriteLine("(The last two columns are full-batch GD's at that lr; minibatch methods add gradient noise, and other optimizers rescale the step.)");
+    }
+
+    /// <summary>A path as the user would type it: relative to the working folder when inside it, else absolute.</summary>
+    private static string Shown(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
     private static void CheckFolder(string target, bool force)
