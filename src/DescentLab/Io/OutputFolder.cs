@@ -8,7 +8,8 @@ namespace DescentLab.Io;
 /// A rename within one folder is atomic on POSIX file systems and NTFS, so the target is either absent, the old
 /// folder, or the complete new one. Replacing an existing folder (only with <c>replace</c>) moves the old one aside
 /// first and deletes it after the rename. A process killed outright leaves only its hidden temporary folder, named
-/// <c>.NAME.tmp-PID-…</c>, never a partial target.
+/// <c>.NAME.tmp-PID-…</c>, never a partial target; the next <see cref="Create"/> for the same target removes such
+/// folders whose process is gone.
 /// </remarks>
 public sealed class OutputFolder : IDisposable
 {
@@ -70,6 +71,7 @@ public sealed class OutputFolder : IDisposable
         }
 
         created.Reverse();
+        RemoveAbandoned(parent, System.IO.Path.GetFileName(full));
         var temp = System.IO.Path.Combine(parent, $".{System.IO.Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
@@ -154,6 +156,53 @@ public sealed class OutputFolder : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Cleaning up is best effort: the failure that led here is the one to report.
+        }
+    }
+
+    /// <summary>Deletes the temporary and set-aside folders of <paramref name="name"/> left by processes that no longer run (killed outright).</summary>
+    private static void RemoveAbandoned(string parent, string name)
+    {
+        if (!Directory.Exists(parent))
+        {
+            return;
+        }
+
+        var hidden = new EnumerationOptions { AttributesToSkip = 0 };
+        foreach (var pattern in new[] { $".{name}.tmp-*", $".{name}.old-*" })
+        {
+            foreach (var folder in Directory.EnumerateDirectories(parent, pattern, hidden))
+            {
+                var suffix = System.IO.Path.GetFileName(folder)[(name.Length + 6)..];
+                var dash = suffix.IndexOf('-', StringComparison.Ordinal);
+                if (dash > 0
+                    && int.TryParse(suffix.AsSpan(0, dash), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                    && !IsRunning(pid))
+                {
+                    Remove(folder, []);
+                }
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

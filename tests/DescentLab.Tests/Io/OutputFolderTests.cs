@@ -58,6 +58,26 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
+    public void Create_AfterAKilledRun_RemovesItsAbandonedFolderOnly()
+    {
+        // PIDs are below 2^22 on Linux, so this one belongs to no process; the current process's folder is kept.
+        var abandoned = Path.Combine(_root, ".k.tmp-2147483000-abc");
+        var live = Path.Combine(_root, $".k.tmp-{Environment.ProcessId}-def");
+        var other = Path.Combine(_root, ".other.tmp-2147483000-abc");
+        foreach (var folder in new[] { abandoned, live, other })
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        using (OutputFolder.Create(Path.Combine(_root, "k"), replace: false))
+        {
+            Assert.False(Directory.Exists(abandoned));
+            Assert.True(Directory.Exists(live));
+            Assert.True(Directory.Exists(other));
+        }
+    }
+
+    [Fact]
     public void Check_ExistingTargetWithoutReplace_Throws()
     {
         var target = Path.Combine(_root, "e");
