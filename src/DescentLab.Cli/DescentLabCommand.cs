@@ -160,7 +160,13 @@ public static class DescentLabCommand
                 progress?.Stage("descentlab: writing figures");
                 var figures = Path.Combine(folder.Path, "figures");
                 Directory.CreateDirectory(figures);
-                drawing.Add(Task.Run(() => context.Rendering.WriteFigures(result, figures, file.Output), context.CancellationToken));
+                // PNG and SVG files are separate drawings: with both asked for, each format gets its own task.
+                var formats = file.Output.Figures == FigureFiles.All ? new[] { FigureFiles.Png, FigureFiles.Svg } : [file.Output.Figures];
+                foreach (var format in formats)
+                {
+                    var output = file.Output with { Figures = format };
+                    drawing.Add(Task.Run(() => context.Rendering.WriteFigures(result, figures, output), context.CancellationToken));
+                }
             }
 
             if (file.Output.Report)
@@ -169,7 +175,7 @@ public static class DescentLabCommand
                 drawing.Add(Task.Run(() => context.Rendering.WriteReport(result, Path.Combine(folder.Path, "report.html"), file.Output, json), context.CancellationToken));
             }
 
-            // Figures and report only read the result, so they are drawn at the same time, on separate cores.
+            // Figures and report only read the result, so they are drawn at the same time, on as many cores as there are.
             WaitAll(drawing);
 
             context.CancellationToken.ThrowIfCancellationRequested();
