@@ -58,7 +58,7 @@ internal sealed class Sandbox : IDisposable
     {
         public IReadOnlyList<string> WriteFigures(ExperimentResult result, string directory, OutputSettings output)
         {
-            var path = Path.Combine(directory, "figure.txt");
+            var path = Path.Combine(directory, $"figure-{output.Figures}.txt");
             File.WriteAllText(path, output.Figures.ToString());
             return [path];
         }
