@@ -19,14 +19,18 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>
     private long _lastDraw;
     private bool _drawn;
 
-    public ConsoleProgress(TextWriter error, bool terminal, IEnumerable<string> runs, int epochs)
+    public ConsoleProgress(TextWriter error, bool terminal, IEnumerable<string> methods, int epochs, int replicates)
     {
         _error = error;
         _terminal = terminal;
-        foreach (var run in runs)
+        foreach (var method in methods)
         {
-            _runs[run] = (0, epochs);
-            _lastQuarter[run] = 0;
+            for (var r = 0; r < replicates; r++)
+            {
+                var key = Key(method, r);
+                _runs[key] = (0, epochs);
+                _lastQuarter[key] = 0;
+            }
         }
     }
 
@@ -55,6 +59,12 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>
                     DrawBar();
                 }
 
+                return;
+            }
+
+            // Plain lines follow replicate 0 only: the other replicates run the same methods under the next seeds.
+            if (value.Replicate != 0)
+            {
                 return;
             }
 

@@ -145,11 +145,13 @@ public static class DescentLabCommand
     {
         CheckFolder(target, force);
         var spec = file.Spec;
-        var progress = quiet ? null : new ConsoleProgress(context.Error, context.Terminal, spec.Methods.Select(m => m.Name), spec.Training.Epochs);
+        var progress = quiet ? null : new ConsoleProgress(context.Error, context.Terminal, spec.Methods.Select(m => m.Name), spec.Training.Epochs, spec.Replicates);
         using var folder = CreateFolder(target, force);
         try
         {
-            progress?.Stage($"descentlab: running {spec.Name}, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs");
+            progress?.Stage(spec.Replicates == 1
+                ? $"descentlab: running {spec.Name}, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs"
+                : $"descentlab: running {spec.Name}, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs, {spec.Replicates} replicates");
             var result = ExperimentRunner.Run(spec, new RunOptions { Progress = progress }, context.CancellationToken);
             progress?.Finish();
             context.CancellationToken.ThrowIfCancellationRequested();

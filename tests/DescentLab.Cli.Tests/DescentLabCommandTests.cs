@@ -179,7 +179,11 @@ public sealed class DescentLabCommandTests : IDisposable
     public void Run_Replicates_WritesStatisticsAcrossSeeds()
     {
         var folder = _box.PathOf("r");
-        Assert.Equal(0, Sandbox.Run("run", "--replicates", "4", "--epochs", "60", "--out", folder).ExitCode);
+        var result = Sandbox.Run("run", "--replicates", "4", "--epochs", "60", "--out", folder);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("3 methods, 60 epochs, 4 replicates", result.Error, StringComparison.Ordinal);
+        Assert.Equal(12, result.Error.Split('\n').Count(l => l.Contains(": epoch ", StringComparison.Ordinal)));
 
         Assert.Equal(4, OutputFiles.Experiment(folder).GetProperty("replicates").GetInt32());
         Assert.Equal(4, OutputFiles.Summary(folder).GetProperty("replicates").GetInt32());
@@ -264,6 +268,15 @@ public sealed class DescentLabCommandTests : IDisposable
         Assert.DoesNotContain('\r', result.Error);
         Assert.Contains("  gd: epoch 300/300", result.Error, StringComparison.Ordinal);
         Assert.Contains("  sgd-shuffle: epoch 75/300", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_TerminalWithReplicates_CountsEveryRunInTheBar()
+    {
+        var result = Sandbox.Run(true, null, default, "run", "--replicates", "3", "--epochs", "20", "--out", _box.PathOf("tr"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("100%  9/9 runs done", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
