@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using DescentLab.Data;
@@ -192,22 +191,25 @@ public sealed class Problem
     }
 
     /// <summary>
-    /// <see cref="BatchLossAndGradient"/> for rows packed in four doubles (p ≤ 3): each row is [z, y, 0…], θ is
-    /// extended to e = [θ, −1, 0…] so that the residual is one dot product, and the gradient sum is one vector FMA.
+    /// <see cref="BatchLossAndGradient"/> for rows packed in four doubles (p ≤ 3): each row is one vector [z, y, 0…],
+    /// θ is extended to e = [θ, −1, 0…] so that the residual is one dot product, and the gradient sum one vector FMA.
     /// </summary>
     /// <remarks>
-    /// The dot product is a chain of scalar fused multiply-adds (faster here than a horizontal vector sum); two
-    /// independent chains hide their latency. Summation order differs from the generic loop by rounding only.
+    /// The dot product adds the halves of z∘e, then the two lanes left; two independent chains hide the latency.
+    /// The summation order differs from the generic loop by rounding only.
     /// </remarks>
     private double BatchLossAndGradientPacked(ReadOnlySpan<double> theta, ReadOnlySpan<int> batch, Span<double> gradient)
     {
         var p = ParameterCount;
-        Span<double> extended = [0.0, 0.0, 0.0, 0.0];
-        theta[..p].CopyTo(extended);
-        extended[p] = -1.0;
-        double e0 = extended[0], e1 = extended[1], e2 = extended[2], e3 = extended[3];
+        var e = p switch
+        {
+            3 => Vector256.Create(theta[0], theta[1], theta[2], -1.0),
+            2 => Vector256.Create(theta[0], theta[1], -1.0, 0.0),
+            _ => Vector256.Create(theta[0], -1.0, 0.0, 0.0),
+        };
 
         ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        var count = (uint)SampleCount;
         var sum0 = Vector256<double>.Zero;
         var sum1 = Vector256<double>.Zero;
         var loss0 = 0.0;
@@ -215,22 +217,35 @@ public sealed class Problem
         var k = 0;
         for (; k + 1 < batch.Length; k += 2)
         {
-            ref var a = ref Row(ref rows, batch[k]);
-            ref var b = ref Row(ref rows, batch[k + 1]);
-            var r0 = Residual(ref a, e0, e1, e2, e3);
-            var r1 = Residual(ref b, e0, e1, e2, e3);
+            var i0 = batch[k];
+            var i1 = batch[k + 1];
+            if ((uint)i0 >= count || (uint)i1 >= count)
+            {
+                ThrowIndexOutOfRange(Math.Max(i0, i1), SampleCount);
+            }
+
+            var a = Vector256.LoadUnsafe(ref rows, (nuint)i0 * 4);
+            var b = Vector256.LoadUnsafe(ref rows, (nuint)i1 * 4);
+            var r0 = Dot(a, e);
+            var r1 = Dot(b, e);
             loss0 += r0 * r0;
             loss1 += r1 * r1;
-            sum0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a), Vector256.Create(r0), sum0);
-            sum1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref b), Vector256.Create(r1), sum1);
+            sum0 = Vector256.FusedMultiplyAdd(a, Vector256.Create(r0), sum0);
+            sum1 = Vector256.FusedMultiplyAdd(b, Vector256.Create(r1), sum1);
         }
 
         if (k < batch.Length)
         {
-            ref var a = ref Row(ref rows, batch[k]);
-            var r = Residual(ref a, e0, e1, e2, e3);
+            var i0 = batch[k];
+            if ((uint)i0 >= count)
+            {
+                ThrowIndexOutOfRange(i0, SampleCount);
+            }
+
+            var a = Vector256.LoadUnsafe(ref rows, (nuint)i0 * 4);
+            var r = Dot(a, e);
             loss0 += r * r;
-            sum0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a), Vector256.Create(r), sum0);
+            sum0 = Vector256.FusedMultiplyAdd(a, Vector256.Create(r), sum0);
         }
 
         var g = (sum0 + sum1) * (2.0 / batch.Length);
@@ -242,21 +257,16 @@ public sealed class Problem
         return (loss0 + loss1) / batch.Length;
     }
 
-    private ref double Row(ref double rows, int index)
+    private static double Dot(Vector256<double> a, Vector256<double> b)
     {
-        if ((uint)index >= (uint)SampleCount)
-        {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"Sample index {index} is outside 0..{SampleCount - 1}.");
-        }
-
-        return ref Unsafe.Add(ref rows, index * 4);
+        var product = a * b;
+        var half = product.GetLower() + product.GetUpper();
+        return half.ToScalar() + half.GetElement(1);
     }
 
-    private static double Residual(ref double row, double e0, double e1, double e2, double e3) =>
-        Math.FusedMultiplyAdd(
-            row,
-            e0,
-            Math.FusedMultiplyAdd(Unsafe.Add(ref row, 1), e1, Math.FusedMultiplyAdd(Unsafe.Add(ref row, 2), e2, Unsafe.Add(ref row, 3) * e3)));
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowIndexOutOfRange(int index, int sampleCount) =>
+        throw new ArgumentOutOfRangeException(nameof(index), index, $"Sample index {index} is outside 0..{sampleCount - 1}.");
 
     /// <summary>The loss of the samples <paramref name="batch"/> as a quadratic form (for fixed batches and landscapes).</summary>
     public QuadraticForm BatchForm(ReadOnlySpan<int> batch)

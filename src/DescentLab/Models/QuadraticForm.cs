@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace DescentLab.Models;
@@ -143,31 +145,31 @@ public sealed class QuadraticForm
             throw new ArgumentException($"θ needs {p} values.", nameof(theta));
         }
 
-        Span<double> d = p <= 64 ? stackalloc double[p] : new double[p];
-        for (var j = 0; j < p; j++)
-        {
-            d[j] = theta[j] - _optimum[j];
-        }
-
+        // θ − θ* is recomputed in the inner loop rather than kept in a buffer: for the small p of this hot path
+        // (every recorded training step) a few subtractions cost less than a stack buffer.
+        ref var t = ref MemoryMarshal.GetReference(theta);
+        ref var optimum = ref MemoryMarshal.GetArrayDataReference(_optimum);
+        ref var second = ref MemoryMarshal.GetArrayDataReference(_secondHi);
         var loss = MinimumLoss;
         var lossBound = 0.0;
         var gradientBound = 0.0;
         var gradientLargest = 0.0;
         for (var j = 0; j < p; j++)
         {
-            var row = _secondHi.AsSpan(j * p, p);
+            ref var row = ref Unsafe.Add(ref second, j * p);
             var sd = 0.0;
             var magnitude = 0.0;
             for (var k = 0; k < p; k++)
             {
-                var term = row[k] * d[k];
+                var term = Unsafe.Add(ref row, k) * (Unsafe.Add(ref t, k) - Unsafe.Add(ref optimum, k));
                 sd += term;
                 magnitude += Math.Abs(term);
             }
 
+            var dj = Unsafe.Add(ref t, j) - Unsafe.Add(ref optimum, j);
             var slope = _slopeHi[j];
-            loss += d[j] * (slope + sd);
-            lossBound += Math.Abs(d[j]) * (Math.Abs(slope) + magnitude);
+            loss += dj * (slope + sd);
+            lossBound += Math.Abs(dj) * (Math.Abs(slope) + magnitude);
             if (!gradient.IsEmpty)
             {
                 var g = slope + (2.0 * sd);

@@ -1,3 +1,4 @@
+using CsCheck;
 using DescentLab.Data;
 using DescentLab.Models;
 
@@ -42,5 +43,48 @@ public class ProblemTests
         // Least squares through (0,1) (1,3) (2,5) (3,7.5): slope 2.15, intercept 0.9.
         Assert.Equal(2.15, optimum[0], 12);
         Assert.Equal(0.9, optimum[1], 12);
+    }
+
+    [Fact]
+    public void BatchLossAndGradient_PackedRows_EqualNaiveSumsWithinRounding()
+    {
+        Gen.Select(Gen.Int[1, 2], Gen.Int[2, 40], Gen.UInt).Sample((degree, n, seed) =>
+        {
+            var random = new Random((int)seed);
+            var x = Enumerable.Range(0, n).Select(_ => (random.NextDouble() * 8) - 5).ToArray();
+            var y = x.Select(v => (3 * v * v) + v + random.NextDouble()).ToArray();
+            var problem = new Problem(new Dataset(["x"], [x], "y", y), degree);
+            var p = problem.ParameterCount;
+            var theta = Enumerable.Range(0, p).Select(_ => random.NextDouble() * 4).ToArray();
+            var batch = Enumerable.Range(0, 1 + random.Next(n)).Select(_ => random.Next(n)).ToArray();
+            var gradient = new double[p];
+            var loss = problem.BatchLossAndGradient(theta, batch, gradient);
+
+            var expectedLoss = 0.0;
+            var expectedGradient = new double[p];
+            var features = new double[p];
+            foreach (var i in batch)
+            {
+                problem.Features([x[i]], features);
+                var r = features.Select((f, j) => f * theta[j]).Sum() - y[i];
+                expectedLoss += r * r / batch.Length;
+                for (var j = 0; j < p; j++)
+                {
+                    expectedGradient[j] += 2 * r * features[j] / batch.Length;
+                }
+            }
+
+            var scale = 1 + expectedGradient.Max(Math.Abs);
+            return Math.Abs(loss - expectedLoss) <= 1e-12 * expectedLoss
+                && expectedGradient.Select((g, j) => Math.Abs(g - gradient[j])).Max() <= 1e-12 * scale;
+        });
+    }
+
+    [Fact]
+    public void BatchLossAndGradient_IndexOutsideData_Throws()
+    {
+        var problem = new Problem(Line(), 2);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => problem.BatchLossAndGradient([0.0, 0, 0], [0, 4], new double[3]));
+        Assert.Contains("Sample index 4 is outside 0..3", error.Message, StringComparison.Ordinal);
     }
 }
