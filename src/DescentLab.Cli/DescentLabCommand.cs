@@ -95,13 +95,15 @@ public static class DescentLabCommand
         var spec = new SpecOptions();
         var kind = new Option<string?>("--kind") { Description = "slice (other parameters held at θ*) or profile (minimised out); default both.", HelpName = "slice|profile" };
         var plane = new Option<string?>("--plane") { Description = "The two parameters of the plane, e.g. x^2,x (default: the file's output.plane, else the first two).", HelpName = "X,Y" };
-        var resolution = new Option<string?>("--resolution") { Description = "Grid values along each axis (default 101).", HelpName = "N" };
+        var resolution = new Option<string?>("--resolution") { Description = "Grid values along each axis (default 101; figures use at most 400).", HelpName = "N" };
+        var figures = new Option<string?>("--figures") { Description = "Which files of the landscape figures to write (default all).", HelpName = "none|png|svg|all" };
         var folder = new FolderOptions("runs/NAME-SEED-landscape");
-        var command = new Command("landscape", "Evaluates the full-data loss surfaces over a plane of two parameters that covers θ* and every method's path, and writes them as CSV (no figures, no report).");
+        var command = new Command("landscape", "Evaluates the loss surfaces over a plane of two parameters that covers θ* and every method's path: the full-data slice and profile as CSV, and the landscape figures (full data and minibatches); no report.");
         spec.AddTo(command);
         command.Options.Add(kind);
         command.Options.Add(plane);
         command.Options.Add(resolution);
+        command.Options.Add(figures);
         folder.AddTo(command);
         command.SetAction(parse => context.Guarded(() =>
         {
@@ -118,6 +120,11 @@ public static class DescentLabCommand
                 && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 2 || count > GridAxis.MaxCount))
             {
                 throw new UsageException($"{resolution.Name}: expected a whole number from 2 to {GridAxis.MaxCount}, got '{text}'.");
+            }
+
+            if (parse.GetValue(figures) is { } f)
+            {
+                file = file with { Output = file.Output with { Figures = SpecOptions.Guard(figures, () => ExperimentJson.ParseFigures(f, figures.Name)) } };
             }
 
             var planeText = parse.GetValue(plane);
@@ -219,7 +226,7 @@ public static class DescentLabCommand
         ExperimentFile file,
         string? planeText,
         string planeFlag,
-        IReadOnlyList<LandscapeKind> kinds,
+        LandscapeKind[] kinds,
         int resolution,
         string target,
         bool force,
@@ -262,6 +269,18 @@ public static class DescentLabCommand
             written.Add(name);
         }
 
+        if (file.Output.Figures != FigureFiles.None)
+        {
+            var figures = Path.Combine(folder.Path, "figures");
+            Directory.CreateDirectory(figures);
+
+            // With both kinds, the figure shows the profile: a path's loss is then never below the surface under it.
+            var figureKind = kinds.Contains(LandscapeKind.Profile) ? LandscapeKind.Profile : LandscapeKind.Slice;
+            var drawn = context.Rendering.WriteLandscapeFigures(result, figures, file.Output with { Plane = plane }, figureKind, resolution);
+            written.AddRange(drawn.Select(p => Path.Combine("figures", Path.GetFileName(p))));
+        }
+
+        context.CancellationToken.ThrowIfCancellationRequested();
         folder.Complete();
         var shown = Shown(folder.Target);
         if (!quiet)

@@ -1,5 +1,6 @@
 using DescentLab.Experiments;
 using DescentLab.Io;
+using DescentLab.Landscapes;
 using DescentLab.Rendering;
 
 namespace DescentLab.Cli;
@@ -38,5 +39,33 @@ internal static class ExperimentRendering
 
         public void WriteReport(ExperimentResult result, string path, OutputSettings output, string specJson) =>
             ExperimentRenderer.WriteReport(result, path, Options(output), specJson);
+
+        public IReadOnlyList<string> WriteLandscapeFigures(ExperimentResult result, string directory, OutputSettings output, LandscapeKind kind, int resolution)
+        {
+            // The renderer draws every figure; its files are named for what they show, so the surfaces are picked by
+            // name ("landscape", "batches") from a scratch folder that is then removed.
+            var scratch = Path.Combine(directory, ".all");
+            var options = Options(output) with { LandscapeKind = kind, Resolution = Math.Clamp(resolution, 8, RenderOptions.MaxResolution) };
+            var kept = new List<string>();
+            try
+            {
+                foreach (var file in ExperimentRenderer.WriteFigures(result, scratch, Formats(output.Figures), options))
+                {
+                    var name = Path.GetFileName(file);
+                    if (name.StartsWith("landscape.", StringComparison.Ordinal) || name.StartsWith("batches.", StringComparison.Ordinal))
+                    {
+                        var target = Path.Combine(directory, name);
+                        File.Move(file, target);
+                        kept.Add(target);
+                    }
+                }
+            }
+            finally
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+
+            return kept;
+        }
     }
 }

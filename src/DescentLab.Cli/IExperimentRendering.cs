@@ -1,5 +1,6 @@
 using DescentLab.Experiments;
 using DescentLab.Io;
+using DescentLab.Landscapes;
 
 namespace DescentLab.Cli;
 
@@ -8,6 +9,9 @@ internal interface IExperimentRendering
 {
     /// <summary>Writes the figures of <paramref name="result"/> into <paramref name="directory"/> and returns their paths.</summary>
     IReadOnlyList<string> WriteFigures(ExperimentResult result, string directory, OutputSettings output);
+
+    /// <summary>Writes only the landscape figures (full data and minibatches) of <paramref name="result"/> into <paramref name="directory"/>.</summary>
+    IReadOnlyList<string> WriteLandscapeFigures(ExperimentResult result, string directory, OutputSettings output, LandscapeKind kind, int resolution);
 
     /// <summary>Writes the HTML report of <paramref name="result"/> to <paramref name="path"/>, embedding <paramref name="specJson"/>.</summary>
     void WriteReport(ExperimentResult result, string path, OutputSettings output, string specJson);

@@ -336,6 +336,7 @@ public sealed class DescentLabCommandTests : IDisposable
         Assert.Equal(
             ["data.csv", "experiment.json", "landscape-profile.csv", "landscape-slice.csv"],
             Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["landscape-Profile-11-All.txt"], Directory.EnumerateFiles(Path.Combine(folder, "figures")).Select(Path.GetFileName));
         var slice = File.ReadAllLines(Path.Combine(folder, "landscape-slice.csv"));
         Assert.Equal("x^2,x,loss", slice[0]);
         Assert.Equal(1 + (11 * 11), slice.Length);
@@ -347,11 +348,23 @@ public sealed class DescentLabCommandTests : IDisposable
     public void Landscape_PlaneFlag_ChoosesTheAxes()
     {
         var folder = _box.PathOf("lp");
-        var result = Sandbox.Run("landscape", "--plane", "x,1", "--kind", "profile", "--resolution", "5", "--out", folder);
+        var result = Sandbox.Run("landscape", "--plane", "x,1", "--kind", "profile", "--resolution", "5", "--figures", "none", "--out", folder);
 
         Assert.Equal(0, result.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(folder, "figures")));
         Assert.Equal("x,1,loss", File.ReadLines(Path.Combine(folder, "landscape-profile.csv")).First());
         Assert.False(File.Exists(Path.Combine(folder, "landscape-slice.csv")));
+    }
+
+    [Fact]
+    public void Landscape_RealRendering_WritesOnlyTheSurfaceFigures()
+    {
+        var folder = _box.PathOf("lr");
+        var result = Sandbox.Run(false, ExperimentRendering.Default, default, "landscape", "--kind", "profile", "--resolution", "20", "--figures", "png", "--out", folder);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["batches.png", "landscape.png"], Directory.EnumerateFileSystemEntries(Path.Combine(folder, "figures"), "*", Sandbox.Everything).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
+        Assert.Contains("figures/landscape.png", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

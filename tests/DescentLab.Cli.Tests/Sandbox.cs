@@ -1,5 +1,6 @@
 using DescentLab.Experiments;
 using DescentLab.Io;
+using DescentLab.Landscapes;
 
 namespace DescentLab.Cli.Tests;
 
@@ -65,6 +66,13 @@ internal sealed class Sandbox : IDisposable
 
         public void WriteReport(ExperimentResult result, string path, OutputSettings output, string specJson) =>
             File.WriteAllText(path, specJson);
+
+        public IReadOnlyList<string> WriteLandscapeFigures(ExperimentResult result, string directory, OutputSettings output, LandscapeKind kind, int resolution)
+        {
+            var path = Path.Combine(directory, $"landscape-{kind}-{resolution}-{output.Figures}.txt");
+            File.WriteAllText(path, string.Empty);
+            return [path];
+        }
     }
 
     /// <summary>Fails while drawing, as a rendering bug or a full disk would.</summary>
@@ -78,5 +86,8 @@ internal sealed class Sandbox : IDisposable
 
         public void WriteReport(ExperimentResult result, string path, OutputSettings output, string specJson) =>
             throw new InvalidOperationException("not reached");
+
+        public IReadOnlyList<string> WriteLandscapeFigures(ExperimentResult result, string directory, OutputSettings output, LandscapeKind kind, int resolution) =>
+            throw new IOException("disk full");
     }
 }
