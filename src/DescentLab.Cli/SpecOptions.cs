@@ -76,6 +76,12 @@ internal sealed class SpecOptions
         if (parse.GetValue(Data) is { } dataPath)
         {
             spec = spec with { Data = new GivenData(ReadCsv(dataPath, x, y)) };
+            if (configPath is null)
+            {
+                // The seed experiment's name would mislabel someone's own data: name it for the file instead.
+                var stem = Path.GetFileNameWithoutExtension(dataPath);
+                spec = spec with { Name = string.IsNullOrWhiteSpace(stem) ? "data" : stem };
+            }
         }
         else if (x is not null || y is not null)
         {

@@ -100,6 +100,7 @@ public sealed class DescentLabCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("t,h\n0,1\n1,3\n2,9\n3,19\n4,33\n", File.ReadAllText(Path.Combine(folder, "data.csv")));
+        Assert.Equal("points", OutputFiles.Experiment(folder).GetProperty("name").GetString());
         var data = OutputFiles.Experiment(folder).GetProperty("data");
         Assert.Equal("csv", data.GetProperty("kind").GetString());
         Assert.Equal("data.csv", data.GetProperty("path").GetString());
