@@ -21,15 +21,46 @@ internal static class ReportWriter
     {
         var figures = InteractiveFigures.Describe(model);
         var json = InteractiveFigures.Json(model);
-        var html = new StringBuilder(PlotlyScript.Value.Length + json.Length + 65536);
+        return Page(model.Title, json, html => Body(html, model, figures, specJson));
+    }
+
+    /// <summary>
+    /// One self-contained page: the title, <paramref name="body"/>'s content, plotly.js and the page script that draws
+    /// every figure of <paramref name="figureJson"/> (a JSON array of {id, data, layout}) into the element of its id.
+    /// </summary>
+    public static string Page(string title, string figureJson, Action<StringBuilder> body)
+    {
+        var html = new StringBuilder(PlotlyScript.Value.Length + figureJson.Length + 65536);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
 
         // The page loads nothing: scripts and styles are inline, and the policy forbids every fetch. plotly.js's WebGL
         // code compiles shaders with Function(), hence 'unsafe-eval'; its images are data: and blob: URLs.
         html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; worker-src blob:\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.Append("<title>").Append(Encode(model.Title)).Append("</title>\n<style>\n").Append(Style.Value).Append("</style>\n</head>\n<body>\n");
-        html.Append("<h1>").Append(Encode(model.Title)).Append("</h1>\n");
+        html.Append("<title>").Append(Encode(title)).Append("</title>\n<style>\n").Append(Style.Value).Append("</style>\n</head>\n<body>\n");
+        html.Append("<h1>").Append(Encode(title)).Append("</h1>\n");
+        body(html);
+        html.Append("<script>\n").Append(PlotlyScript.Value).Append("\n</script>\n");
+        html.Append("<script type=\"application/json\" id=\"figure-data\">").Append(figureJson).Append("</script>\n");
+        html.Append("<script>\n").Append(ReportScript.Value).Append("</script>\n");
+        html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>A figure's section: heading, the plot's element, caption.</summary>
+    public static void FigureSection(StringBuilder html, string id, string heading, string caption) =>
+        html.Append("<section>\n<h2>").Append(Encode(heading)).Append("</h2>\n<figure>\n<div class=\"plot\" id=\"").Append(Encode(id)).Append("\"></div>\n")
+            .Append("<figcaption>").Append(Encode(caption)).Append("</figcaption>\n</figure>\n</section>\n");
+
+    /// <summary>The spec section: the resolved spec file as text.</summary>
+    public static void SpecSection(StringBuilder html, string specJson) =>
+        html.Append("<section>\n<h2>The spec</h2>\n<pre class=\"spec\">").Append(Encode(specJson)).Append("</pre>\n</section>\n");
+
+    /// <summary>Text made safe for HTML element content and attribute values.</summary>
+    public static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static void Body(StringBuilder html, FigureModel model, IReadOnlyList<(string Id, string Heading, string Caption)> figures, string? specJson)
+    {
         Lead(html, model);
         Methods(html, model);
         AnalysisSection(html, model);
@@ -63,11 +94,6 @@ internal static class ReportWriter
         }
 
         html.Append("</section>\n");
-        html.Append("<script>\n").Append(PlotlyScript.Value).Append("\n</script>\n");
-        html.Append("<script type=\"application/json\" id=\"figure-data\">").Append(json).Append("</script>\n");
-        html.Append("<script>\n").Append(ReportScript.Value).Append("</script>\n");
-        html.Append("</body>\n</html>\n");
-        return html.ToString();
     }
 
     private static void Lead(StringBuilder html, FigureModel model)
@@ -150,8 +176,6 @@ internal static class ReportWriter
     private static string Vector(IEnumerable<double> values) => "(" + string.Join(", ", values.Select(G)) + ")";
 
     private static string G(double value) => double.IsFinite(value) ? value.ToString("G6", CultureInfo.InvariantCulture) : value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     private static string Resource(string name)
     {

@@ -230,7 +230,40 @@ public static class ExperimentJson
         w.WriteBoolean("dropLast", method.Sampler.DropLast);
         w.WriteEndObject();
         w.WriteStartObject("optimizer");
-        switch (method.Optimizer)
+        WriteOptimizerFields(w, method.Optimizer);
+        w.WriteEndObject();
+        w.WriteStartObject("schedule");
+        switch (method.Schedule)
+        {
+            case ConstantLearningRate:
+                w.WriteString("kind", "constant");
+                break;
+            case StepLR s:
+                w.WriteString("kind", "step");
+                w.WriteNumber("stepSize", s.StepSize);
+                w.WriteNumber("gamma", s.Gamma);
+                break;
+            case ExponentialLR s:
+                w.WriteString("kind", "exponential");
+                w.WriteNumber("gamma", s.Gamma);
+                break;
+            case CosineAnnealingLR s:
+                w.WriteString("kind", "cosine");
+                w.WriteNumber("tMax", s.TMax);
+                w.WriteNumber("etaMin", s.EtaMin);
+                break;
+            default:
+                throw new ArgumentException($"methods: the schedule {method.Schedule.GetType().Name} cannot be written to an experiment file.", nameof(method));
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes an optimizer's kind and options as fields of the current object.</summary>
+    internal static void WriteOptimizerFields(Utf8JsonWriter w, OptimizerOptions optimizer)
+    {
+        switch (optimizer)
         {
             case SgdOptions o:
                 w.WriteString("kind", "sgd");
@@ -267,36 +300,8 @@ public static class ExperimentJson
                 w.WriteBoolean("maximize", o.Maximize);
                 break;
             default:
-                throw new ArgumentException($"methods: the optimizer {method.Optimizer.GetType().Name} cannot be written to an experiment file.", nameof(method));
+                throw new ArgumentException($"methods: the optimizer {optimizer.GetType().Name} cannot be written to an experiment file.", nameof(optimizer));
         }
-
-        w.WriteEndObject();
-        w.WriteStartObject("schedule");
-        switch (method.Schedule)
-        {
-            case ConstantLearningRate:
-                w.WriteString("kind", "constant");
-                break;
-            case StepLR s:
-                w.WriteString("kind", "step");
-                w.WriteNumber("stepSize", s.StepSize);
-                w.WriteNumber("gamma", s.Gamma);
-                break;
-            case ExponentialLR s:
-                w.WriteString("kind", "exponential");
-                w.WriteNumber("gamma", s.Gamma);
-                break;
-            case CosineAnnealingLR s:
-                w.WriteString("kind", "cosine");
-                w.WriteNumber("tMax", s.TMax);
-                w.WriteNumber("etaMin", s.EtaMin);
-                break;
-            default:
-                throw new ArgumentException($"methods: the schedule {method.Schedule.GetType().Name} cannot be written to an experiment file.", nameof(method));
-        }
-
-        w.WriteEndObject();
-        w.WriteEndObject();
     }
 
     private static void WriteAdam(Utf8JsonWriter w, string kind, double lr, double beta1, double beta2, double eps, double weightDecay, bool amsgrad, bool maximize)
@@ -644,7 +649,8 @@ public static class ExperimentJson
         return new Method(name, sampler, optimizer, schedule);
     }
 
-    private static OptimizerOptions ReadOptimizer(JsonElement element, string path)
+    /// <summary>Reads an optimizer object (kind and its options) at <paramref name="path"/>.</summary>
+    internal static OptimizerOptions ReadOptimizer(JsonElement element, string path)
     {
         var o = new JsonObjectReader(element, path);
         var kind = o.String("kind") ?? "sgd";

@@ -163,6 +163,30 @@ public static class SweepCsv
         return text.ToString();
     }
 
+    /// <summary>Reads a summary file's text (as <see cref="Summary"/> writes it) back into rows.</summary>
+    public static IReadOnlyList<SweepCellSummary> ReadSummary(string summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var lines = summary.Split('\n');
+        if (lines[0] != SummaryHeader)
+        {
+            throw new InvalidDataException($"not a sweep summary file (header '{lines[0]}').");
+        }
+
+        return [.. lines.Skip(1).Where(l => l.Length > 0).Select(Cells).Select(c => new SweepCellSummary(
+            int.Parse(c[0], CultureInfo.InvariantCulture),
+            c[1],
+            c[2],
+            c[3],
+            CsvNumbers.Parse(c[4]),
+            c[5],
+            int.Parse(c[6], CultureInfo.InvariantCulture),
+            CsvNumbers.Parse(c[7]),
+            CsvNumbers.Parse(c[8]),
+            new QuantileSummary(CsvNumbers.Parse(c[9]), CsvNumbers.Parse(c[10]), CsvNumbers.Parse(c[11])),
+            new QuantileSummary(CsvNumbers.Parse(c[12]), CsvNumbers.Parse(c[13]), CsvNumbers.Parse(c[14]))))];
+    }
+
     private static (string Header, string[] Lines) Split(string text, string what)
     {
         ArgumentNullException.ThrowIfNull(text);

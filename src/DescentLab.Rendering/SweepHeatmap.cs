@@ -1,0 +1,61 @@
+using System.Globalization;
+using DescentLab.Sweeps;
+
+namespace DescentLab.Rendering;
+
+/// <summary>One heatmap of a sweep: a quantity per cell over learning rate (columns) × batch size (rows), for one optimizer and sampler.</summary>
+/// <param name="Name">The file name without extension, e.g. heatmap-epochs or heatmap-excess-adam-reshuffle.</param>
+/// <param name="Title">The figure's title.</param>
+/// <param name="Quantity">What the colour shows.</param>
+/// <param name="LearningRates">The columns, ascending.</param>
+/// <param name="BatchSizes">The rows, as written in summary.csv, ascending ("full" last).</param>
+/// <param name="Values">Row-major values (row = batch size); NaN where not reached or not run.</param>
+/// <param name="Log">Whether the colour scale is log10 of the value.</param>
+internal sealed record SweepHeatmap(string Name, string Title, string Quantity, double[] LearningRates, string[] BatchSizes, double[] Values, bool Log)
+{
+    /// <summary>The two heatmaps (median epochs to tolerance, median final excess loss) of every optimizer × sampler of the summary.</summary>
+    public static IReadOnlyList<SweepHeatmap> Of(string sweepName, IReadOnlyList<SweepCellSummary> cells)
+    {
+        var groups = cells.GroupBy(c => (c.Optimizer, c.Sampler)).ToArray();
+        var maps = new List<SweepHeatmap>();
+        var many = groups.Length > 1;
+        foreach (var group in groups)
+        {
+            var lrs = group.Select(c => c.LearningRate).Distinct().Order().ToArray();
+            var sizes = group.Select(c => c.BatchSize).Distinct()
+                .OrderBy(b => int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue).ToArray();
+            var suffix = many ? "-" + FileName($"{group.Key.Optimizer}-{group.Key.Sampler}") : string.Empty;
+            var what = $"{group.Key.Optimizer}, {group.Key.Sampler}";
+            var tolerance = Grid(group, lrs, sizes, c => c.EpochsToTolerance.Median);
+            var excess = Grid(group, lrs, sizes, c => c.FinalExcessLoss.Median);
+            maps.Add(new SweepHeatmap("heatmap-epochs" + suffix, $"{sweepName}: median epochs to tolerance ({what})", "median epochs to tolerance", lrs, sizes, tolerance, Log: false));
+            maps.Add(new SweepHeatmap("heatmap-excess" + suffix, $"{sweepName}: median final excess loss ({what})", "median final excess loss L − L*", lrs, sizes, excess, Log: true));
+        }
+
+        return maps;
+    }
+
+    /// <summary>The value at row <paramref name="row"/>, column <paramref name="column"/>.</summary>
+    public double At(int row, int column) => Values[(row * LearningRates.Length) + column];
+
+    /// <summary>The value as the colour scale sees it (log10 for a log scale; NaN where there is nothing to show).</summary>
+    public double Scaled(double value) => !double.IsFinite(value) ? double.NaN : Log ? (value > 0 ? Math.Log10(value) : double.NaN) : value;
+
+    /// <summary>The learning rate as a tick label.</summary>
+    public static string Number(double value) =>
+        double.IsFinite(value) ? value.ToString("G4", CultureInfo.InvariantCulture).Replace("E-0", "e-", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal).Replace("E+0", "e", StringComparison.Ordinal).Replace("E+", "e", StringComparison.Ordinal) : "—";
+
+    private static double[] Grid(IEnumerable<SweepCellSummary> group, double[] lrs, string[] sizes, Func<SweepCellSummary, double> value)
+    {
+        var grid = new double[lrs.Length * sizes.Length];
+        Array.Fill(grid, double.NaN);
+        foreach (var cell in group)
+        {
+            grid[(Array.IndexOf(sizes, cell.BatchSize) * lrs.Length) + Array.IndexOf(lrs, cell.LearningRate)] = value(cell);
+        }
+
+        return grid;
+    }
+
+    private static string FileName(string text) => string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+}

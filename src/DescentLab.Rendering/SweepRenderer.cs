@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text;
+using DescentLab.Statistics;
+using DescentLab.Sweeps;
+using ScottPlot;
+
+namespace DescentLab.Rendering;
+
+/// <summary>Draws a sweep from its summary: heatmaps over learning rate × batch size as files, and one self-contained HTML report.</summary>
+public static class SweepRenderer
+{
+    /// <summary>
+    /// Writes the heatmaps of median epochs to tolerance and of median final excess loss (one pair per optimizer and
+    /// sampler) into <paramref name="directory"/> (created if missing) and returns the paths written.
+    /// </summary>
+    public static IReadOnlyList<string> WriteFigures(SweepSpec spec, IReadOnlyList<SweepCellSummary> cells, string directory, FigureFormats formats)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        if (formats == FigureFormats.None)
+        {
+            return [];
+        }
+
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        foreach (var map in SweepHeatmap.Of(spec.Base.Name, cells))
+        {
+            using var plot = Static(map);
+            if (formats.HasFlag(FigureFormats.Png))
+            {
+                var path = Path.Combine(directory, map.Name + ".png");
+                plot.SavePng(path, StaticFigures.Width, StaticFigures.Height);
+                written.Add(path);
+            }
+
+            if (formats.HasFlag(FigureFormats.Svg))
+            {
+                var path = Path.Combine(directory, map.Name + ".svg");
+                plot.SaveSvg(path, StaticFigures.Width, StaticFigures.Height);
+                written.Add(path);
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>Writes the sweep's report to <paramref name="path"/>: the per-cell table, every heatmap interactive and the resolved sweep file.</summary>
+    public static void WriteReport(SweepSpec spec, IReadOnlyList<SweepCellSummary> cells, string path, string? sweepJson = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        File.WriteAllText(path, Render(spec, cells, sweepJson), new UTF8Encoding(false));
+    }
+
+    internal static string Render(SweepSpec spec, IReadOnlyList<SweepCellSummary> cells, string? sweepJson)
+    {
+        var maps = SweepHeatmap.Of(spec.Base.Name, cells);
+        using var json = new PlotlyJson();
+        json.StartArray();
+        for (var k = 0; k < maps.Count; k++)
+        {
+            Interactive(json, maps[k], Id(k));
+        }
+
+        json.EndArray();
+        var title = $"Sweep: {spec.Base.Name}";
+        return ReportWriter.Page(title, json.Text(), html =>
+        {
+            var b = spec.Base;
+            html.Append("<p class=\"lead\">").Append(ReportWriter.Encode(Invariant(
+                $"{cells.Count} cells × {b.Replicates} replicates (seeds {b.Seed}…{b.Seed + (uint)b.Replicates - 1}), {b.Training.Epochs} epochs each; tolerance: excess loss below {SweepHeatmap.Number(b.Statistics.Tolerance)} for good.")))
+                .Append("</p>\n");
+            for (var k = 0; k < maps.Count; k++)
+            {
+                ReportWriter.FigureSection(html, Id(k), maps[k].Title, maps[k].Log
+                    ? "Median over replicates of the final L − L*, log colour scale; blank where the median run diverged."
+                    : "Median over replicates of the first epoch from which L − L* stays below the tolerance; blank where the median run never gets there.");
+            }
+
+            html.Append("<h2>Cells</h2>\n<table id=\"cells\">\n<thead><tr><th class=\"text\">method</th><th class=\"text\">optimizer</th><th class=\"text\">sampler</th><th>batch</th><th>lr</th><th>runs</th><th>diverged</th><th>reached</th>")
+                .Append("<th>excess loss median (10–90%)</th><th>epochs to tolerance median (10–90%)</th></tr></thead>\n<tbody>\n");
+            foreach (var c in cells)
+            {
+                html.Append("<tr><td class=\"text\">").Append(ReportWriter.Encode(c.Method)).Append("</td><td class=\"text\">").Append(ReportWriter.Encode(c.Optimizer))
+                    .Append("</td><td class=\"text\">").Append(ReportWriter.Encode(c.Sampler)).Append("</td><td>").Append(ReportWriter.Encode(c.BatchSize))
+                    .Append("</td><td>").Append(SweepHeatmap.Number(c.LearningRate)).Append("</td><td>").Append(c.Runs.ToString(CultureInfo.InvariantCulture))
+                    .Append("</td><td>").Append(Percent(c.DivergedShare)).Append("</td><td>").Append(Percent(c.ReachedShare))
+                    .Append("</td><td>").Append(Spread(c.FinalExcessLoss)).Append("</td><td>").Append(Spread(c.EpochsToTolerance)).Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n");
+            if (sweepJson is not null)
+            {
+                ReportWriter.SpecSection(html, sweepJson);
+            }
+        });
+    }
+
+    private static string Id(int k) => Invariant($"fig-heatmap-{k}");
+
+    private static Plot Static(SweepHeatmap map)
+    {
+        var plot = new Plot();
+        plot.Title(map.Title, 16);
+        plot.XLabel("learning rate", 15);
+        plot.YLabel("batch size", 15);
+        int rows = map.BatchSizes.Length, columns = map.LearningRates.Length;
+        var grid = new double[rows, columns];
+        var low = double.PositiveInfinity;
+        var high = double.NegativeInfinity;
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                // ScottPlot draws row 0 at the top; the smallest batch size goes at the bottom.
+                var v = map.Scaled(map.At(r, c));
+                grid[rows - 1 - r, c] = v;
+                if (!double.IsNaN(v))
+                {
+                    low = Math.Min(low, v);
+                    high = Math.Max(high, v);
+                }
+            }
+        }
+
+        var heatmap = plot.Add.Heatmap(grid);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        heatmap.NaNCellColor = Colors.LightGray;
+        heatmap.Extent = new CoordinateRect(-0.5, columns - 0.5, -0.5, rows - 0.5);
+        if (double.IsFinite(low))
+        {
+            heatmap.ManualRange = new ScottPlot.Range(low, Math.Max(high, low + 1e-9));
+        }
+
+        var bar = plot.Add.ColorBar(heatmap);
+        bar.Label = map.Log ? map.Quantity + " (log10)" : map.Quantity;
+        bar.LabelStyle.FontSize = 14;
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                var v = map.At(r, c);
+                var text = plot.Add.Text(double.IsFinite(v) ? SweepHeatmap.Number(v) : "—", c, r);
+                text.LabelAlignment = Alignment.MiddleCenter;
+                text.LabelFontSize = 13;
+                text.LabelFontColor = double.IsFinite(map.Scaled(v)) && map.Scaled(v) > low + ((high - low) * 0.6) ? Colors.Black : Colors.White;
+                if (!double.IsFinite(map.Scaled(v)))
+                {
+                    text.LabelFontColor = Colors.Black;
+                }
+            }
+        }
+
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, columns).Select(c => (double)c)], [.. map.LearningRates.Select(SweepHeatmap.Number)]);
+        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, rows).Select(r => (double)r)], map.BatchSizes);
+        plot.Axes.SetLimits(-0.5, columns - 0.5, -0.5, rows - 0.5);
+        return plot;
+    }
+
+    private static void Interactive(PlotlyJson json, SweepHeatmap map, string id)
+    {
+        json.StartObject();
+        json.String("id", id);
+        json.StartArray("data");
+        json.StartObject();
+        json.String("type", "heatmap");
+        json.Writer.WriteStartArray("x");
+        foreach (var lr in map.LearningRates)
+        {
+            json.Writer.WriteStringValue(SweepHeatmap.Number(lr));
+        }
+
+        json.Writer.WriteEndArray();
+        json.Writer.WriteStartArray("y");
+        foreach (var b in map.BatchSizes)
+        {
+            json.Writer.WriteStringValue(b);
+        }
+
+        json.Writer.WriteEndArray();
+        json.Grid("z", map.Values, map.LearningRates.Length, map.Scaled);
+        json.Writer.WriteStartArray("text");
+        for (var r = 0; r < map.BatchSizes.Length; r++)
+        {
+            json.Writer.WriteStartArray();
+            for (var c = 0; c < map.LearningRates.Length; c++)
+            {
+                var v = map.At(r, c);
+                json.Writer.WriteStringValue(double.IsFinite(v) ? SweepHeatmap.Number(v) : "—");
+            }
+
+            json.Writer.WriteEndArray();
+        }
+
+        json.Writer.WriteEndArray();
+        json.String("texttemplate", "%{text}");
+        json.String("hovertemplate", "lr %{x}, batch %{y}: %{text}<extra></extra>");
+        json.String("colorscale", "Viridis");
+        json.StartObject("colorbar");
+        json.Title("title", map.Log ? map.Quantity + " (log10)" : map.Quantity);
+        json.EndObject();
+        json.EndObject();
+        json.EndArray();
+        json.StartObject("layout");
+        json.Title("title", map.Title);
+        json.StartObject("xaxis");
+        json.Title("title", "learning rate");
+        json.String("type", "category");
+        json.EndObject();
+        json.StartObject("yaxis");
+        json.Title("title", "batch size");
+        json.String("type", "category");
+        json.EndObject();
+        json.EndObject();
+        json.EndObject();
+    }
+
+    private static string Percent(double share) => double.IsFinite(share) ? (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
+
+    private static string Spread(QuantileSummary q) =>
+        ReportWriter.Encode($"{SweepHeatmap.Number(q.Median)} ({SweepHeatmap.Number(q.Lower)}–{SweepHeatmap.Number(q.Upper)})");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
