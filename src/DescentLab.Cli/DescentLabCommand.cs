@@ -9,7 +9,7 @@ using DescentLab.Models;
 namespace DescentLab.Cli;
 
 /// <summary>The <c>descentlab</c> command: <c>run</c>, <c>landscape</c> and <c>analyze</c>, callable in process with any writers.</summary>
-public static class DescentLabCommand
+public static partial class DescentLabCommand
 {
     /// <summary>Runs the command line <paramref name="args"/>, writing results to <paramref name="output"/> and messages and progress to <paramref name="error"/>.</summary>
     /// <param name="args">The arguments after the command name.</param>
@@ -19,7 +19,7 @@ public static class DescentLabCommand
     /// <param name="cancellationToken">Cancels a run (Ctrl-C); the command then cleans up and returns <see cref="ExitCodes.Cancelled"/>.</param>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, bool terminal = false, CancellationToken cancellationToken = default) =>
-        Run(args, output, error, terminal, ExperimentRendering.Default, cancellationToken);
+        Run(args, output, error, terminal, ExperimentRendering.Default, cancellationToken, ProcessEnvironment());
 
     internal static int Run(
         IReadOnlyList<string> args,
@@ -27,12 +27,13 @@ public static class DescentLabCommand
         TextWriter error,
         bool terminal,
         IExperimentRendering rendering,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var context = new Context(output, error, terminal, rendering, cancellationToken);
+        var context = new Context(output, error, terminal, rendering, environment ?? new Dictionary<string, string>(), cancellationToken);
         var root = BuildCommand(context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
@@ -59,6 +60,8 @@ public static class DescentLabCommand
         root.Subcommands.Add(RunCommand(context));
         root.Subcommands.Add(LandscapeCommand(context));
         root.Subcommands.Add(AnalyzeCommand(context));
+        root.Subcommands.Add(SweepCommand(context));
+        root.Subcommands.Add(MergeCommand(context));
         return root;
     }
 
@@ -398,8 +401,11 @@ public static class DescentLabCommand
     }
 
     /// <summary>What every command's action needs, and the mapping of failures to exit codes.</summary>
-    private sealed class Context(TextWriter output, TextWriter error, bool terminal, IExperimentRendering rendering, CancellationToken cancellationToken)
+    private sealed class Context(TextWriter output, TextWriter error, bool terminal, IExperimentRendering rendering, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
+        /// <summary>The process environment (batch schedulers' shard variables); the core never reads it.</summary>
+        public IReadOnlyDictionary<string, string> Environment { get; } = environment;
+
         public TextWriter Output { get; } = output;
 
         public TextWriter Error { get; } = error;

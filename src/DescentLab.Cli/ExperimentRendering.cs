@@ -2,6 +2,7 @@ using DescentLab.Experiments;
 using DescentLab.Io;
 using DescentLab.Landscapes;
 using DescentLab.Rendering;
+using DescentLab.Sweeps;
 
 namespace DescentLab.Cli;
 
@@ -39,6 +40,12 @@ internal static class ExperimentRendering
 
         public void WriteReport(ExperimentResult result, string path, OutputSettings output, string specJson) =>
             ExperimentRenderer.WriteReport(result, path, Options(output), specJson);
+
+        public IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory) =>
+            SweepRenderer.WriteFigures(file.Spec, cells, directory, Formats(file.Output.Figures));
+
+        public void WriteSweepReport(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string path, string sweepJson) =>
+            SweepRenderer.WriteReport(file.Spec, cells, path, sweepJson);
 
         public IReadOnlyList<string> WriteLandscapeFigures(ExperimentResult result, string directory, OutputSettings output, LandscapeKind kind, int resolution)
         {

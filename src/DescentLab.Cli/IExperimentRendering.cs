@@ -1,6 +1,7 @@
 using DescentLab.Experiments;
 using DescentLab.Io;
 using DescentLab.Landscapes;
+using DescentLab.Sweeps;
 
 namespace DescentLab.Cli;
 
@@ -15,4 +16,10 @@ internal interface IExperimentRendering
 
     /// <summary>Writes the HTML report of <paramref name="result"/> to <paramref name="path"/>, embedding <paramref name="specJson"/>.</summary>
     void WriteReport(ExperimentResult result, string path, OutputSettings output, string specJson);
+
+    /// <summary>Writes the heatmaps of a whole sweep's summary into <paramref name="directory"/> and returns their paths.</summary>
+    IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory);
+
+    /// <summary>Writes the sweep's HTML report to <paramref name="path"/>, embedding <paramref name="sweepJson"/>.</summary>
+    void WriteSweepReport(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string path, string sweepJson);
 }

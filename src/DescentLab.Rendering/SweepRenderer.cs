@@ -108,7 +108,9 @@ public static class SweepRenderer
         plot.XLabel("learning rate", 15);
         plot.YLabel("batch size", 15);
         int rows = map.BatchSizes.Length, columns = map.LearningRates.Length;
-        var grid = new double[rows, columns];
+        // ScottPlot places the heatmap's edge cells' centres on the extent's edges, so each cell is drawn as 2×2 half-cells
+        // whose centres run from −0.25 to n − 0.75: cell k then covers [k − 0.5, k + 0.5] even when there is one cell.
+        var grid = new double[2 * rows, 2 * columns];
         var low = double.PositiveInfinity;
         var high = double.NegativeInfinity;
         for (var r = 0; r < rows; r++)
@@ -117,7 +119,8 @@ public static class SweepRenderer
             {
                 // ScottPlot draws row 0 at the top; the smallest batch size goes at the bottom.
                 var v = map.Scaled(map.At(r, c));
-                grid[rows - 1 - r, c] = v;
+                var top = 2 * (rows - 1 - r);
+                (grid[top, 2 * c], grid[top, (2 * c) + 1], grid[top + 1, 2 * c], grid[top + 1, (2 * c) + 1]) = (v, v, v, v);
                 if (!double.IsNaN(v))
                 {
                     low = Math.Min(low, v);
@@ -129,7 +132,7 @@ public static class SweepRenderer
         var heatmap = plot.Add.Heatmap(grid);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.NaNCellColor = Colors.LightGray;
-        heatmap.Extent = new CoordinateRect(-0.5, columns - 0.5, -0.5, rows - 0.5);
+        heatmap.Extent = new CoordinateRect(-0.25, columns - 0.75, -0.25, rows - 0.75);
         if (double.IsFinite(low))
         {
             heatmap.ManualRange = new ScottPlot.Range(low, Math.Max(high, low + 1e-9));
@@ -146,11 +149,9 @@ public static class SweepRenderer
                 var text = plot.Add.Text(double.IsFinite(v) ? SweepHeatmap.Number(v) : "—", c, r);
                 text.LabelAlignment = Alignment.MiddleCenter;
                 text.LabelFontSize = 13;
-                text.LabelFontColor = double.IsFinite(map.Scaled(v)) && map.Scaled(v) > low + ((high - low) * 0.6) ? Colors.Black : Colors.White;
-                if (!double.IsFinite(map.Scaled(v)))
-                {
-                    text.LabelFontColor = Colors.Black;
-                }
+                // Viridis is light at its top: dark text there and on the grey of empty cells, white text elsewhere.
+                var scaled = map.Scaled(v);
+                text.LabelFontColor = !double.IsFinite(scaled) || scaled > low + ((high - low) * 0.6) ? Colors.Black : Colors.White;
             }
         }
 

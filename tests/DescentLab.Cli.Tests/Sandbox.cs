@@ -1,6 +1,7 @@
 using DescentLab.Experiments;
 using DescentLab.Io;
 using DescentLab.Landscapes;
+using DescentLab.Sweeps;
 
 namespace DescentLab.Cli.Tests;
 
@@ -28,11 +29,18 @@ internal sealed class Sandbox : IDisposable
 
     public static CommandResult Run(params string[] args) => Run(false, null, default, args);
 
-    public static CommandResult Run(bool terminal, IExperimentRendering? rendering, CancellationToken cancellationToken, params string[] args)
+    public static CommandResult Run(bool terminal, IExperimentRendering? rendering, CancellationToken cancellationToken, params string[] args) =>
+        RunWith(new Dictionary<string, string>(), terminal, rendering, args, cancellationToken);
+
+    /// <summary>Runs the command with <paramref name="environment"/> as its process environment.</summary>
+    public static CommandResult RunWith(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunWith(environment, false, null, args, default);
+
+    private static CommandResult RunWith(IReadOnlyDictionary<string, string> environment, bool terminal, IExperimentRendering? rendering, string[] args, CancellationToken cancellationToken)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = DescentLabCommand.Run(args, output, error, terminal, rendering ?? new RecordingRendering(), cancellationToken);
+        var code = DescentLabCommand.Run(args, output, error, terminal, rendering ?? new RecordingRendering(), cancellationToken, environment);
         return new CommandResult(code, output.ToString(), error.ToString());
     }
 
@@ -73,6 +81,16 @@ internal sealed class Sandbox : IDisposable
             File.WriteAllText(path, string.Empty);
             return [path];
         }
+
+        public IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory)
+        {
+            var path = Path.Combine(directory, $"heatmaps-{file.Output.Figures}.txt");
+            File.WriteAllText(path, cells.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return [path];
+        }
+
+        public void WriteSweepReport(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string path, string sweepJson) =>
+            File.WriteAllText(path, sweepJson);
     }
 
     /// <summary>Fails while drawing, as a rendering bug or a full disk would.</summary>
@@ -88,6 +106,12 @@ internal sealed class Sandbox : IDisposable
             throw new InvalidOperationException("not reached");
 
         public IReadOnlyList<string> WriteLandscapeFigures(ExperimentResult result, string directory, OutputSettings output, LandscapeKind kind, int resolution) =>
+            throw new IOException("disk full");
+
+        public IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory) =>
+            throw new IOException("disk full");
+
+        public void WriteSweepReport(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string path, string sweepJson) =>
             throw new IOException("disk full");
     }
 }

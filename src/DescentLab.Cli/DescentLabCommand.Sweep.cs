@@ -1,0 +1,336 @@
+using System.Collections;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using DescentLab.Data;
+using DescentLab.Experiments;
+using DescentLab.Io;
+using DescentLab.Sweeps;
+
+namespace DescentLab.Cli;
+
+/// <summary>The sweep and merge commands: a grid of method settings × replicates, optionally in shards, and the merge of shards.</summary>
+public static partial class DescentLabCommand
+{
+    private const string SweepFileName = "sweep.json";
+
+    private static Dictionary<string, string> ProcessEnvironment()
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string key && entry.Value is string value)
+            {
+                variables[key] = value;
+            }
+        }
+
+        return variables;
+    }
+
+    private static Command SweepCommand(Context context)
+    {
+        var config = new Option<string?>("--config") { Description = "The sweep file (JSON): an experiment's fields and a \"sweep\" object with the axes lr, batchSize, sampler, optimizer.", HelpName = "FILE.json" };
+        var replicates = new Option<string?>("--replicates") { Description = "Replicates per cell (seeds S … S+R−1), instead of the file's.", HelpName = "R" };
+        var threads = new Option<string?>("--threads") { Description = "Runs trained at once (default: every core); results do not depend on it.", HelpName = "N" };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard i of N (runs k with k mod N = i); default from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX with --shards.", HelpName = "i/N" };
+        var shards = new Option<string?>("--shards") { Description = "The number of shards N when the index comes from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job's completions).", HelpName = "N" };
+        var figures = new Option<string?>("--figures") { Description = "Which heatmap files to write (default: the file's output.figures).", HelpName = "none|png|svg|all" };
+        var noReport = new Option<bool>("--no-report") { Description = "Do not write report.html." };
+        var folder = new FolderOptions("runs/NAME-SEED-sweep");
+        var command = new Command("sweep", "Runs every cell of a sweep file's grid under every replicate and writes sweep.json, tidy.csv (one row per run), summary.csv (one row per cell), heatmaps in figures/ and report.html; a shard writes sweep.json and tidy.csv for 'descentlab merge'.");
+        command.Options.Add(config);
+        command.Options.Add(replicates);
+        command.Options.Add(threads);
+        command.Options.Add(shard);
+        command.Options.Add(shards);
+        command.Options.Add(figures);
+        command.Options.Add(noReport);
+        folder.AddTo(command);
+        command.SetAction(parse => context.Guarded(() =>
+        {
+            var path = parse.GetValue(config) ?? throw new UsageException("--config: a sweep needs a sweep file, e.g. --config examples/sweep.json.");
+            var file = ReadSweep(path, config.Name);
+            if (parse.GetValue(replicates) is { } r)
+            {
+                var value = PositiveInt(replicates, r);
+                file = file with { Spec = SpecOptions.Guard(replicates, () => file.Spec with { Base = file.Spec.Base with { Replicates = value } }) };
+            }
+
+            if (parse.GetValue(figures) is { } f)
+            {
+                file = file with { Output = file.Output with { Figures = SpecOptions.Guard(figures, () => ExperimentJson.ParseFigures(f, figures.Name)) } };
+            }
+
+            if (parse.GetValue(noReport))
+            {
+                file = file with { Output = file.Output with { Report = false } };
+            }
+
+            var threadCount = parse.GetValue(threads) is { } t ? PositiveInt(threads, t) : Environment.ProcessorCount;
+            var shardCount = parse.GetValue(shards) is { } n ? PositiveInt(shards, n) : (int?)null;
+            var slice = ResolveShard(parse.GetValue(shard), shard.Name, shardCount, shards.Name, context.Environment);
+            var spec = file.Spec;
+            var target = parse.GetValue(folder.Out) is { } o
+                ? (string.IsNullOrWhiteSpace(o) ? throw new UsageException("--out: the folder path is empty.") : o)
+                : folder.Target(parse, spec.Base, slice.Count == 1 ? "-sweep" : Invariant($"-sweep-shard-{slice.Index}-of-{slice.Count}"));
+            return RunSweep(context, file, slice, threadCount, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
+        }));
+        return command;
+    }
+
+    private static Command MergeCommand(Context context)
+    {
+        var folders = new Argument<string[]>("DIR") { Description = "The shards' output folders (each with sweep.json and tidy.csv).", Arity = ArgumentArity.OneOrMore };
+        var figures = new Option<string?>("--figures") { Description = "Which heatmap files to write (default: the sweep file's output.figures).", HelpName = "none|png|svg|all" };
+        var noReport = new Option<bool>("--no-report") { Description = "Do not write report.html." };
+        var folder = new FolderOptions("merged");
+        var command = new Command("merge", "Combines the output folders of a sweep's shards into the folder one unsharded sweep writes: sweep.json, tidy.csv, summary.csv, figures/, report.html.");
+        command.Arguments.Add(folders);
+        command.Options.Add(figures);
+        command.Options.Add(noReport);
+        folder.AddTo(command);
+        command.SetAction(parse => context.Guarded(() =>
+        {
+            var target = parse.GetValue(folder.Out) is { } o && !string.IsNullOrWhiteSpace(o)
+                ? o
+                : throw new UsageException("--out: give the folder to write the merged sweep into, e.g. --out all.");
+            var shardFolders = parse.GetValue(folders) ?? [];
+            var (file, sweepJson, tidy) = ReadShards(shardFolders);
+            if (parse.GetValue(figures) is { } f)
+            {
+                file = file with { Output = file.Output with { Figures = SpecOptions.Guard(figures, () => ExperimentJson.ParseFigures(f, figures.Name)) } };
+            }
+
+            if (parse.GetValue(noReport))
+            {
+                file = file with { Output = file.Output with { Report = false } };
+            }
+
+            var force = parse.GetValue(folder.Force);
+            var quiet = parse.GetValue(folder.Quiet);
+            CheckFolder(target, force);
+            using var output = CreateFolder(target, force);
+            var data = Path.Combine(shardFolders[0], ExperimentOutputWriter.DataFileName);
+            if (File.Exists(data))
+            {
+                File.Copy(data, Path.Combine(output.Path, ExperimentOutputWriter.DataFileName));
+            }
+
+            var summary = WriteWholeSweep(context, file, sweepJson, tidy, output.Path);
+            context.CancellationToken.ThrowIfCancellationRequested();
+            output.Complete();
+            Finish(context, file, summary, output.Target, quiet, Invariant($"{shardFolders.Length} shards merged"));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static SweepFile ReadSweep(string path, string flag)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"{flag}: no such file: {path}");
+        }
+
+        try
+        {
+            return SweepJson.Read(path);
+        }
+        catch (SpecFormatException e)
+        {
+            throw new UsageException($"{path}: {e.Message}", e);
+        }
+        catch (DataFormatException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{flag}: cannot read {path}: {e.Message}", e);
+        }
+    }
+
+    private static Shard ResolveShard(string? text, string shardFlag, int? shards, string shardsFlag, IReadOnlyDictionary<string, string> environment)
+    {
+        try
+        {
+            if (text is not null)
+            {
+                var parsed = Shard.Parse(text);
+                if (shards is int n && n != parsed.Count)
+                {
+                    throw new UsageException($"{shardsFlag}: {n} shards, but {shardFlag} {text} says {parsed.Count}.");
+                }
+
+                return parsed;
+            }
+
+            if (Shard.FromVariables(environment, shards) is { } fromScheduler)
+            {
+                return fromScheduler;
+            }
+
+            return shards is int count
+                ? throw new UsageException($"{shardsFlag}: {count} shards, but which one? Give {shardFlag} i/{count}, or run as a Kubernetes Indexed Job (JOB_COMPLETION_INDEX) or a Slurm array task.")
+                : Shard.All;
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"{shardFlag}: {e.Message}", e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"{shardFlag}: {JsonMessage(e)}", e);
+        }
+    }
+
+    private static int RunSweep(Context context, SweepFile file, Shard shard, int threads, string target, bool force, bool quiet)
+    {
+        CheckFolder(target, force);
+        var spec = file.Spec;
+        var cells = spec.Cells();
+        using var folder = CreateFolder(target, force);
+        if (!quiet)
+        {
+            var runs = spec.RunCount;
+            var mine = (runs - shard.Index + shard.Count - 1) / shard.Count;
+            context.Error.WriteLine(shard.Count == 1
+                ? Invariant($"descentlab: sweeping {spec.Base.Name}: {cells.Count} cells × {spec.Base.Replicates} replicates = {runs} runs of {spec.Base.Training.Epochs} epochs, {threads} threads")
+                : Invariant($"descentlab: sweeping {spec.Base.Name}, shard {shard}: {mine} of {runs} runs ({cells.Count} cells × {spec.Base.Replicates} replicates) of {spec.Base.Training.Epochs} epochs, {threads} threads"));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var result = SweepRunner.Run(spec, shard, new RunOptions { MaxDegreeOfParallelism = threads }, context.CancellationToken);
+        var seconds = clock.Elapsed.TotalSeconds;
+        context.CancellationToken.ThrowIfCancellationRequested();
+        var sweepJson = SweepJson.Write(file, ExperimentOutputWriter.DataFileName);
+        if (spec.Base.Data is GivenData given)
+        {
+            CsvDatasetWriter.Write(given.Dataset, Path.Combine(folder.Path, ExperimentOutputWriter.DataFileName));
+        }
+
+        var tidy = SweepCsv.Tidy(result.Rows);
+        var done = Invariant($"{result.Rows.Count} runs in {seconds:0.0} s");
+        if (shard.Count > 1)
+        {
+            File.WriteAllText(Path.Combine(folder.Path, SweepFileName), sweepJson);
+            File.WriteAllText(Path.Combine(folder.Path, SweepFiles.TidyName), tidy);
+            context.CancellationToken.ThrowIfCancellationRequested();
+            folder.Complete();
+            if (!quiet)
+            {
+                context.Output.WriteLine(Invariant($"{spec.Base.Name}: shard {shard}, {done}; combine the shards with 'descentlab merge DIR... --out DIR'"));
+            }
+
+            context.Output.WriteLine($"output: {Shown(folder.Target)}");
+            return ExitCodes.Success;
+        }
+
+        var summary = WriteWholeSweep(context, file, sweepJson, tidy, folder.Path);
+        context.CancellationToken.ThrowIfCancellationRequested();
+        folder.Complete();
+        Finish(context, file, summary, folder.Target, quiet, done);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Writes what a whole sweep's folder holds besides data.csv: sweep.json, tidy.csv, summary.csv, the heatmaps and the report.</summary>
+    private static IReadOnlyList<SweepCellSummary> WriteWholeSweep(Context context, SweepFile file, string sweepJson, string tidy, string directory)
+    {
+        File.WriteAllText(Path.Combine(directory, SweepFileName), sweepJson);
+        File.WriteAllText(Path.Combine(directory, SweepFiles.TidyName), tidy);
+        var summaryText = SweepCsv.Summary(tidy);
+        File.WriteAllText(Path.Combine(directory, SweepFiles.SummaryName), summaryText);
+        var summary = SweepCsv.ReadSummary(summaryText);
+        var drawing = new List<Task>();
+        if (file.Output.Figures != FigureFiles.None)
+        {
+            var figures = Path.Combine(directory, "figures");
+            Directory.CreateDirectory(figures);
+            drawing.Add(Task.Run(() => context.Rendering.WriteSweepFigures(file, summary, figures), context.CancellationToken));
+        }
+
+        if (file.Output.Report)
+        {
+            drawing.Add(Task.Run(() => context.Rendering.WriteSweepReport(file, summary, Path.Combine(directory, "report.html"), sweepJson), context.CancellationToken));
+        }
+
+        WaitAll(drawing);
+        return summary;
+    }
+
+    private static void Finish(Context context, SweepFile file, IReadOnlyList<SweepCellSummary> summary, string target, bool quiet, string done)
+    {
+        var shown = Shown(target);
+        if (!quiet)
+        {
+            var b = file.Spec.Base;
+            context.Output.WriteLine(Invariant($"{b.Name}: {summary.Count} cells × {b.Replicates} replicates, {b.Training.Epochs} epochs, tolerance {ResultsTable.Number(b.Statistics.Tolerance)} ({done})"));
+            context.Output.WriteLine();
+            SweepTable.Write(summary, context.Output);
+            context.Output.WriteLine();
+            context.Output.WriteLine($"output: {shown}");
+        }
+
+        context.Output.WriteLine(file.Output.Report ? $"report: {Path.Combine(shown, "report.html")}" : $"summary: {Path.Combine(shown, SweepFiles.SummaryName)}");
+    }
+
+    private static (SweepFile File, string SweepJson, string Tidy) ReadShards(string[] folders)
+    {
+        if (folders.Length == 0)
+        {
+            throw new UsageException("merge: give the shards' output folders.");
+        }
+
+        string? first = null;
+        var tidies = new List<string>();
+        foreach (var folder in folders)
+        {
+            var sweepPath = Path.Combine(folder, SweepFileName);
+            var tidyPath = Path.Combine(folder, SweepFiles.TidyName);
+            if (!Directory.Exists(folder))
+            {
+                throw new UsageException($"merge: no such folder: {folder}");
+            }
+
+            if (!File.Exists(sweepPath) || !File.Exists(tidyPath))
+            {
+                throw new UsageException($"merge: {folder} is not a sweep's output folder (it needs {SweepFileName} and {SweepFiles.TidyName}).");
+            }
+
+            var json = File.ReadAllText(sweepPath);
+            if (first is null)
+            {
+                first = json;
+            }
+            else if (json != first)
+            {
+                throw new UsageException($"merge: {folder} is a shard of another sweep: its {SweepFileName} differs from {Path.Combine(folders[0], SweepFileName)}.");
+            }
+
+            tidies.Add(File.ReadAllText(tidyPath));
+        }
+
+        var file = ReadSweep(Path.Combine(folders[0], SweepFileName), "merge");
+        try
+        {
+            return (file, first!, SweepCsv.Merge(tidies, file.Spec.RunCount));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+    }
+
+    private static int PositiveInt(Option option, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1
+            ? value
+            : throw new UsageException($"{option.Name}: expected a whole number of at least 1, got '{text}'.");
+
+    private static string JsonMessage(ArgumentException e)
+    {
+        var message = e.Message;
+        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return cut >= 0 ? message[..cut] : message;
+    }
+}
