@@ -199,6 +199,12 @@ public static partial class DescentLabCommand
                 context.Output.WriteLine();
                 ResultsTable.Write(result, context.Output);
                 context.Output.WriteLine();
+                if (result.Statistics is { } statistics)
+                {
+                    ResultsTable.WriteStatistics(statistics, context.Output);
+                    context.Output.WriteLine();
+                }
+
                 context.Output.WriteLine($"output: {shown}");
             }
 

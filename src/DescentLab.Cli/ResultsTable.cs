@@ -1,6 +1,7 @@
 using System.Globalization;
 using DescentLab.Analysis;
 using DescentLab.Experiments;
+using DescentLab.Statistics;
 
 namespace DescentLab.Cli;
 
@@ -49,6 +50,52 @@ internal static class ResultsTable
         }
     }
 
+    /// <summary>Each method's distribution across replicates, then every paired comparison: the tables printed after the results with replicates.</summary>
+    public static void WriteStatistics(ReplicateStatistics statistics, TextWriter output)
+    {
+        var o = statistics.Options;
+        var band = Invariant($"{o.BandLower * 100:0.#}%–{o.BandUpper * 100:0.#}%");
+        var replicates = statistics.Methods.Count == 0 ? 0 : statistics.Methods[0].Replicates;
+        output.WriteLine(Invariant($"across {replicates} replicates (seeds S…S+{replicates - 1}): median and {band} band; tolerance: excess loss below {Number(o.Tolerance)} for good"));
+        output.WriteLine();
+        Table(
+            output,
+            ["method", "final excess loss", band, "epochs to tolerance", band, "reached", "diverged"],
+            statistics.Methods.Select(m => new[]
+            {
+                m.Name,
+                Number(m.FinalExcessLoss.Median),
+                $"{Number(m.FinalExcessLoss.Lower)}–{Number(m.FinalExcessLoss.Upper)}",
+                Number(m.EpochsToTolerance.Median),
+                $"{Number(m.EpochsToTolerance.Lower)}–{Number(m.EpochsToTolerance.Upper)}",
+                Percent(m.ReachedTolerance),
+                Invariant($"{m.DivergedCount}"),
+            }));
+        if (statistics.Comparisons.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        var level = Invariant($"{statistics.Comparisons[0].Interval.Level * 100:0.#}%");
+        output.WriteLine($"paired comparisons: A − B of excess loss, same seed for both (negative: A is ahead); {level} bootstrap interval of the mean");
+        output.WriteLine();
+        Table(
+            output,
+            ["A", "B", "at", "mean A − B", $"{level} interval", "median A − B", "A ahead in"],
+            statistics.Comparisons.Select(c => new[]
+            {
+                c.MethodA,
+                c.MethodB,
+                c.Axis == ComparisonAxis.Epoch ? Invariant($"epoch {c.At}") : Invariant($"update {c.At}"),
+                Number(c.Interval.Mean),
+                $"[{Number(c.Interval.Lower)}, {Number(c.Interval.Upper)}]",
+                Number(c.MedianDifference),
+                Percent(c.ShareABetter),
+            }),
+            textColumns: 2);
+    }
+
     /// <summary>The one-line description of the experiment printed above the table.</summary>
     public static string Describe(ExperimentSpec spec, ProblemAnalysis? analysis, int samples)
     {
@@ -57,8 +104,22 @@ internal static class ResultsTable
         return analysis is null ? text : text + Invariant($"; GD is stable below lr {Number(analysis.StabilityBound)}");
     }
 
-    private static string Line(IReadOnlyList<string> cells, int[] widths) =>
-        string.Join("  ", cells.Select((c, j) => j == 0 ? c.PadRight(widths[j]) : c.PadLeft(widths[j]))).TrimEnd();
+    private static void Table(TextWriter output, string[] header, IEnumerable<string[]> rows, int textColumns = 1)
+    {
+        var all = rows.ToList();
+        var widths = header.Select((h, j) => Math.Max(h.Length, all.Count == 0 ? 0 : all.Max(r => r[j].Length))).ToArray();
+        output.WriteLine(Line(header, widths, textColumns));
+        output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var row in all)
+        {
+            output.WriteLine(Line(row, widths, textColumns));
+        }
+    }
+
+    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    private static string Line(IReadOnlyList<string> cells, int[] widths, int textColumns = 1) =>
+        string.Join("  ", cells.Select((c, j) => j < textColumns ? c.PadRight(widths[j]) : c.PadLeft(widths[j]))).TrimEnd();
 
     public static string Number(double value) =>
         double.IsNaN(value) ? "NaN" : double.IsInfinity(value) ? (value > 0 ? "inf" : "-inf") : value.ToString("G6", CultureInfo.InvariantCulture).Replace("E+", "e+", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal);

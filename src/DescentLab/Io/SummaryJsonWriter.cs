@@ -1,10 +1,14 @@
 using System.Text.Json;
 using DescentLab.Analysis;
 using DescentLab.Experiments;
+using DescentLab.Statistics;
 
 namespace DescentLab.Io;
 
-/// <summary>Writes summary.json: the problem, its analysis and each run's outcome (replicate 0's), with run times in a separate "timing" section.</summary>
+/// <summary>
+/// Writes summary.json: the problem, its analysis and each run's outcome (replicate 0's); with replicates, each method's
+/// distribution ("bands") and the paired comparisons ("comparisons"); run times in a separate "timing" section.
+/// </summary>
 /// <remarks>
 /// Everything outside "timing" is a function of the spec alone, so two runs of one spec write the same bytes there.
 /// Numbers are in the shortest round-trip form; a non-finite number (a diverged loss, the condition number of a
@@ -79,6 +83,10 @@ public static class SummaryJsonWriter
             }
 
             w.WriteEndArray();
+            if (result.Statistics is { } statistics)
+            {
+                WriteStatistics(w, statistics);
+            }
 
             w.WriteStartObject("timing");
             w.WriteStartArray("runs");
@@ -105,6 +113,63 @@ public static class SummaryJsonWriter
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = File.Create(path);
         Write(result, stream);
+    }
+
+    /// <summary>Per method its distribution across replicates; per pair of methods the paired comparisons.</summary>
+    private static void WriteStatistics(Utf8JsonWriter w, ReplicateStatistics statistics)
+    {
+        var o = statistics.Options;
+        w.WriteStartObject("bands");
+        Number(w, "lower", o.BandLower);
+        Number(w, "upper", o.BandUpper);
+        Number(w, "tolerance", o.Tolerance);
+        w.WriteStartArray("methods");
+        foreach (var m in statistics.Methods)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", m.Name);
+            w.WriteNumber("replicates", m.Replicates);
+            w.WriteNumber("diverged", m.DivergedCount);
+            Quantiles(w, "finalExcessLoss", m.FinalExcessLoss);
+            Quantiles(w, "epochsToTolerance", m.EpochsToTolerance);
+            Number(w, "reachedTolerance", m.ReachedTolerance);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+
+        w.WriteStartArray("comparisons");
+        foreach (var c in statistics.Comparisons)
+        {
+            w.WriteStartObject();
+            w.WriteString("a", c.MethodA);
+            w.WriteString("b", c.MethodB);
+            w.WriteString("axis", c.Axis == ComparisonAxis.Epoch ? "epoch" : "step");
+            w.WriteNumber("at", c.At);
+            w.WriteNumber("stepA", c.StepA);
+            w.WriteNumber("stepB", c.StepB);
+            w.WriteNumber("replicates", c.Replicates);
+            Number(w, "meanDifference", c.Interval.Mean);
+            Number(w, "lower", c.Interval.Lower);
+            Number(w, "upper", c.Interval.Upper);
+            Number(w, "level", c.Interval.Level);
+            w.WriteNumber("resamples", c.Interval.Resamples);
+            Number(w, "medianDifference", c.MedianDifference);
+            Number(w, "shareABetter", c.ShareABetter);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Quantiles(Utf8JsonWriter w, string name, QuantileSummary q)
+    {
+        w.WriteStartObject(name);
+        Number(w, "lower", q.Lower);
+        Number(w, "median", q.Median);
+        Number(w, "upper", q.Upper);
+        w.WriteEndObject();
     }
 
     private static void Number(Utf8JsonWriter w, string name, double value)
