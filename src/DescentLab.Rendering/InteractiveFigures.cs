@@ -21,6 +21,15 @@ internal static class InteractiveFigures
             ("fig-loss", $"Loss against {model.ProgressWord}", "Batch loss (faint: the loss of the batch each step used, before the step) and full-data loss after each step; log scale."),
             ("fig-excess", $"Excess loss against {model.ProgressWord}", "L(θ) − L*: how much loss is left to lose; log scale."),
         };
+        if (model.Result.Statistics is { } statistics)
+        {
+            var o = statistics.Options;
+            var band = F(o.BandLower * 100) + "–" + F(o.BandUpper * 100) + "%";
+            var replicates = statistics.Methods[0].Replicates.ToString(CultureInfo.InvariantCulture);
+            list.Add(("fig-bands-excess", $"Excess loss across {replicates} replicates", $"Each method's median L(θ) − L* (line) and its {band} band (shaded) over seeds S…S+{statistics.Methods[0].Replicates - 1}, each replicate against its own L*; log scale."));
+            list.Add(("fig-bands-loss", $"Full-data loss across {replicates} replicates", $"Each method's median full-data loss (line) and its {band} band (shaded); log scale."));
+        }
+
         if (model.HasCurves)
         {
             list.Add(("fig-fit", "Real vs fitted", "The samples with each method's final curve and the least-squares curve."));
@@ -53,6 +62,8 @@ internal static class InteractiveFigures
                 case "fig-data": Data(json, model, heading); break;
                 case "fig-loss": Loss(json, model, heading); break;
                 case "fig-excess": Excess(json, model, heading); break;
+                case "fig-bands-excess": Bands(json, model, heading, excess: true); break;
+                case "fig-bands-loss": Bands(json, model, heading, excess: false); break;
                 case "fig-fit": Fit(json, model, heading); break;
                 case "fig-paths": Paths(json, model, heading, contour: false); break;
                 case "fig-landscape": Paths(json, model, heading, contour: true); break;
@@ -120,6 +131,52 @@ internal static class InteractiveFigures
 
         json.EndArray();
         Layout(json, heading, model.ProgressLabel, "L(θ) − L*", logY: LogRange(model.Runs.SelectMany(r => r.ExcessLoss), model.LossCeiling));
+    }
+
+    private static void Bands(PlotlyJson json, FigureModel model, string heading, bool excess)
+    {
+        var statistics = model.Result.Statistics!;
+        var ceiling = model.LossCeiling;
+        var all = new List<double>();
+        json.StartArray("data");
+        for (var i = 0; i < statistics.Methods.Count; i++)
+        {
+            var m = statistics.Methods[i];
+            var band = excess ? m.ExcessLoss : m.Loss;
+            var x = m.Grid.Epoch;
+            var color = Palette.Of(i);
+            double Shown(double v) => v > 0 ? Math.Min(v, ceiling) : double.NaN;
+            double[] upper = [.. band.Upper.Select(Shown)];
+            double[] lower = [.. band.Lower.Select(Shown)];
+            double[] median = [.. band.Median.Select(Shown)];
+            all.AddRange(median);
+            all.AddRange(lower);
+            all.AddRange(upper);
+
+            // The upper edge first, invisible; the lower edge fills up to it ('tonexty'), then the median on top.
+            json.StartObject();
+            Trace(json, "scatter", "lines", $"{m.Name}: upper");
+            json.Label("legendgroup", m.Name);
+            json.Bool("showlegend", false);
+            json.String("hoverinfo", "skip");
+            json.Array("x", x);
+            json.Array("y", upper);
+            LineStyle(json, color, 0);
+            json.EndObject();
+            json.StartObject();
+            Trace(json, "scatter", "lines", $"{m.Name}: band");
+            json.Label("legendgroup", m.Name);
+            json.Array("x", x);
+            json.Array("y", lower);
+            json.String("fill", "tonexty");
+            json.String("fillcolor", color + "33");
+            LineStyle(json, color, 0);
+            json.EndObject();
+            Line(json, x, median, $"{m.Name}: median", color, 2.5, group: m.Name);
+        }
+
+        json.EndArray();
+        Layout(json, heading, "epoch", excess ? "L(θ) − L*" : "full-data loss", logY: LogRange(all, ceiling));
     }
 
     private static void Fit(PlotlyJson json, FigureModel model, string heading)

@@ -54,6 +54,12 @@ internal static class StaticFigures
         yield return ("data", () => Data(model));
         yield return ("loss", () => Loss(model));
         yield return ("excess-loss", () => ExcessLoss(model));
+        if (model.Result.Statistics is { } statistics)
+        {
+            yield return ("bands", () => Bands(model, statistics, excess: true));
+            yield return ("bands-loss", () => Bands(model, statistics, excess: false));
+        }
+
         if (model.HasCurves)
         {
             yield return ("fit", () => Fit(model));
@@ -159,6 +165,48 @@ internal static class StaticFigures
         LegendRight(plot);
         return plot;
     }
+
+    /// <summary>Each method's median and band across replicates, of excess loss or of full-data loss, against epochs on a log scale.</summary>
+    private static Plot Bands(FigureModel model, DescentLab.Statistics.ReplicateStatistics statistics, bool excess)
+    {
+        var o = statistics.Options;
+        var replicates = statistics.Methods[0].Replicates;
+        var what = excess ? "Excess loss L − L*" : "Full-data loss";
+        var plot = NewPlot(
+            string.Create(CultureInfo.InvariantCulture, $"{what} across {replicates} replicates: median and {o.BandLower * 100:0.#}–{o.BandUpper * 100:0.#}% band"),
+            "epoch",
+            excess ? "L(θ) − L* (log scale)" : "MSE (log scale)");
+        var drawn = new List<double[]>();
+        var cap = Math.Log10(model.LossCeiling);
+        for (var i = 0; i < statistics.Methods.Count; i++)
+        {
+            var m = statistics.Methods[i];
+            var band = excess ? m.ExcessLoss : m.Loss;
+            var x = m.Grid.Epoch.ToArray();
+            var median = ClampedLog(band.Median, cap);
+            var rawLower = ClampedLog(band.Lower, cap);
+            var rawUpper = ClampedLog(band.Upper, cap);
+            var floor = rawLower.Where(double.IsFinite).DefaultIfEmpty(0).Min();
+            double[] lower = [.. rawLower.Select(v => double.IsFinite(v) ? v : floor)];
+            double[] upper = [.. rawUpper.Select(v => double.IsFinite(v) ? v : cap)];
+            drawn.AddRange([median, rawLower, rawUpper]);
+            var color = Palette.Color(i);
+            var fill = plot.Add.FillY(x, lower, upper);
+            fill.FillColor = color.WithAlpha(0.2);
+            fill.LineColor = Colors.Transparent;
+            var line = plot.Add.ScatterLine(x, median, color);
+            line.LineWidth = 2.5f;
+            line.LegendText = $"{m.Name}: median";
+        }
+
+        LogAxis(plot, drawn, model.LossCeiling);
+        LegendRight(plot);
+        return plot;
+    }
+
+    /// <summary>log10 of each value, capped at <paramref name="cap"/>; NaN where the value is not positive.</summary>
+    private static double[] ClampedLog(IReadOnlyList<double> values, double cap) =>
+        [.. values.Select(v => v > 0 ? Math.Min(Math.Log10(v), cap) : double.NaN)];
 
     private static Plot Fit(FigureModel model)
     {
