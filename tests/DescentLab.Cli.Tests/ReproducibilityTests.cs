@@ -61,6 +61,21 @@ public sealed class ReproducibilityTests : IDisposable
         AssertSameOutput(a, b);
     }
 
+    [Fact]
+    public void Run_ReplicatesTwice_SummaryWithComparisonsIsByteIdentical()
+    {
+        var a = _box.PathOf("a");
+        var b = _box.PathOf("b");
+
+        Assert.Equal(0, Sandbox.Run("run", "--replicates", "6", "--epochs", "60", "--out", a).ExitCode);
+        Assert.Equal(0, Sandbox.Run("run", "--replicates", "6", "--epochs", "60", "--out", b).ExitCode);
+
+        AssertSameOutput(a, b);
+        var summary = OutputFiles.SummaryWithoutTiming(a);
+        Assert.Contains("\"comparisons\"", summary, StringComparison.Ordinal);
+        Assert.Contains("\"bands\"", summary, StringComparison.Ordinal);
+    }
+
     private static void AssertSameOutput(string a, string b)
     {
         foreach (var name in new[] { "experiment.json", "trajectories.csv", "data.csv" })
