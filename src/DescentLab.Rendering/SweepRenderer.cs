@@ -129,18 +129,25 @@ public static class SweepRenderer
             }
         }
 
-        var heatmap = plot.Add.Heatmap(grid);
-        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        heatmap.NaNCellColor = Colors.LightGray;
-        heatmap.Extent = new CoordinateRect(-0.25, columns - 0.75, -0.25, rows - 0.75);
         if (double.IsFinite(low))
         {
+            var heatmap = plot.Add.Heatmap(grid);
+            heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+            heatmap.NaNCellColor = Colors.LightGray;
+            heatmap.Extent = new CoordinateRect(-0.25, columns - 0.75, -0.25, rows - 0.75);
             heatmap.ManualRange = new ScottPlot.Range(low, Math.Max(high, low + 1e-9));
+            var bar = plot.Add.ColorBar(heatmap);
+            bar.Label = map.Log ? map.Quantity + " (log10)" : map.Quantity;
+            bar.LabelStyle.FontSize = 14;
         }
-
-        var bar = plot.Add.ColorBar(heatmap);
-        bar.Label = map.Log ? map.Quantity + " (log10)" : map.Quantity;
-        bar.LabelStyle.FontSize = 14;
+        else
+        {
+            // No cell has a value (no run reached the tolerance): ScottPlot cannot scale an all-NaN heatmap, so the
+            // grid is drawn as one grey area of empty cells.
+            var empty = plot.Add.Rectangle(-0.5, columns - 0.5, -0.5, rows - 0.5);
+            empty.FillColor = Colors.LightGray;
+            empty.LineColor = Colors.Transparent;
+        }
         for (var r = 0; r < rows; r++)
         {
             for (var c = 0; c < columns; c++)

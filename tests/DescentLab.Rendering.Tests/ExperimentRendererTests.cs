@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DescentLab.Experiments;
+using DescentLab.Training;
+using SkiaSharp;
+
+namespace DescentLab.Rendering.Tests;
+
+/// <summary>What the renderer adds for an experiment with replicates: the band figures, static and in the report.</summary>
+public sealed class ExperimentRendererTests
+{
+    private static readonly Lazy<ExperimentResult> Replicated = new(() =>
+        ExperimentRunner.Run(new ExperimentSpec { Replicates = 8, Training = new TrainingOptions { Epochs = 60 } }));
+
+    private static readonly Lazy<string> Figures = new(() =>
+    {
+        var directory = SeedRendering.NewDirectory();
+        ExperimentRenderer.WriteFigures(Replicated.Value, directory, FigureFormats.All);
+        return directory;
+    });
+
+    [Theory]
+    [InlineData("bands")]
+    [InlineData("bands-loss")]
+    public void WriteFigures_Replicates_BandPngIsDrawnOn(string name)
+    {
+        using var bitmap = SKBitmap.Decode(Path.Combine(Figures.Value, name + ".png"));
+
+        Assert.Equal(1000, bitmap.Width);
+        Assert.Equal(640, bitmap.Height);
+        Assert.True(PixelChecks.Fraction(bitmap, 0, 0, bitmap.Width, 36, PixelChecks.IsDark) > 0.005, "no title text");
+        var inked = PixelChecks.Fraction(bitmap, 100, 60, 650, 560, c => !PixelChecks.IsWhite(c));
+        Assert.True(inked > 0.05, $"plot area {inked:P1} inked");
+        Assert.True(PixelChecks.Colours(bitmap, 100, 60, 650, 560) >= 6);
+    }
+
+    [Theory]
+    [InlineData("bands", "Excess loss L − L* across 8 replicates: median and 10–90% band")]
+    [InlineData("bands-loss", "Full-data loss across 8 replicates: median and 10–90% band")]
+    public void WriteFigures_Replicates_BandSvgHoldsTitleAndLegend(string name, string title)
+    {
+        var texts = PixelChecks.SvgTexts(Path.Combine(Figures.Value, name + ".svg"));
+
+        Assert.Contains(title, texts);
+        Assert.Contains("gd: median", texts);
+        Assert.Contains("sgd-shuffle: median", texts);
+    }
+
+    [Fact]
+    public void WriteFigures_OneReplicate_DrawsNoBands()
+    {
+        Assert.DoesNotContain(SeedRendering.FigureFiles, f => Path.GetFileName(f).StartsWith("bands", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WriteReport_Replicates_HoldsBothBandFiguresWithThreeTracesPerMethod()
+    {
+        var path = Path.Combine(SeedRendering.NewDirectory(), "report.html");
+        ExperimentRenderer.WriteReport(Replicated.Value, path);
+        var html = File.ReadAllText(path);
+
+        using var figures = JsonDocument.Parse(PixelChecks.FigureData(html));
+        var ids = figures.RootElement.EnumerateArray().Select(f => f.GetProperty("id").GetString()!).ToArray();
+        var divs = Regex.Matches(html, "<div class=\"plot\" id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(ids, divs);
+        Assert.Equal(["fig-data", "fig-loss", "fig-excess", "fig-bands-excess", "fig-bands-loss"], ids.Take(5));
+        var bands = figures.RootElement.EnumerateArray().Single(f => f.GetProperty("id").GetString() == "fig-bands-excess");
+        var traces = bands.GetProperty("data").EnumerateArray().ToArray();
+        Assert.Equal(9, traces.Length);
+        Assert.Equal("tonexty", traces[1].GetProperty("fill").GetString());
+        Assert.Equal("gd: median", traces[2].GetProperty("name").GetString());
+        Assert.Contains("Excess loss across 8 replicates", html, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DescentLab.Experiments;
+using DescentLab.Optimizers;
+using DescentLab.Sampling;
+using DescentLab.Sweeps;
+using DescentLab.Training;
+using SkiaSharp;
+
+namespace DescentLab.Rendering.Tests;
+
+public sealed class SweepRendererTests
+{
+    private static readonly Lazy<(SweepSpec Spec, IReadOnlyList<SweepCellSummary> Cells)> Small = new(() => Sweep(
+        new SweepSpec
+        {
+            Base = new ExperimentSpec { Name = "small", Replicates = 3, Training = new TrainingOptions { Epochs = 150 } },
+            LearningRates = [0.001, 0.003, 0.01],
+            BatchSizes = [10, 25],
+        }));
+
+    [Fact]
+    public void WriteFigures_OneSamplerAndOptimizer_WritesTwoHeatmapsPerFormat()
+    {
+        var directory = SeedRendering.NewDirectory();
+
+        var files = SweepRenderer.WriteFigures(Small.Value.Spec, Small.Value.Cells, directory, FigureFormats.All);
+
+        Assert.Equal(["heatmap-epochs.png", "heatmap-epochs.svg", "heatmap-excess.png", "heatmap-excess.svg"], files.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void WriteFigures_SeveralOptimizersAndSamplers_OnePairPerCombination()
+    {
+        var (spec, cells) = Sweep(Small.Value.Spec with
+        {
+            Samplers = [SamplerKind.Reshuffle, SamplerKind.FullBatch],
+            Optimizers = [new OptimizerChoice("sgd", new SgdOptions()), new OptimizerChoice("adam", new AdamOptions())],
+        });
+        var directory = SeedRendering.NewDirectory();
+
+        var files = SweepRenderer.WriteFigures(spec, cells, directory, FigureFormats.Png);
+
+        Assert.Equal(8, files.Count);
+        Assert.Contains(Path.Combine(directory, "heatmap-excess-adam-full-batch.png"), files);
+        Assert.Contains(Path.Combine(directory, "heatmap-epochs-sgd-reshuffle.png"), files);
+    }
+
+    [Theory]
+    [InlineData("heatmap-epochs")]
+    [InlineData("heatmap-excess")]
+    public void WriteFigures_Png_HasItsSizeTitleAndAColouredPlotArea(string name)
+    {
+        var directory = SeedRendering.NewDirectory();
+        SweepRenderer.WriteFigures(Small.Value.Spec, Small.Value.Cells, directory, FigureFormats.Png);
+
+        using var bitmap = SKBitmap.Decode(Path.Combine(directory, name + ".png"));
+
+        Assert.Equal(1000, bitmap.Width);
+        Assert.Equal(640, bitmap.Height);
+        Assert.True(PixelChecks.Fraction(bitmap, 0, 0, bitmap.Width, 36, PixelChecks.IsDark) > 0.005, "no title text");
+
+        // The heatmap fills the plot area: hardly any white is left, and the cells take several colours.
+        var white = PixelChecks.Fraction(bitmap, 100, 60, 850, 560, PixelChecks.IsWhite);
+        Assert.True(white < 0.2, $"plot area {white:P1} white");
+        Assert.True(PixelChecks.Colours(bitmap, 100, 60, 850, 560) >= 4);
+    }
+
+    [Fact]
+    public void WriteFigures_Svg_ParsesAndHoldsTitleAxesAndCellValues()
+    {
+        var directory = SeedRendering.NewDirectory();
+        SweepRenderer.WriteFigures(Small.Value.Spec, Small.Value.Cells, directory, FigureFormats.Svg);
+
+        var texts = PixelChecks.SvgTexts(Path.Combine(directory, "heatmap-excess.svg"));
+
+        Assert.Contains("small: median final excess loss (sgd, reshuffle)", texts);
+        Assert.Contains("learning rate", texts);
+        Assert.Contains("batch size", texts);
+        Assert.Contains("median final excess loss L − L* (log10)", texts);
+        Assert.Contains("0.003", texts);
+        Assert.Contains("25", texts);
+        var cell = Small.Value.Cells.Single(c => c.LearningRate == 0.003 && c.BatchSize == "25");
+        Assert.Contains(SweepHeatmap.Number(cell.FinalExcessLoss.Median), texts);
+    }
+
+    [Fact]
+    public void WriteFigures_NoCellReachesTheTolerance_DrawsEmptyCells()
+    {
+        var (spec, cells) = Sweep(Small.Value.Spec with { Base = Small.Value.Spec.Base with { Training = new TrainingOptions { Epochs = 3 } } });
+        var directory = SeedRendering.NewDirectory();
+
+        SweepRenderer.WriteFigures(spec, cells, directory, FigureFormats.Svg);
+
+        Assert.All(cells, c => Assert.Equal(double.PositiveInfinity, c.EpochsToTolerance.Median));
+        Assert.Equal(6, PixelChecks.SvgTexts(Path.Combine(directory, "heatmap-epochs.svg")).Count(t => t == "—"));
+    }
+
+    [Fact]
+    public void Render_Small_HoldsOnePlotPerHeatmapAndEveryCell()
+    {
+        var html = SweepRenderer.Render(Small.Value.Spec, Small.Value.Cells, "{\"name\": \"small\"}");
+
+        var divs = Regex.Matches(html, "<div class=\"plot\" id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToArray();
+        using var figures = JsonDocument.Parse(PixelChecks.FigureData(html));
+        var ids = figures.RootElement.EnumerateArray().Select(f => f.GetProperty("id").GetString()!).ToArray();
+        Assert.Equal(["fig-heatmap-0", "fig-heatmap-1"], ids);
+        Assert.Equal(ids, divs);
+        Assert.Equal("heatmap", figures.RootElement[0].GetProperty("data")[0].GetProperty("type").GetString());
+        Assert.Equal(2, figures.RootElement[0].GetProperty("data")[0].GetProperty("z").GetArrayLength());
+        Assert.Equal(6, Regex.Count(html, "<tr><td class=\"text\">"));
+        Assert.Single(Regex.Matches(html, @"\* plotly\.js v\d+\.\d+\.\d+"));
+    }
+
+    [Fact]
+    public void Render_ScriptInNames_ComesOutEscaped()
+    {
+        const string probe = "<img src=x onerror=alert(1)></script><script>alert(2)</script>";
+        var (spec, cells) = Sweep(Small.Value.Spec with
+        {
+            Base = Small.Value.Spec.Base with { Name = "T " + probe, Replicates = 2, Training = new TrainingOptions { Epochs = 5 } },
+            Optimizers = [new OptimizerChoice(probe, new SgdOptions())],
+        });
+
+        var html = SweepRenderer.Render(spec, cells, "{\"x\": \"" + probe + "\"}");
+
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(3, Regex.Count(html, "</script", RegexOptions.IgnoreCase));
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
+    }
+
+    private static (SweepSpec, IReadOnlyList<SweepCellSummary>) Sweep(SweepSpec spec) =>
+        (spec, SweepCsv.ReadSummary(SweepCsv.Summary(SweepCsv.Tidy(SweepRunner.Run(spec).Rows))));
+}
