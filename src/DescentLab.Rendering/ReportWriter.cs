@@ -63,6 +63,11 @@ internal static class ReportWriter
     {
         Lead(html, model);
         Methods(html, model);
+        if (model.Result.Statistics is { } statistics)
+        {
+            Replicates(html, statistics);
+        }
+
         AnalysisSection(html, model);
         foreach (var (id, heading, caption) in figures)
         {
@@ -141,6 +146,48 @@ internal static class ReportWriter
                 .Append("<td>").Append(last >= 0 ? t.Step[last].ToString(CultureInfo.InvariantCulture) : "0").Append("</td>")
                 .Append("<td>").Append(converged is { } c ? G(c.Epoch) : "not reached").Append("</td>")
                 .Append("<td class=\"text\">").Append(t.Diverged ? Encode($"at step {t.DivergedAtStep!.Value.ToString(CultureInfo.InvariantCulture)}: {t.DivergenceReason}") : "no").Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+    }
+
+    /// <summary>Each method's distribution across replicates and the paired comparison of every pair of methods.</summary>
+    private static void Replicates(StringBuilder html, DescentLab.Statistics.ReplicateStatistics statistics)
+    {
+        var o = statistics.Options;
+        var replicates = statistics.Methods[0].Replicates;
+        var band = $"{G(o.BandLower * 100)}–{G(o.BandUpper * 100)}%";
+        html.Append("<h2>Across ").Append(replicates.ToString(CultureInfo.InvariantCulture)).Append(" replicates</h2>\n<p>")
+            .Append(Encode($"Each replicate r reruns every method on the data and init of seed S + r. Median and {band} band; a run reaches the tolerance when its excess loss stays below {G(o.Tolerance)}."))
+            .Append("</p>\n<table id=\"replicates\">\n<thead><tr><th class=\"text\">method</th><th>final excess loss median</th><th>")
+            .Append(Encode(band)).Append("</th><th>epochs to tolerance median</th><th>").Append(Encode(band)).Append("</th><th>reached</th><th>diverged</th></tr></thead>\n<tbody>\n");
+        foreach (var m in statistics.Methods)
+        {
+            html.Append("<tr><td class=\"text\">").Append(Encode(m.Name)).Append("</td><td>").Append(G(m.FinalExcessLoss.Median))
+                .Append("</td><td>").Append(Encode($"{G(m.FinalExcessLoss.Lower)}–{G(m.FinalExcessLoss.Upper)}"))
+                .Append("</td><td>").Append(G(m.EpochsToTolerance.Median))
+                .Append("</td><td>").Append(Encode($"{G(m.EpochsToTolerance.Lower)}–{G(m.EpochsToTolerance.Upper)}"))
+                .Append("</td><td>").Append(G(m.ReachedTolerance * 100)).Append("%</td><td>").Append(m.DivergedCount.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+        if (statistics.Comparisons.Count == 0)
+        {
+            return;
+        }
+
+        var level = G(statistics.Comparisons[0].Interval.Level * 100) + "%";
+        html.Append("<h3>Paired comparisons</h3>\n<p>")
+            .Append(Encode($"A − B of excess loss on the same seed (negative: A is ahead), its mean with a {level} bootstrap interval, its median, and the share of replicates in which A is strictly ahead; at equal epochs and at equal update counts."))
+            .Append("</p>\n<table id=\"comparisons\">\n<thead><tr><th class=\"text\">A</th><th class=\"text\">B</th><th class=\"text\">at</th><th>mean A − B</th><th>")
+            .Append(Encode(level)).Append(" interval</th><th>median A − B</th><th>A ahead in</th></tr></thead>\n<tbody>\n");
+        foreach (var c in statistics.Comparisons)
+        {
+            var at = c.Axis == DescentLab.Statistics.ComparisonAxis.Epoch ? $"epoch {c.At.ToString(CultureInfo.InvariantCulture)}" : $"update {c.At.ToString(CultureInfo.InvariantCulture)}";
+            html.Append("<tr><td class=\"text\">").Append(Encode(c.MethodA)).Append("</td><td class=\"text\">").Append(Encode(c.MethodB))
+                .Append("</td><td class=\"text\">").Append(Encode(at)).Append("</td><td>").Append(G(c.Interval.Mean))
+                .Append("</td><td>").Append(Encode($"[{G(c.Interval.Lower)}, {G(c.Interval.Upper)}]"))
+                .Append("</td><td>").Append(G(c.MedianDifference)).Append("</td><td>").Append(G(c.ShareABetter * 100)).Append("%</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n");

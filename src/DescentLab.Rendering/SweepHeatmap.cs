@@ -41,9 +41,9 @@ internal sealed record SweepHeatmap(string Name, string Title, string Quantity, 
     /// <summary>The value as the colour scale sees it (log10 for a log scale; NaN where there is nothing to show).</summary>
     public double Scaled(double value) => !double.IsFinite(value) ? double.NaN : Log ? (value > 0 ? Math.Log10(value) : double.NaN) : value;
 
-    /// <summary>The learning rate as a tick label.</summary>
+    /// <summary>A value as a label: 4 significant digits, ∞ for +∞ (a tolerance never reached), — for NaN.</summary>
     public static string Number(double value) =>
-        double.IsFinite(value) ? value.ToString("G4", CultureInfo.InvariantCulture).Replace("E-0", "e-", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal).Replace("E+0", "e", StringComparison.Ordinal).Replace("E+", "e", StringComparison.Ordinal) : "—";
+        double.IsPositiveInfinity(value) ? "∞" : double.IsFinite(value) ? value.ToString("G4", CultureInfo.InvariantCulture).Replace("E-0", "e-", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal).Replace("E+0", "e", StringComparison.Ordinal).Replace("E+", "e", StringComparison.Ordinal) : "—";
 
     private static double[] Grid(IEnumerable<SweepCellSummary> group, double[] lrs, string[] sizes, Func<SweepCellSummary, double> value)
     {

@@ -70,5 +70,15 @@ public sealed class ExperimentRendererTests
         Assert.Equal("tonexty", traces[1].GetProperty("fill").GetString());
         Assert.Equal("gd: median", traces[2].GetProperty("name").GetString());
         Assert.Contains("Excess loss across 8 replicates", html, StringComparison.Ordinal);
+
+        // One row per method and one per pair × comparison point (2 epochs whose 50 ≤ 60, 2 update counts).
+        var statistics = Replicated.Value.Statistics!;
+        Assert.Contains("<table id=\"replicates\">", html, StringComparison.Ordinal);
+        Assert.Contains("<table id=\"comparisons\">", html, StringComparison.Ordinal);
+        var comparisons = html[html.IndexOf("<table id=\"comparisons\">", StringComparison.Ordinal)..];
+        comparisons = comparisons[..comparisons.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Equal(statistics.Comparisons.Count, Regex.Count(comparisons, "<tr><td"));
+        var first = statistics.Comparisons[0];
+        Assert.Contains($"<td>{first.Interval.Mean.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}</td>", comparisons, StringComparison.Ordinal);
     }
 }
