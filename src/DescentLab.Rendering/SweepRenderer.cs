@@ -129,13 +129,19 @@ public static class SweepRenderer
             }
         }
 
+        if (double.IsFinite(low) && high - low < 1e-9 * Math.Max(1, Math.Abs(low)))
+        {
+            // One value everywhere: a scale around it, rather than a colour bar whose ticks differ in the tenth digit.
+            (low, high) = (low - 0.5, high + 0.5);
+        }
+
         if (double.IsFinite(low))
         {
             var heatmap = plot.Add.Heatmap(grid);
             heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
             heatmap.NaNCellColor = Colors.LightGray;
             heatmap.Extent = new CoordinateRect(-0.25, columns - 0.75, -0.25, rows - 0.75);
-            heatmap.ManualRange = new ScottPlot.Range(low, Math.Max(high, low + 1e-9));
+            heatmap.ManualRange = new ScottPlot.Range(low, high);
             var bar = plot.Add.ColorBar(heatmap);
             bar.Label = map.Log ? map.Quantity + " (log10)" : map.Quantity;
             bar.LabelStyle.FontSize = 14;
