@@ -177,11 +177,11 @@ public static partial class DescentLabCommand
         }
         catch (FormatException e)
         {
-            throw new UsageException($"{shardFlag}: {e.Message}", e);
+            throw new UsageException($"{shardFlag}: {WithoutPrefix(e.Message)}", e);
         }
         catch (ArgumentException e)
         {
-            throw new UsageException($"{shardFlag}: {JsonMessage(e)}", e);
+            throw new UsageException($"{shardFlag}: {WithoutPrefix(JsonMessage(e))}", e);
         }
     }
 
@@ -326,6 +326,10 @@ public static partial class DescentLabCommand
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1
             ? value
             : throw new UsageException($"{option.Name}: expected a whole number of at least 1, got '{text}'.");
+
+    /// <summary>The core's shard messages start with "shard: "; after the flag's name that would say it twice.</summary>
+    private static string WithoutPrefix(string message) =>
+        message.StartsWith("shard: ", StringComparison.Ordinal) ? message["shard: ".Length..] : message;
 
     private static string JsonMessage(ArgumentException e)
     {

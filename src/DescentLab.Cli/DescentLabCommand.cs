@@ -8,7 +8,7 @@ using DescentLab.Models;
 
 namespace DescentLab.Cli;
 
-/// <summary>The <c>descentlab</c> command: <c>run</c>, <c>landscape</c> and <c>analyze</c>, callable in process with any writers.</summary>
+/// <summary>The <c>descentlab</c> command: <c>run</c>, <c>landscape</c>, <c>analyze</c>, <c>sweep</c> and <c>merge</c>, callable in process with any writers.</summary>
 public static partial class DescentLabCommand
 {
     /// <summary>Runs the command line <paramref name="args"/>, writing results to <paramref name="output"/> and messages and progress to <paramref name="error"/>.</summary>
@@ -52,7 +52,8 @@ public static partial class DescentLabCommand
         var root = new Command(
             "descentlab",
             "Runs, compares and shows gradient-descent training on regression problems. 'descentlab run' runs the seed experiment; "
-            + "'descentlab run --config FILE.json' runs any experiment file.")
+            + "'descentlab run --config FILE.json' runs any experiment file; 'descentlab sweep --config SWEEP.json' runs a grid of settings "
+            + "× seeds, in shards if asked, and 'descentlab merge' combines the shards.")
         {
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),

@@ -205,8 +205,8 @@ public sealed class SweepCommandTests : IDisposable
     [InlineData("--threads=0", "--threads: expected a whole number of at least 1, got '0'.")]
     [InlineData("--threads=two", "--threads: expected a whole number of at least 1, got 'two'.")]
     [InlineData("--replicates=0", "--replicates: expected a whole number of at least 1, got '0'.")]
-    [InlineData("--shard=3/3", "--shard: shard: 3/3 gives shard 3 of 3; need 0 ≤ i < N.")]
-    [InlineData("--shard=1-3", "--shard: shard: '1-3' is not of the form i/N, e.g. 0/4.")]
+    [InlineData("--shard=3/3", "--shard: 3/3 gives shard 3 of 3; need 0 ≤ i < N.")]
+    [InlineData("--shard=1-3", "--shard: '1-3' is not of the form i/N, e.g. 0/4.")]
     [InlineData("--shards=4", "--shards: 4 shards, but which one?")]
     [InlineData("--figures=gif", "--figures: 'gif' is not a figure choice")]
     public void Sweep_BadFlag_ExitsTwoAndWritesNothing(string flag, string message)
@@ -232,7 +232,7 @@ public sealed class SweepCommandTests : IDisposable
         var config = _box.WriteFile("sweep.json", SmallSweep);
         var slurm = new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "x", ["SLURM_ARRAY_TASK_COUNT"] = "3" };
 
-        AssertBadInput(Sandbox.RunWith(slurm, "sweep", "--config", config, "--out", _box.PathOf("out")), "--shard: shard: SLURM_ARRAY_TASK_ID='x' is not an integer.", "sweep.json");
+        AssertBadInput(Sandbox.RunWith(slurm, "sweep", "--config", config, "--out", _box.PathOf("out")), "--shard: SLURM_ARRAY_TASK_ID='x' is not an integer.", "sweep.json");
     }
 
     [Fact]
