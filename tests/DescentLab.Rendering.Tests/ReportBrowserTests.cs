@@ -91,6 +91,47 @@ public sealed class ReportBrowserTests
         Assert.False(await page.EvaluateAsync<bool>("() => window.pwned === 1"));
     }
 
+    [BrowserFact]
+    public async Task SweepReport_InHeadlessChromium_DrawsEveryHeatmapWithoutErrors()
+    {
+        Assert.True(File.Exists(BrowserFactAttribute.ChromiumPath), $"{BrowserFactAttribute.RequireVariable}=1 but Chromium is missing at {BrowserFactAttribute.ChromiumPath}.");
+        var spec = new DescentLab.Sweeps.SweepSpec
+        {
+            Base = new DescentLab.Experiments.ExperimentSpec { Replicates = 3, Training = new DescentLab.Training.TrainingOptions { Epochs = 150 } },
+            LearningRates = [0.001, 0.003],
+            BatchSizes = [10, 25],
+        };
+        var cells = DescentLab.Sweeps.SweepCsv.ReadSummary(DescentLab.Sweeps.SweepCsv.Summary(DescentLab.Sweeps.SweepCsv.Tidy(DescentLab.Sweeps.SweepRunner.Run(spec).Rows)));
+        var report = Path.Combine(SeedRendering.NewDirectory(), "report.html");
+        SweepRenderer.WriteReport(spec, cells, report, "{}");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+
+        await page.GotoAsync(new Uri(report).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('div.plot.js-plotly-plot').length === 2");
+
+        foreach (var id in new[] { "fig-heatmap-0", "fig-heatmap-1" })
+        {
+            var locator = page.Locator("#" + id);
+            Assert.Equal(1, await locator.EvaluateAsync<int>("d => d.querySelectorAll('.main-svg .hm, .main-svg image').length > 0 ? 1 : 0"));
+            await locator.ScrollIntoViewIfNeededAsync();
+            using var bitmap = SKBitmap.Decode(await locator.ScreenshotAsync());
+            Assert.True(InkedFraction(bitmap) > 0.2, $"{id}: the heatmap looks blank ({InkedFraction(bitmap):P1} inked)");
+        }
+
+        Assert.Empty(errors);
+    }
+
     private static double InkedFraction(SKBitmap bitmap)
     {
         var inked = 0;
