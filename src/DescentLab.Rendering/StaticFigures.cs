@@ -33,7 +33,7 @@ internal static class StaticFigures
             if (formats.HasFlag(FigureFormats.Png))
             {
                 var path = Path.Combine(directory, name + ".png");
-                plot.SavePng(path, Width, Height);
+                SavePng(plot, path);
                 written.Add(path);
             }
 
@@ -46,6 +46,24 @@ internal static class StaticFigures
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// Renders <paramref name="plot"/> and writes it as PNG with zlib level 1: the files are about twice the size of
+    /// ScottPlot's default encoding (tens of kilobytes), and encoding takes a fifth of the time, which was most of the
+    /// cost of a figure.
+    /// </summary>
+    private static void SavePng(Plot plot, string path)
+    {
+        using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(Width, Height))
+            ?? throw new InvalidOperationException($"Could not allocate a {Width}×{Height} drawing surface.");
+        plot.Render(surface);
+        using var image = surface.Snapshot();
+        using var pixels = image.PeekPixels();
+        using var png = pixels.Encode(new SkiaSharp.SKPngEncoderOptions(SkiaSharp.SKPngEncoderFilterFlags.AllFilters, 1))
+            ?? throw new InvalidOperationException($"Could not encode {path} as PNG.");
+        using var file = File.Create(path);
+        png.SaveTo(file);
     }
 
     /// <summary>Each figure's file name (without extension) and how to build it.</summary>

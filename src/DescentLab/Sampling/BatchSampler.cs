@@ -1,5 +1,3 @@
-using DescentLab.Randomness;
-
 namespace DescentLab.Sampling;
 
 /// <summary>
@@ -13,7 +11,6 @@ public sealed class BatchSampler
     private readonly int[] _order;
     private readonly int _sampleCount;
     private readonly int _batchSize;
-    private readonly TorchGenerator _scratch = new(0);
 
     /// <summary>Creates the sampler for <paramref name="sampleCount"/> samples; draws the one-off permutation of shuffle-once.</summary>
     /// <param name="options">The sampler's settings.</param>
@@ -69,10 +66,10 @@ public sealed class BatchSampler
         switch (_options.Kind)
         {
             case SamplerKind.Reshuffle:
-                stream.SamplerGenerator(_scratch).Randperm(_order);
+                stream.SamplerGenerator().Randperm(_order);
                 break;
             case SamplerKind.WithReplacement:
-                stream.SamplerGenerator(_scratch).RandintBelow(_sampleCount, _order);
+                stream.SamplerGenerator().RandintBelow(_sampleCount, _order);
                 break;
             default:
                 break;

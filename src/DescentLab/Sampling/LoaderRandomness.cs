@@ -20,6 +20,7 @@ public sealed class LoaderRandomness
 {
     private readonly TorchGenerator _loader;
     private readonly TorchGenerator? _sampler;
+    private TorchGenerator? _epochGenerator;
 
     private LoaderRandomness(TorchGenerator loader, TorchGenerator? sampler)
     {
@@ -57,14 +58,24 @@ public sealed class LoaderRandomness
     }
 
     /// <summary>The generator the sampler shuffles with this epoch, seeding a fresh one from the global stream when it has none.</summary>
-    internal TorchGenerator SamplerGenerator(TorchGenerator scratch)
+    /// <remarks>The "fresh" generator is one instance reseeded each epoch, so an epoch allocates nothing.</remarks>
+    internal TorchGenerator SamplerGenerator()
     {
         if (_sampler is not null)
         {
             return _sampler;
         }
 
-        scratch.ManualSeed((ulong)_loader.RandomInt64());
-        return scratch;
+        var seed = (ulong)_loader.RandomInt64();
+        if (_epochGenerator is null)
+        {
+            _epochGenerator = new TorchGenerator(seed);
+        }
+        else
+        {
+            _epochGenerator.ManualSeed(seed);
+        }
+
+        return _epochGenerator;
     }
 }
