@@ -53,7 +53,7 @@ internal static class StaticFigures
     /// ScottPlot's default encoding (tens of kilobytes), and encoding takes a fifth of the time, which was most of the
     /// cost of a figure.
     /// </summary>
-    private static void SavePng(Plot plot, string path)
+    internal static void SavePng(Plot plot, string path)
     {
         using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(Width, Height))
             ?? throw new InvalidOperationException($"Could not allocate a {Width}×{Height} drawing surface.");

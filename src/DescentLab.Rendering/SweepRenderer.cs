@@ -31,7 +31,7 @@ public static class SweepRenderer
             if (formats.HasFlag(FigureFormats.Png))
             {
                 var path = Path.Combine(directory, map.Name + ".png");
-                plot.SavePng(path, StaticFigures.Width, StaticFigures.Height);
+                StaticFigures.SavePng(plot, path);
                 written.Add(path);
             }
 
