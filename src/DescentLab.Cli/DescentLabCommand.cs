@@ -202,7 +202,7 @@ public static partial class DescentLabCommand
                 context.Output.WriteLine();
                 if (result.Statistics is { } statistics)
                 {
-                    ResultsTable.WriteStatistics(statistics, context.Output);
+                    ResultsTable.WriteStatistics(statistics, spec.Seed, context.Output);
                     context.Output.WriteLine();
                 }
 

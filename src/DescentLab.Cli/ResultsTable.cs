@@ -51,12 +51,12 @@ internal static class ResultsTable
     }
 
     /// <summary>Each method's distribution across replicates, then every paired comparison: the tables printed after the results with replicates.</summary>
-    public static void WriteStatistics(ReplicateStatistics statistics, TextWriter output)
+    public static void WriteStatistics(ReplicateStatistics statistics, uint seed, TextWriter output)
     {
         var o = statistics.Options;
         var band = Invariant($"{o.BandLower * 100:0.#}%–{o.BandUpper * 100:0.#}%");
         var replicates = statistics.Methods.Count == 0 ? 0 : statistics.Methods[0].Replicates;
-        output.WriteLine(Invariant($"across {replicates} replicates (seeds S…S+{replicates - 1}): median and {band} band; tolerance: excess loss below {Number(o.Tolerance)} for good"));
+        output.WriteLine(Invariant($"across {replicates} replicates (seeds {seed}…{seed + (ulong)replicates - 1}): median and {band} band; tolerance: excess loss below {Number(o.Tolerance)} for good"));
         output.WriteLine();
         Table(
             output,
