@@ -393,4 +393,28 @@ public sealed class DescentLabCommandTests : IDisposable
             Assert.Contains(flag, result.Output, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Run_Replicates_PrintsDistributionsAndEveryComparisonOfSummaryJson()
+    {
+        var result = Sandbox.Run("run", "--replicates", "5", "--epochs", "60", "--out", _box.PathOf("out"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("across 5 replicates (seeds 0…4): median and 10%–90% band; tolerance: excess loss below 1 for good", result.Output, StringComparison.Ordinal);
+        var summary = OutputFiles.Summary(_box.PathOf("out"));
+        var comparisons = summary.GetProperty("comparisons").EnumerateArray().ToArray();
+
+        // Three pairs, each at epoch 50 and at update 50: epoch 300 and update 300 are past GD's 60 steps.
+        Assert.Equal(6, comparisons.Length);
+        var table = result.Output[result.Output.IndexOf("paired comparisons", StringComparison.Ordinal)..];
+        foreach (var c in comparisons)
+        {
+            var at = c.GetProperty("axis").GetString() == "epoch" ? $"epoch {c.GetProperty("at").GetInt64()}" : $"update {c.GetProperty("at").GetInt64()}";
+            var mean = ResultsTable.Number(c.GetProperty("meanDifference").GetDouble());
+            Assert.Matches($@"\n{c.GetProperty("a").GetString()} +{c.GetProperty("b").GetString()} +{at} +{System.Text.RegularExpressions.Regex.Escape(mean)} ", table);
+        }
+
+        var bands = summary.GetProperty("bands").GetProperty("methods").EnumerateArray().Select(m => m.GetProperty("name").GetString()!).ToArray();
+        Assert.Equal(["gd", "sgd", "sgd-shuffle"], bands);
+    }
 }
