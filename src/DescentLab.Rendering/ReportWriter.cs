@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using DescentLab.Analysis;
+using DescentLab.Optimizers;
 using DescentLab.Sampling;
 
 namespace DescentLab.Rendering;
@@ -134,7 +135,7 @@ internal static class ReportWriter
             var sampler = method.Sampler.Kind == SamplerKind.FullBatch
                 ? "full batch"
                 : $"{method.Sampler.Kind.ToString().ToLowerInvariant()}, batch {method.Sampler.BatchSize.ToString(CultureInfo.InvariantCulture)}";
-            var optimizer = method.Optimizer.GetType().Name.Replace("Options", string.Empty, StringComparison.Ordinal);
+            var optimizer = TorchName(method.Optimizer);
             html.Append("<tr><td class=\"text\">").Append(Encode(method.Name)).Append("</td>")
                 .Append("<td class=\"text\">").Append(Encode(sampler)).Append("</td>")
                 .Append("<td class=\"text\">").Append(Encode($"{optimizer}, lr {G(method.Optimizer.LearningRate)}")).Append("</td>")
@@ -233,4 +234,18 @@ internal static class ReportWriter
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
     }
+
+    /// <summary>The optimizer's class name in torch.optim, as readers know it.</summary>
+    private static string TorchName(OptimizerOptions options) => options switch
+    {
+        SgdOptions { Nesterov: true } => "SGD (Nesterov)",
+        SgdOptions { Momentum: > 0 } sgd => $"SGD (momentum {G(sgd.Momentum)})",
+        SgdOptions => "SGD",
+        AdamOptions { Amsgrad: true } => "Adam (AMSGrad)",
+        AdamOptions => "Adam",
+        AdamWOptions => "AdamW",
+        RmspropOptions => "RMSprop",
+        AdagradOptions => "Adagrad",
+        _ => options.GetType().Name.Replace("Options", string.Empty, StringComparison.Ordinal),
+    };
 }

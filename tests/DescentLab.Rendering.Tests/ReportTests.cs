@@ -80,6 +80,7 @@ public sealed partial class ReportTests
         }
 
         Assert.Equal(3, Regex.Count(table, "<tr><td"));
+        Assert.Equal(3, Regex.Count(table, "<td class=\"text\">SGD, lr 0.001</td>"));
     }
 
     [Fact]
