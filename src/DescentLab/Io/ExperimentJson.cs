@@ -673,7 +673,9 @@ public static class ExperimentJson
             }
 
             case "adam":
+            case "adamw":
             {
+                // Adam and AdamW take the same settings with the same checks; only AdamW's default decay differs.
                 var x = new AdamOptions();
                 x = o.Double("lr") is { } lr ? Set(o.PathOf("lr"), () => x with { LearningRate = lr }) : x;
                 if (ReadBetas(o) is { } betas)
@@ -683,28 +685,22 @@ public static class ExperimentJson
                 }
 
                 x = o.Double("eps") is { } eps ? Set(o.PathOf("eps"), () => x with { Epsilon = eps }) : x;
-                x = o.Double("weightDecay") is { } wd ? Set(o.PathOf("weightDecay"), () => x with { WeightDecay = wd }) : x;
+                var decay = o.Double("weightDecay");
+                x = decay is { } wd ? Set(o.PathOf("weightDecay"), () => x with { WeightDecay = wd }) : x;
                 x = o.Bool("amsgrad") is { } amsgrad ? x with { Amsgrad = amsgrad } : x;
                 x = o.Bool("maximize") is { } maximize ? x with { Maximize = maximize } : x;
-                result = x;
-                break;
-            }
-
-            case "adamw":
-            {
-                var x = new AdamWOptions();
-                x = o.Double("lr") is { } lr ? Set(o.PathOf("lr"), () => x with { LearningRate = lr }) : x;
-                if (ReadBetas(o) is { } betas)
-                {
-                    x = Set(o.PathOf("betas") + "[0]", () => x with { Beta1 = betas.Beta1 });
-                    x = Set(o.PathOf("betas") + "[1]", () => x with { Beta2 = betas.Beta2 });
-                }
-
-                x = o.Double("eps") is { } eps ? Set(o.PathOf("eps"), () => x with { Epsilon = eps }) : x;
-                x = o.Double("weightDecay") is { } wd ? Set(o.PathOf("weightDecay"), () => x with { WeightDecay = wd }) : x;
-                x = o.Bool("amsgrad") is { } amsgrad ? x with { Amsgrad = amsgrad } : x;
-                x = o.Bool("maximize") is { } maximize ? x with { Maximize = maximize } : x;
-                result = x;
+                result = kind == "adam"
+                    ? x
+                    : new AdamWOptions
+                    {
+                        LearningRate = x.LearningRate,
+                        Beta1 = x.Beta1,
+                        Beta2 = x.Beta2,
+                        Epsilon = x.Epsilon,
+                        WeightDecay = decay is null ? new AdamWOptions().WeightDecay : x.WeightDecay,
+                        Amsgrad = x.Amsgrad,
+                        Maximize = x.Maximize,
+                    };
                 break;
             }
 

@@ -115,6 +115,21 @@ public sealed class ExperimentJsonTests
     }
 
     [Fact]
+    public void Parse_AdamAndAdamW_TakeTorchDefaultDecayUnlessGiven()
+    {
+        const string json = """
+            { "methods": [
+              { "name": "a", "sampler": { "kind": "full-batch" }, "optimizer": { "kind": "adam", "lr": 0.1, "betas": [0.8, 0.9] } },
+              { "name": "w", "sampler": { "kind": "full-batch" }, "optimizer": { "kind": "adamw", "lr": 0.1, "amsgrad": true } },
+              { "name": "w0", "sampler": { "kind": "full-batch" }, "optimizer": { "kind": "adamw", "weightDecay": 0 } } ] }
+            """;
+        var methods = ExperimentJson.Parse(json, ".").Spec.Methods;
+        Assert.Equal(new AdamOptions { LearningRate = 0.1, Beta1 = 0.8, Beta2 = 0.9 }, methods[0].Optimizer);
+        Assert.Equal(new AdamWOptions { LearningRate = 0.1, Amsgrad = true, WeightDecay = 0.01 }, methods[1].Optimizer);
+        Assert.Equal(new AdamWOptions { WeightDecay = 0 }, methods[2].Optimizer);
+    }
+
+    [Fact]
     public void Parse_Comments_AreSkipped()
     {
         var file = ExperimentJson.Parse("{ // the seed\n \"seed\": 4 /* four */ }", ".");
