@@ -156,6 +156,11 @@ public static partial class DescentLabCommand
     {
         CheckFolder(target, force);
         var spec = file.Spec;
+        foreach (var warning in StabilityWarning.Of(ProblemAnalysis.Analyze(ExperimentRunner.CreateProblem(spec)), spec.Methods))
+        {
+            context.Error.WriteLine($"descentlab: warning: {warning.Message}");
+        }
+
         var progress = quiet ? null : new ConsoleProgress(context.Error, context.Terminal, spec.Methods.Select(m => m.Name), spec.Training.Epochs, spec.Replicates);
         using var folder = CreateFolder(target, force);
         try
@@ -199,6 +204,7 @@ public static partial class DescentLabCommand
                 context.Output.WriteLine(ResultsTable.Describe(spec, ProblemAnalysis.Analyze(result.Problem), result.Problem.SampleCount));
                 context.Output.WriteLine();
                 ResultsTable.Write(result, context.Output);
+                ResultsTable.WriteOutcomeNote(result, context.Output);
                 context.Output.WriteLine();
                 if (result.Statistics is { } statistics)
                 {
