@@ -249,7 +249,7 @@ public static partial class DescentLabCommand
         bool quiet)
     {
         var spec = file.Spec;
-        var names = new Problem(spec.Data.Create(spec.Seed), spec.Degree).ParameterNames;
+        var names = ExperimentRunner.CreateProblem(spec).ParameterNames;
         (string X, string Y) plane;
         if (planeText is not null)
         {
@@ -263,7 +263,7 @@ public static partial class DescentLabCommand
         }
         else
         {
-            plane = file.Output.Plane ?? (names[0], names[1]);
+            plane = file.Output.Plane ?? LandscapePlane.DefaultParameters(ExperimentRunner.CreateProblem(spec));
         }
 
         CheckFolder(target, force);
