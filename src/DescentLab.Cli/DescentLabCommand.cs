@@ -8,7 +8,7 @@ using DescentLab.Models;
 
 namespace DescentLab.Cli;
 
-/// <summary>The <c>descentlab</c> command: <c>run</c>, <c>landscape</c>, <c>analyze</c>, <c>sweep</c> and <c>merge</c>, callable in process with any writers.</summary>
+/// <summary>The <c>descentlab</c> command: <c>run</c>, <c>landscape</c>, <c>analyze</c>, <c>sweep</c>, <c>merge</c> and <c>serve</c>, callable in process with any writers.</summary>
 public static partial class DescentLabCommand
 {
     /// <summary>Runs the command line <paramref name="args"/>, writing results to <paramref name="output"/> and messages and progress to <paramref name="error"/>.</summary>
@@ -63,6 +63,7 @@ public static partial class DescentLabCommand
         root.Subcommands.Add(AnalyzeCommand(context));
         root.Subcommands.Add(SweepCommand(context));
         root.Subcommands.Add(MergeCommand(context));
+        root.Subcommands.Add(ServeCommand(context));
         return root;
     }
 
