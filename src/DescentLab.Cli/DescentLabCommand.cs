@@ -157,6 +157,11 @@ public static partial class DescentLabCommand
     {
         CheckFolder(target, force);
         var spec = file.Spec;
+        foreach (var warning in StabilityWarning.Of(ProblemAnalysis.Analyze(ExperimentRunner.CreateProblem(spec)), spec.Methods))
+        {
+            context.Error.WriteLine($"descentlab: warning: {warning.Message}");
+        }
+
         var progress = quiet ? null : new ConsoleProgress(context.Error, context.Terminal, spec.Methods.Select(m => m.Name), spec.Training.Epochs, spec.Replicates);
         using var folder = CreateFolder(context, target, force);
         try
@@ -199,6 +204,7 @@ public static partial class DescentLabCommand
                 context.Output.WriteLine(ResultsTable.Describe(spec, ProblemAnalysis.Analyze(result.Problem), result.Problem.SampleCount));
                 context.Output.WriteLine();
                 ResultsTable.Write(result, context.Output);
+                ResultsTable.WriteOutcomeNote(result, context.Output);
                 context.Output.WriteLine();
                 if (result.Statistics is { } statistics)
                 {
@@ -243,7 +249,7 @@ public static partial class DescentLabCommand
         bool quiet)
     {
         var spec = file.Spec;
-        var names = new Problem(spec.Data.Create(spec.Seed), spec.Degree).ParameterNames;
+        var names = ExperimentRunner.CreateProblem(spec).ParameterNames;
         (string X, string Y) plane;
         if (planeText is not null)
         {
@@ -257,7 +263,7 @@ public static partial class DescentLabCommand
         }
         else
         {
-            plane = file.Output.Plane ?? (names[0], names[1]);
+            plane = file.Output.Plane ?? LandscapePlane.DefaultParameters(ExperimentRunner.CreateProblem(spec));
         }
 
         CheckFolder(target, force);

@@ -401,7 +401,7 @@ public sealed class DescentLabCommandTests : IDisposable
         var result = Sandbox.Run("run", "--replicates", "5", "--epochs", "60", "--out", _box.PathOf("out"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("across 5 replicates (seeds 0…4): median and 10%–90% band; tolerance: excess loss below 1 for good", result.Output, StringComparison.Ordinal);
+        Assert.Contains("across 5 replicates (seeds 0…4): median and 10%–90% band; reached: L − L* below 1% of L* for good", result.Output, StringComparison.Ordinal);
         var summary = OutputFiles.Summary(_box.PathOf("out"));
         var comparisons = summary.GetProperty("comparisons").EnumerateArray().ToArray();
 
