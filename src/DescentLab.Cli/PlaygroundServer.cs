@@ -232,6 +232,10 @@ internal sealed class PlaygroundServer : IAsyncDisposable
             // What the options records refuse only in combination (a schedule, a plane) surfaces here, named by its field.
             return Invalid(e.Message, null);
         }
+        catch (Exception e) when (e is InvalidOperationException or OutOfMemoryException or ArithmeticException)
+        {
+            return Problem(StatusCodes.Status500InternalServerError, "Failed", $"failed while running: {e.Message}");
+        }
     }
 
     /// <summary>The body as text, or null when it exceeds <paramref name="limit"/> bytes.</summary>

@@ -18,8 +18,8 @@
   let inputAt = null;        // when the input that the next drawing answers happened
   let surfaceVisible = false;
 
-  // What the browser benchmark and the tests read: input-to-drawn latencies and a draw counter.
-  const probe = window.playground = { latencies: [], draws: 0, requests: 0 };
+  // What the browser benchmark and the tests read: input-to-drawn latencies, a draw counter and the last answer.
+  const probe = window.playground = { latencies: [], draws: 0, requests: 0, last: null };
 
   const $ = (id) => document.getElementById(id);
 
@@ -283,7 +283,11 @@
       const y = columns.includes('y') && x !== 'y' ? 'y' : columns.find((c) => c !== x) || columns[0];
       csvName = file.name;
       state.data = { kind: 'csv', text, x: [x], y };
-      // A given dataset's size is not the seed's: minibatch sizes above it would be refused, so they are left to the user.
+      // A minibatch cannot be larger than the dataset: sizes above its row count are cut to it, in the controls too.
+      const rows = text.split(/\r?\n/).filter((l) => l.trim() !== '').length - 1;
+      for (const m of state.methods) {
+        if (m.sampler && m.sampler.kind !== 'full-batch' && m.sampler.batchSize > rows && rows >= 1) { m.sampler.batchSize = rows; }
+      }
       fixPlane();
       renderControls();
       changed();
@@ -329,7 +333,7 @@
     const answer = JSON.parse(bytes);
     $('error').hidden = true;
     $('error').textContent = '';
-    last = answer;
+    last = probe.last = answer;
     $('status').textContent = 'computed in ' + Math.round(performance.now() - started) + ' ms, ' + Math.round(bytes.length / 1024) + ' KB';
     draw(answer);
   }
@@ -441,11 +445,18 @@
       colorscale: 'Viridis', ncontours: 30, line: { width: 0.5 }, showscale: true,
       colorbar: { title: { text: 'log₁₀ loss' } }, hoverinfo: 'skip', name: 'landscape',
     }];
+    // A diverging path heads for infinity: points far off the plane are left out, so plotly never draws huge coordinates.
+    const spanX = land.x[land.x.length - 1] - land.x[0];
+    const spanY = land.y[land.y.length - 1] - land.y[0];
+    const near = (x, y) => x !== null && y !== null && Math.abs(x - land.x[0]) < 20 * spanX && Math.abs(y - land.y[0]) < 20 * spanY;
     view.runs.forEach((run, i) => {
       const k = cut(run, epoch);
       const color = COLORS[i % COLORS.length];
-      traces.push({ type: 'scatter', mode: 'lines', x: run.planeX.slice(0, k + 1), y: run.planeY.slice(0, k + 1), line: { color, width: 2 }, name: run.name });
-      traces.push({ type: 'scatter', mode: 'markers', x: [run.planeX[k]], y: [run.planeY[k]], marker: { color, size: 10, line: { color: '#fff', width: 1.5 } }, showlegend: false, hovertext: run.name + ', epoch ' + fmt(run.epoch[k]), hoverinfo: 'text' });
+      const xs = run.planeX.slice(0, k + 1).map((x, j) => (near(x, run.planeY[j]) ? x : null));
+      const ys = run.planeY.slice(0, k + 1).map((y, j) => (near(run.planeX[j], y) ? y : null));
+      traces.push({ type: 'scatter', mode: 'lines', x: xs, y: ys, line: { color, width: 2 }, name: run.name });
+      const head = near(run.planeX[k], run.planeY[k]);
+      traces.push({ type: 'scatter', mode: 'markers', x: [head ? run.planeX[k] : null], y: [head ? run.planeY[k] : null], marker: { color, size: 10, line: { color: '#fff', width: 1.5 } }, showlegend: false, hovertext: run.name + ', epoch ' + fmt(run.epoch[k]), hoverinfo: 'text' });
     });
     traces.push({ type: 'scatter', mode: 'markers', x: [land.optimum[0]], y: [land.optimum[1]], marker: { symbol: 'star', size: 14, color: '#fff', line: { color: '#000', width: 1 } }, name: 'θ*' });
     $('replay-value').textContent = fmt(epoch);
