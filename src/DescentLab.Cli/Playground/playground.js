@@ -378,8 +378,8 @@
       const band = view.bands && view.bands[i];
       if (band) {
         traces.push({ type: 'scatter', mode: 'lines', x: band.x, y: clip(band[key].upper), line: { width: 0, color }, hoverinfo: 'skip', showlegend: false, legendgroup: run.name });
-        traces.push({ type: 'scatter', mode: 'lines', x: band.x, y: clip(band[key].lower), line: { width: 0, color }, fill: 'tonexty', fillcolor: color + '33', name: run.name + ': band', legendgroup: run.name, hoverinfo: 'skip' });
-        traces.push({ type: 'scatter', mode: 'lines', x: band.x, y: clip(band[key].median), line: { width: 2.5, color }, name: run.name + ': median', legendgroup: run.name });
+        traces.push({ type: 'scatter', mode: 'lines', x: band.x, y: clip(band[key].lower), line: { width: 0, color }, fill: 'tonexty', fillcolor: color + '33', name: run.name + ': band', legendgroup: run.name, hoverinfo: 'skip', showlegend: false });
+        traces.push({ type: 'scatter', mode: 'lines', x: band.x, y: clip(band[key].median), line: { width: 2.5, color }, name: run.name + ' (median, band)', legendgroup: run.name });
       } else {
         traces.push({ type: 'scatter', mode: 'lines', x: run.x, y: clip(run[key]), line: { width: 2, color }, name: run.name });
       }
@@ -402,8 +402,8 @@
       title: plotTitle(title),
       xaxis: { title: axisTitle(answer.view.xTitle) },
       yaxis: { title: axisTitle(yTitle), type: 'log', range: logRange(traces, answer.view.lossCeiling * 10), exponentformat: 'power' },
-      margin: { l: 70, r: 20, t: 50, b: 55 },
-      legend: { orientation: 'h', y: -0.25 },
+      margin: { l: 70, r: 20, t: 50, b: 80 },
+      legend: { orientation: 'h', yanchor: 'top', y: -0.3 },
       uirevision: 'keep',
     };
   }
@@ -471,8 +471,8 @@
       title: plotTitle('Landscape and paths'),
       xaxis: { title: axisTitle(view.plane.xLabel), range: [land.x[0], land.x[land.x.length - 1]] },
       yaxis: { title: axisTitle(view.plane.yLabel), range: [land.y[0], land.y[land.y.length - 1]] },
-      margin: { l: 70, r: 20, t: 50, b: 55 },
-      legend: { orientation: 'h', y: -0.2 },
+      margin: { l: 70, r: 20, t: 50, b: 80 },
+      legend: { orientation: 'h', yanchor: 'top', y: -0.2 },
       uirevision: 'keep',
     }, config);
   }
@@ -515,8 +515,8 @@
       title: plotTitle('Along each eigendirection: ' + run.name),
       xaxis: { title: axisTitle(answer.view.xTitle) },
       yaxis: { title: axisTitle('(λᵢ/2)·(vᵢᵀ(θ − θ*))²'), type: 'log', range: logRange(traces.filter((t, k) => k % 2 === 0), answer.view.lossCeiling * 10, 12), exponentformat: 'power' },
-      margin: { l: 70, r: 20, t: 50, b: 55 },
-      legend: { orientation: 'h', y: -0.25 },
+      margin: { l: 70, r: 20, t: 50, b: 80 },
+      legend: { orientation: 'h', yanchor: 'top', y: -0.3 },
       uirevision: 'keep',
     }, config);
   }
