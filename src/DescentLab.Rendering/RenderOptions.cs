@@ -50,8 +50,8 @@ public sealed record RenderOptions
     }
 
     /// <summary>
-    /// The parameters on the horizontal and vertical axes of paths and landscapes; null for the default: ("x^2", "x")
-    /// (the seed's a-vs-b plane) when both exist, else the first two parameters.
+    /// The parameters on the horizontal and vertical axes of paths and landscapes; null for the problem's default
+    /// (<see cref="LandscapePlane.DefaultParameters"/>: the seed's ("x^2", "x") when both exist).
     /// </summary>
     public (string X, string Y)? Plane
     {

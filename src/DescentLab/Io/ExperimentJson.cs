@@ -108,6 +108,7 @@ public static class ExperimentJson
             w.WriteNumber("degree", spec.Degree);
             w.WriteNumber("epochs", spec.Training.Epochs);
             w.WriteNumber("recordEvery", spec.Training.RecordEvery);
+            w.WriteNumber("divergenceFactor", spec.Training.DivergenceFactor);
             if (spec.Training.KeepBatchesOfEpoch is { } keep)
             {
                 w.WriteNumber("keepBatchesOfEpoch", keep);
@@ -209,7 +210,7 @@ public static class ExperimentJson
     private static void WriteStatistics(Utf8JsonWriter w, StatisticsOptions statistics)
     {
         w.WriteStartObject("statistics");
-        w.WriteNumber("tolerance", statistics.Tolerance);
+        w.WriteNumber("relativeTolerance", statistics.RelativeTolerance);
         w.WriteStartArray("band");
         w.WriteNumberValue(statistics.BandLower);
         w.WriteNumberValue(statistics.BandUpper);
@@ -392,6 +393,11 @@ public static class ExperimentJson
         if (o.Int("recordEvery") is { } recordEvery)
         {
             training = Set(o.PathOf("recordEvery"), () => training with { RecordEvery = recordEvery });
+        }
+
+        if (o.Double("divergenceFactor") is { } divergenceFactor)
+        {
+            training = Set(o.PathOf("divergenceFactor"), () => training with { DivergenceFactor = divergenceFactor });
         }
 
         if (o.Get("keepBatchesOfEpoch", out var keepElement, out var keepPath))
@@ -580,7 +586,13 @@ public static class ExperimentJson
     {
         var o = new JsonObjectReader(element, path);
         var x = new StatisticsOptions();
-        x = o.Double("tolerance") is { } tolerance ? Set(o.PathOf("tolerance"), () => x with { Tolerance = tolerance }) : x;
+        if (o.Get("tolerance", out _, out var tolerancePath))
+        {
+            // An absolute tolerance meant nothing on another data scale; saying so beats reading it as relative.
+            throw new SpecFormatException(tolerancePath, "the tolerance is now relative to L*: use relativeTolerance (default 0.01, i.e. L − L* below 1% of L*).");
+        }
+
+        x = o.Double("relativeTolerance") is { } tolerance ? Set(o.PathOf("relativeTolerance"), () => x with { RelativeTolerance = tolerance }) : x;
         if (o.Get("band", out var band, out var bandPath))
         {
             var values = JsonObjectReader.Array(band, bandPath);

@@ -122,7 +122,7 @@ public static class SummaryJsonWriter
         w.WriteStartObject("bands");
         Number(w, "lower", o.BandLower);
         Number(w, "upper", o.BandUpper);
-        Number(w, "tolerance", o.Tolerance);
+        Number(w, "relativeTolerance", o.RelativeTolerance);
         w.WriteStartArray("methods");
         foreach (var m in statistics.Methods)
         {
