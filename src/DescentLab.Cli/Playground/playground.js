@@ -6,7 +6,7 @@
   const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
   const LR_MIN_LOG = -5;
   const LR_MAX_LOG = 0;
-  const DEBOUNCE_MS = 15;
+  const DEBOUNCE_MS = 8;
   const config = { responsive: true, displaylogo: false };
 
   let state = null;          // the experiment file being edited
@@ -17,9 +17,10 @@
   let timer = 0;
   let inputAt = null;        // when the input that the next drawing answers happened
   let surfaceVisible = false;
+  let answeredInput = null;  // the input the drawing under way answers
 
   // What the browser benchmark and the tests read: input-to-drawn latencies, a draw counter and the last answer.
-  const probe = window.playground = { latencies: [], draws: 0, requests: 0, last: null };
+  const probe = window.playground = { latencies: [], allDrawn: [], fetched: [], draws: 0, requests: 0, last: null };
 
   const $ = (id) => document.getElementById(id);
 
@@ -330,6 +331,7 @@
       return;
     }
 
+    probe.fetched.push(performance.now() - started);
     const answer = JSON.parse(bytes);
     $('error').hidden = true;
     $('error').textContent = '';
@@ -376,8 +378,8 @@
       const band = view.bands && view.bands[i];
       if (band) {
         traces.push({ type: 'scatter', mode: 'lines', x: band.x, y: clip(band[key].upper), line: { width: 0, color }, hoverinfo: 'skip', showlegend: false, legendgroup: run.name });
-        traces.push({ type: 'scatter', mode: 'lines', x: band.x, y: clip(band[key].lower), line: { width: 0, color }, fill: 'tonexty', fillcolor: color + '33', name: run.name + ': band', legendgroup: run.name, hoverinfo: 'skip' });
-        traces.push({ type: 'scatter', mode: 'lines', x: band.x, y: clip(band[key].median), line: { width: 2.5, color }, name: run.name + ': median', legendgroup: run.name });
+        traces.push({ type: 'scatter', mode: 'lines', x: band.x, y: clip(band[key].lower), line: { width: 0, color }, fill: 'tonexty', fillcolor: color + '33', name: run.name + ': band', legendgroup: run.name, hoverinfo: 'skip', showlegend: false });
+        traces.push({ type: 'scatter', mode: 'lines', x: band.x, y: clip(band[key].median), line: { width: 2.5, color }, name: run.name + ' (median, band)', legendgroup: run.name });
       } else {
         traces.push({ type: 'scatter', mode: 'lines', x: run.x, y: clip(run[key]), line: { width: 2, color }, name: run.name });
       }
@@ -400,13 +402,16 @@
       title: plotTitle(title),
       xaxis: { title: axisTitle(answer.view.xTitle) },
       yaxis: { title: axisTitle(yTitle), type: 'log', range: logRange(traces, answer.view.lossCeiling * 10), exponentformat: 'power' },
-      margin: { l: 70, r: 20, t: 50, b: 55 },
-      legend: { orientation: 'h', y: -0.25 },
+      margin: { l: 70, r: 20, t: 50, b: 80 },
+      legend: { orientation: 'h', yanchor: 'top', y: -0.3 },
       uirevision: 'keep',
     };
   }
 
   function draw(answer) {
+    const answered = inputAt;
+    answeredInput = inputAt;
+    inputAt = null;
     const loss = lossTraces(answer, 'loss');
     const excess = lossTraces(answer, 'excessLoss');
     const drawn = [
@@ -417,6 +422,7 @@
     ];
     if (surfaceVisible) { drawn.push(drawSurface(answer)); }
     Promise.all(drawn).then(() => {
+      if (answered !== null) { probe.allDrawn.push(performance.now() - answered); }
       probe.draws++;
       document.body.dataset.state = 'ready';
     });
@@ -442,7 +448,7 @@
     const epoch = replayEpoch(answer);
     const traces = [{
       type: 'contour', x: land.x, y: land.y, z: land.z.map((row) => row.map((v) => (v > 0 ? Math.log10(v) : null))),
-      colorscale: 'Viridis', ncontours: 30, line: { width: 0.5 }, showscale: true,
+      colorscale: 'Viridis', ncontours: 20, line: { width: 0.5 }, showscale: true,
       colorbar: { title: { text: 'log₁₀ loss' } }, hoverinfo: 'skip', name: 'landscape',
     }];
     // A diverging path heads for infinity: points far off the plane are left out, so plotly never draws huge coordinates.
@@ -465,8 +471,8 @@
       title: plotTitle('Landscape and paths'),
       xaxis: { title: axisTitle(view.plane.xLabel), range: [land.x[0], land.x[land.x.length - 1]] },
       yaxis: { title: axisTitle(view.plane.yLabel), range: [land.y[0], land.y[land.y.length - 1]] },
-      margin: { l: 70, r: 20, t: 50, b: 55 },
-      legend: { orientation: 'h', y: -0.2 },
+      margin: { l: 70, r: 20, t: 50, b: 80 },
+      legend: { orientation: 'h', yanchor: 'top', y: -0.2 },
       uirevision: 'keep',
     }, config);
   }
@@ -509,8 +515,8 @@
       title: plotTitle('Along each eigendirection: ' + run.name),
       xaxis: { title: axisTitle(answer.view.xTitle) },
       yaxis: { title: axisTitle('(λᵢ/2)·(vᵢᵀ(θ − θ*))²'), type: 'log', range: logRange(traces.filter((t, k) => k % 2 === 0), answer.view.lossCeiling * 10, 12), exponentformat: 'power' },
-      margin: { l: 70, r: 20, t: 50, b: 55 },
-      legend: { orientation: 'h', y: -0.25 },
+      margin: { l: 70, r: 20, t: 50, b: 80 },
+      legend: { orientation: 'h', yanchor: 'top', y: -0.3 },
       uirevision: 'keep',
     }, config);
   }
@@ -662,9 +668,9 @@
     const attach = () => {
       if (typeof plot.on !== 'function') { setTimeout(attach, 50); return; }
       plot.on('plotly_afterplot', () => {
-        if (inputAt !== null) {
-          probe.latencies.push(performance.now() - inputAt);
-          inputAt = null;
+        if (answeredInput !== null) {
+          probe.latencies.push(performance.now() - answeredInput);
+          answeredInput = null;
         }
       });
     };
