@@ -419,7 +419,7 @@ internal sealed class FigureModel
     private RunSeries Series(RunResult run, int index)
     {
         var t = run.Trajectory;
-        var rows = Thinning.Rows(t.Count);
+        var rows = Thinning.Rows(t.Count, Options.MaxPoints);
         var metrics = PathMetrics.Of(t, Optimum, MinimumLoss);
         double[] Take(ReadOnlySpan<double> column)
         {

@@ -20,7 +20,7 @@ public sealed class DescentLabCommandTests : IDisposable
             Assert.Equal(0, result.ExitCode);
             var folder = _box.PathOf(Path.Combine("runs", "seed-0"));
             Assert.Equal(
-                ["data.csv", "experiment.json", "figures", "report.html", "summary.json", "trajectories.csv"],
+                [".descentlab", "data.csv", "experiment.json", "figures", "report.html", "summary.json", "trajectories.csv"],
                 Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
             var figures = Directory.EnumerateFiles(Path.Combine(folder, "figures")).Select(Path.GetFileName).ToArray();
             Assert.Contains("paths.png", figures);
@@ -238,7 +238,7 @@ public sealed class DescentLabCommandTests : IDisposable
     public void Run_Force_ReplacesAnExistingFolder()
     {
         var folder = _box.PathOf("f");
-        Directory.CreateDirectory(folder);
+        Assert.Equal(0, Sandbox.Run("run", "--epochs", "2", "--seed", "1", "--out", folder).ExitCode);
         File.WriteAllText(Path.Combine(folder, "old.txt"), "old");
 
         var result = Sandbox.Run("run", "--epochs", "2", "--out", folder, "--force");
@@ -305,13 +305,14 @@ public sealed class DescentLabCommandTests : IDisposable
     public void Run_FailureWhileReplacing_KeepsTheOldFolder()
     {
         var folder = _box.PathOf("keep");
-        Directory.CreateDirectory(folder);
+        Assert.Equal(0, Sandbox.Run("run", "--epochs", "2", "--figures", "none", "--no-report", "--out", folder).ExitCode);
         File.WriteAllText(Path.Combine(folder, "old.txt"), "old");
+        var before = _box.Entries();
 
         var result = Sandbox.Run(false, new Sandbox.FailingRendering(), default, "run", "--epochs", "2", "--out", folder, "--force");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["keep", Path.Combine("keep", "old.txt")], _box.Entries());
+        Assert.Equal(before, _box.Entries());
     }
 
     [Fact]
@@ -335,7 +336,7 @@ public sealed class DescentLabCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
-            ["data.csv", "experiment.json", "landscape-profile.csv", "landscape-slice.csv"],
+            [".descentlab", "data.csv", "experiment.json", "landscape-profile.csv", "landscape-slice.csv"],
             Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(["landscape-Profile-11-All.txt"], Directory.EnumerateFiles(Path.Combine(folder, "figures")).Select(Path.GetFileName));
         var slice = File.ReadAllLines(Path.Combine(folder, "landscape-slice.csv"));

@@ -41,10 +41,24 @@ public static class ExperimentJson
 
     /// <summary>Parses experiment JSON; CSV paths inside it are relative to <paramref name="baseDirectory"/>.</summary>
     /// <exception cref="SpecFormatException">The text is not valid JSON or a field is wrong; the message names the JSON path.</exception>
+    /// <exception cref="DataFormatException">CSV data, in a file or inline, cannot be read.</exception>
     public static ExperimentFile Parse(string json, string baseDirectory)
     {
-        ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(baseDirectory);
+        return ParseText(json, baseDirectory);
+    }
+
+    /// <summary>
+    /// Parses experiment JSON that must stand on its own: CSV data only inline (<c>data.text</c>), a <c>data.path</c>
+    /// is an error. For text from elsewhere (a server's request), which must never make the reader open a file.
+    /// </summary>
+    /// <exception cref="SpecFormatException">The text is not valid JSON, a field is wrong or it names a file; the message names the JSON path.</exception>
+    /// <exception cref="DataFormatException">The inline CSV data cannot be read.</exception>
+    public static ExperimentFile ParseSelfContained(string json) => ParseText(json, baseDirectory: null);
+
+    private static ExperimentFile ParseText(string json, string? baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(json);
         JsonDocument document;
         try
         {
@@ -340,7 +354,7 @@ public static class ExperimentJson
         w.WriteEndObject();
     }
 
-    private static ExperimentFile ReadFile(JsonElement root, string baseDirectory)
+    private static ExperimentFile ReadFile(JsonElement root, string? baseDirectory)
     {
         var o = new JsonObjectReader(root, "$");
         var defaults = ExperimentFile.Seed;
@@ -444,7 +458,7 @@ public static class ExperimentJson
         _ => throw new SpecFormatException(where, $"'{text}' is not a figure choice; use none, png, svg or all."),
     };
 
-    private static DataSpec ReadData(JsonElement element, string path, string baseDirectory)
+    private static DataSpec ReadData(JsonElement element, string path, string? baseDirectory)
     {
         var o = new JsonObjectReader(element, path);
         var kind = o.String("kind") ?? throw new SpecFormatException(o.PathOf("kind"), "required: seed, polynomial or csv.");
@@ -496,7 +510,18 @@ public static class ExperimentJson
 
             case "csv":
             {
-                var file = o.String("path") ?? throw new SpecFormatException(o.PathOf("path"), "required: the CSV file, relative to this experiment file.");
+                var file = o.String("path");
+                var text = o.String("text");
+                if (file is not null && text is not null)
+                {
+                    throw new SpecFormatException(o.PathOf("text"), "give the CSV either as a file (path) or inline (text), not both.");
+                }
+
+                if (file is null && text is null)
+                {
+                    throw new SpecFormatException(o.PathOf("path"), "required: the CSV file, relative to this experiment file (or the CSV itself as text).");
+                }
+
                 string[] x;
                 if (!o.Get("x", out var xElement, out var xPath))
                 {
@@ -526,7 +551,20 @@ public static class ExperimentJson
                     throw new SpecFormatException(o.PathOf("y"), $"'{y}' is also an x column.");
                 }
 
-                var full = Path.GetFullPath(Path.Combine(baseDirectory, file));
+                if (text is not null)
+                {
+                    // Errors name the field, then the line: "data.text: line 3, column 'y': …".
+                    using var reader = new StringReader(text);
+                    data = new GivenData(CsvDatasetReader.Read(reader, o.PathOf("text"), x, y));
+                    break;
+                }
+
+                if (baseDirectory is null)
+                {
+                    throw new SpecFormatException(o.PathOf("path"), "files cannot be read here; give the CSV itself as text.");
+                }
+
+                var full = Path.GetFullPath(Path.Combine(baseDirectory, file!));
                 if (!File.Exists(full))
                 {
                     throw new SpecFormatException(o.PathOf("path"), $"no such file: {full}");
