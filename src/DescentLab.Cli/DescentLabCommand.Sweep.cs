@@ -110,7 +110,7 @@ public static partial class DescentLabCommand
             var force = parse.GetValue(folder.Force);
             var quiet = parse.GetValue(folder.Quiet);
             CheckFolder(target, force);
-            using var output = CreateFolder(target, force);
+            using var output = CreateFolder(context, target, force);
             var data = Path.Combine(shardFolders[0], ExperimentOutputWriter.DataFileName);
             if (File.Exists(data))
             {
@@ -118,8 +118,7 @@ public static partial class DescentLabCommand
             }
 
             var summary = WriteWholeSweep(context, file, sweepJson, tidy, output.Path);
-            context.CancellationToken.ThrowIfCancellationRequested();
-            output.Complete();
+            CompleteFolder(context, output);
             Finish(context, file, summary, output.Target, quiet, Invariant($"{shardFolders.Length} shards merged"));
             return ExitCodes.Success;
         }));
@@ -190,7 +189,7 @@ public static partial class DescentLabCommand
         CheckFolder(target, force);
         var spec = file.Spec;
         var cells = spec.Cells();
-        using var folder = CreateFolder(target, force);
+        using var folder = CreateFolder(context, target, force);
         if (!quiet)
         {
             var runs = spec.RunCount;
@@ -216,8 +215,7 @@ public static partial class DescentLabCommand
         {
             File.WriteAllText(Path.Combine(folder.Path, SweepFileName), sweepJson);
             File.WriteAllText(Path.Combine(folder.Path, SweepFiles.TidyName), tidy);
-            context.CancellationToken.ThrowIfCancellationRequested();
-            folder.Complete();
+            CompleteFolder(context, folder);
             if (!quiet)
             {
                 context.Output.WriteLine(Invariant($"{spec.Base.Name}: shard {shard}, {done}; combine the shards with 'descentlab merge DIR... --out DIR'"));
@@ -228,8 +226,7 @@ public static partial class DescentLabCommand
         }
 
         var summary = WriteWholeSweep(context, file, sweepJson, tidy, folder.Path);
-        context.CancellationToken.ThrowIfCancellationRequested();
-        folder.Complete();
+        CompleteFolder(context, folder);
         Finish(context, file, summary, folder.Target, quiet, done);
         return ExitCodes.Success;
     }
@@ -265,7 +262,7 @@ public static partial class DescentLabCommand
         if (!quiet)
         {
             var b = file.Spec.Base;
-            context.Output.WriteLine(Invariant($"{b.Name}: {summary.Count} cells × {b.Replicates} replicates, {b.Training.Epochs} epochs, tolerance {ResultsTable.Number(b.Statistics.Tolerance)} ({done})"));
+            context.Output.WriteLine(Invariant($"{b.Name}: {summary.Count} cells × {b.Replicates} replicates, {b.Training.Epochs} epochs, reached: {b.Statistics.ToleranceText} ({done})"));
             context.Output.WriteLine();
             SweepTable.Write(summary, context.Output);
             context.Output.WriteLine();

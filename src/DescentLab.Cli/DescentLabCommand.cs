@@ -8,7 +8,7 @@ using DescentLab.Models;
 
 namespace DescentLab.Cli;
 
-/// <summary>The <c>descentlab</c> command: <c>run</c>, <c>landscape</c>, <c>analyze</c>, <c>sweep</c> and <c>merge</c>, callable in process with any writers.</summary>
+/// <summary>The <c>descentlab</c> command: <c>run</c>, <c>landscape</c>, <c>analyze</c>, <c>sweep</c>, <c>merge</c> and <c>serve</c>, callable in process with any writers.</summary>
 public static partial class DescentLabCommand
 {
     /// <summary>Runs the command line <paramref name="args"/>, writing results to <paramref name="output"/> and messages and progress to <paramref name="error"/>.</summary>
@@ -63,6 +63,7 @@ public static partial class DescentLabCommand
         root.Subcommands.Add(AnalyzeCommand(context));
         root.Subcommands.Add(SweepCommand(context));
         root.Subcommands.Add(MergeCommand(context));
+        root.Subcommands.Add(ServeCommand(context));
         return root;
     }
 
@@ -156,8 +157,13 @@ public static partial class DescentLabCommand
     {
         CheckFolder(target, force);
         var spec = file.Spec;
+        foreach (var warning in StabilityWarning.Of(ProblemAnalysis.Analyze(ExperimentRunner.CreateProblem(spec)), spec.Methods))
+        {
+            context.Error.WriteLine($"descentlab: warning: {warning.Message}");
+        }
+
         var progress = quiet ? null : new ConsoleProgress(context.Error, context.Terminal, spec.Methods.Select(m => m.Name), spec.Training.Epochs, spec.Replicates);
-        using var folder = CreateFolder(target, force);
+        using var folder = CreateFolder(context, target, force);
         try
         {
             progress?.Stage(spec.Replicates == 1
@@ -191,14 +197,14 @@ public static partial class DescentLabCommand
             // Figures and report only read the result, so they are drawn at the same time, on as many cores as there are.
             WaitAll(drawing);
 
-            context.CancellationToken.ThrowIfCancellationRequested();
-            folder.Complete();
+            CompleteFolder(context, folder);
             var shown = Shown(folder.Target);
             if (!quiet)
             {
                 context.Output.WriteLine(ResultsTable.Describe(spec, ProblemAnalysis.Analyze(result.Problem), result.Problem.SampleCount));
                 context.Output.WriteLine();
                 ResultsTable.Write(result, context.Output);
+                ResultsTable.WriteOutcomeNote(result, context.Output);
                 context.Output.WriteLine();
                 if (result.Statistics is { } statistics)
                 {
@@ -243,7 +249,7 @@ public static partial class DescentLabCommand
         bool quiet)
     {
         var spec = file.Spec;
-        var names = new Problem(spec.Data.Create(spec.Seed), spec.Degree).ParameterNames;
+        var names = ExperimentRunner.CreateProblem(spec).ParameterNames;
         (string X, string Y) plane;
         if (planeText is not null)
         {
@@ -257,11 +263,11 @@ public static partial class DescentLabCommand
         }
         else
         {
-            plane = file.Output.Plane ?? (names[0], names[1]);
+            plane = file.Output.Plane ?? LandscapePlane.DefaultParameters(ExperimentRunner.CreateProblem(spec));
         }
 
         CheckFolder(target, force);
-        using var folder = CreateFolder(target, force);
+        using var folder = CreateFolder(context, target, force);
         var result = ExperimentRunner.Run(spec, new RunOptions(), context.CancellationToken);
         var problem = result.Problem;
         var json = ExperimentJson.Write(new ExperimentFile(spec, file.Output with { Plane = plane }), ExperimentOutputWriter.DataFileName);
@@ -290,8 +296,7 @@ public static partial class DescentLabCommand
             written.AddRange(drawn.Select(p => Path.Combine("figures", Path.GetFileName(p))));
         }
 
-        context.CancellationToken.ThrowIfCancellationRequested();
-        folder.Complete();
+        CompleteFolder(context, folder);
         var shown = Shown(folder.Target);
         if (!quiet)
         {
@@ -354,21 +359,50 @@ public static partial class DescentLabCommand
         }
     }
 
-    private static OutputFolder CreateFolder(string target, bool force)
+    private static OutputFolder CreateFolder(Context context, string target, bool force)
     {
+        OutputFolder folder;
         try
         {
-            return OutputFolder.Create(target, force);
+            folder = OutputFolder.Create(target, force);
         }
         catch (OutputFolderException e)
         {
             throw new UsageException(FolderMessage(e), e);
         }
+
+        foreach (var note in folder.Notes)
+        {
+            context.Error.WriteLine($"descentlab: note: {note}");
+        }
+
+        return folder;
+    }
+
+    /// <summary>Renames the finished output into place; another run that got there first is bad input (exit 2), as at the start.</summary>
+    private static void CompleteFolder(Context context, OutputFolder folder)
+    {
+        context.CancellationToken.ThrowIfCancellationRequested();
+        var notes = folder.Notes.Count;
+        try
+        {
+            folder.Complete();
+        }
+        catch (OutputFolderException e) when (e.Problem == OutputFolderProblem.Exists)
+        {
+            throw new UsageException($"--out: {e.Message}", e);
+        }
+
+        context.Written = folder.Target;
+        foreach (var note in folder.Notes.Skip(notes))
+        {
+            context.Error.WriteLine($"descentlab: note: {note}");
+        }
     }
 
     private static string FolderMessage(OutputFolderException e) => e.Problem switch
     {
-        OutputFolderProblem.Exists => $"--out: {e.Message} Pass --force to replace it, or choose another folder with --out.",
+        OutputFolderProblem.Exists => $"--out: {e.Message} Pass --force to replace it (it was written by DescentLab), or choose another folder with --out.",
         _ => $"--out: {e.Message}",
     };
 
@@ -423,6 +457,9 @@ public static partial class DescentLabCommand
 
         public CancellationToken CancellationToken { get; } = cancellationToken;
 
+        /// <summary>The output folder once renamed into place: after that, a failure must not claim nothing was written.</summary>
+        public string? Written { get; set; }
+
         public int Guarded(Func<int> action)
         {
             try
@@ -436,13 +473,20 @@ public static partial class DescentLabCommand
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
             {
-                Error.WriteLine("descentlab: cancelled; nothing was written.");
+                Error.WriteLine(Written is null ? "descentlab: cancelled; nothing was written." : $"descentlab: cancelled after writing {Shown(Written)}.");
                 return ExitCodes.Cancelled;
+            }
+            catch (OutputFolderException e)
+            {
+                // Its message says what is on disk.
+                Error.WriteLine($"descentlab: --out: {e.Message}");
+                return ExitCodes.Failure;
             }
             catch (Exception e)
             {
-                Error.WriteLine($"descentlab: failed while running: {e.Message}");
-                Error.WriteLine("Nothing was written; the output folder was left as it was.");
+                Error.WriteLine(Written is null
+                    ? $"descentlab: failed while running: {e.Message} Nothing was written; the output folder was left as it was."
+                    : $"descentlab: failed after writing {Shown(Written)}: {e.Message}");
                 return ExitCodes.Failure;
             }
         }

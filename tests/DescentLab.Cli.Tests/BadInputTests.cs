@@ -146,7 +146,8 @@ public sealed class BadInputTests : IDisposable
         var result = Sandbox.Run("run", "--out", folder);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("the folder already exists. Pass --force to replace it", result.Error, StringComparison.Ordinal);
+        Assert.Contains("the folder already exists and was not written by DescentLab", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pass --force", result.Error, StringComparison.Ordinal);
         Assert.Equal(["exists", Path.Combine("exists", "mine.txt")], _box.Entries());
         Assert.Equal(string.Empty, result.Output);
     }

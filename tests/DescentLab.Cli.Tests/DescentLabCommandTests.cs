@@ -20,7 +20,7 @@ public sealed class DescentLabCommandTests : IDisposable
             Assert.Equal(0, result.ExitCode);
             var folder = _box.PathOf(Path.Combine("runs", "seed-0"));
             Assert.Equal(
-                ["data.csv", "experiment.json", "figures", "report.html", "summary.json", "trajectories.csv"],
+                [".descentlab", "data.csv", "experiment.json", "figures", "report.html", "summary.json", "trajectories.csv"],
                 Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
             var figures = Directory.EnumerateFiles(Path.Combine(folder, "figures")).Select(Path.GetFileName).ToArray();
             Assert.Contains("paths.png", figures);
@@ -238,7 +238,7 @@ public sealed class DescentLabCommandTests : IDisposable
     public void Run_Force_ReplacesAnExistingFolder()
     {
         var folder = _box.PathOf("f");
-        Directory.CreateDirectory(folder);
+        Assert.Equal(0, Sandbox.Run("run", "--epochs", "2", "--seed", "1", "--out", folder).ExitCode);
         File.WriteAllText(Path.Combine(folder, "old.txt"), "old");
 
         var result = Sandbox.Run("run", "--epochs", "2", "--out", folder, "--force");
@@ -305,13 +305,14 @@ public sealed class DescentLabCommandTests : IDisposable
     public void Run_FailureWhileReplacing_KeepsTheOldFolder()
     {
         var folder = _box.PathOf("keep");
-        Directory.CreateDirectory(folder);
+        Assert.Equal(0, Sandbox.Run("run", "--epochs", "2", "--figures", "none", "--no-report", "--out", folder).ExitCode);
         File.WriteAllText(Path.Combine(folder, "old.txt"), "old");
+        var before = _box.Entries();
 
         var result = Sandbox.Run(false, new Sandbox.FailingRendering(), default, "run", "--epochs", "2", "--out", folder, "--force");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["keep", Path.Combine("keep", "old.txt")], _box.Entries());
+        Assert.Equal(before, _box.Entries());
     }
 
     [Fact]
@@ -335,7 +336,7 @@ public sealed class DescentLabCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
-            ["data.csv", "experiment.json", "landscape-profile.csv", "landscape-slice.csv"],
+            [".descentlab", "data.csv", "experiment.json", "landscape-profile.csv", "landscape-slice.csv"],
             Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(["landscape-Profile-11-All.txt"], Directory.EnumerateFiles(Path.Combine(folder, "figures")).Select(Path.GetFileName));
         var slice = File.ReadAllLines(Path.Combine(folder, "landscape-slice.csv"));
@@ -400,7 +401,7 @@ public sealed class DescentLabCommandTests : IDisposable
         var result = Sandbox.Run("run", "--replicates", "5", "--epochs", "60", "--out", _box.PathOf("out"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("across 5 replicates (seeds 0…4): median and 10%–90% band; tolerance: excess loss below 1 for good", result.Output, StringComparison.Ordinal);
+        Assert.Contains("across 5 replicates (seeds 0…4): median and 10%–90% band; reached: L − L* below 1% of L* for good", result.Output, StringComparison.Ordinal);
         var summary = OutputFiles.Summary(_box.PathOf("out"));
         var comparisons = summary.GetProperty("comparisons").EnumerateArray().ToArray();
 
@@ -416,5 +417,11 @@ public sealed class DescentLabCommandTests : IDisposable
 
         var bands = summary.GetProperty("bands").GetProperty("methods").EnumerateArray().Select(m => m.GetProperty("name").GetString()!).ToArray();
         Assert.Equal(["gd", "sgd", "sgd-shuffle"], bands);
+
+        // The points past GD's 60 updates are reported, not dropped.
+        Assert.Contains("comparison points skipped:\n  epoch 300: past the end of gd, sgd, sgd-shuffle (60 epochs)\n  update 300: past the end of the run: gd ends at update 60, sgd ends at update 240, sgd-shuffle ends at update 240\n", result.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var skipped = summary.GetProperty("skippedComparisons").EnumerateArray().ToArray();
+        Assert.Equal(2, skipped.Length);
+        Assert.Equal(["gd", "sgd", "sgd-shuffle"], skipped[1].GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 }

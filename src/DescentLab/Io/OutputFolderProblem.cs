@@ -11,4 +11,10 @@ public enum OutputFolderProblem
 
     /// <summary>The folder cannot be created or written.</summary>
     NotWritable,
+
+    /// <summary>The folder exists and was not written by DescentLab (no marker file, or a symbolic link): it is never replaced.</summary>
+    NotOurs,
+
+    /// <summary>The folder is the working directory, a folder above it, the home folder or a file system root: it is never replaced.</summary>
+    Protected,
 }
