@@ -308,9 +308,9 @@ internal sealed class FigureModel
     /// </summary>
     private void ClipToFrame(RunSeries run, double ceiling)
     {
-        (run.Loss, var lossEnd) = CapAt(run.Progress, run.Loss, ceiling);
-        (run.ExcessLoss, var excessEnd) = CapAt(run.Progress, run.ExcessLoss, ceiling);
-        (run.BatchLoss, _) = CapAt(run.Progress, run.BatchLoss, ceiling);
+        (run.Loss, var lossEnd) = CapAt(run.Loss, ceiling);
+        (run.ExcessLoss, var excessEnd) = CapAt(run.ExcessLoss, ceiling);
+        (run.BatchLoss, _) = CapAt(run.BatchLoss, ceiling);
         if (run.Diverged)
         {
             run.LossEnd = lossEnd;
@@ -361,8 +361,9 @@ internal sealed class FigureModel
                 }
             }
 
-            px[kept] = double.IsFinite(t) ? ax + (t * (bx - ax)) : ax;
-            py[kept] = double.IsFinite(t) ? ay + (t * (by - ay)) : ay;
+            // Clamped: the interpolation can land an ulp outside the edge.
+            px[kept] = Math.Clamp(double.IsFinite(t) ? ax + (t * (bx - ax)) : ax, x0, x1);
+            py[kept] = Math.Clamp(double.IsFinite(t) ? ay + (t * (by - ay)) : ay, y0, y1);
             run.LeavesFrame = true;
         }
 
@@ -370,16 +371,16 @@ internal sealed class FigureModel
     }
 
     /// <summary>The values up to where they first pass <paramref name="cap"/> (that point drawn at the cap, NaN after), and where the curve ends.</summary>
-    private static (double[] Values, (double Progress, double Loss)? End) CapAt(double[] progress, double[] values, double cap)
+    private static (double[] Values, (int Index, double Loss)? End) CapAt(double[] values, double cap)
     {
         var capped = (double[])values.Clone();
-        (double, double)? end = null;
+        (int, double)? end = null;
         for (var k = 0; k < capped.Length; k++)
         {
             if (capped[k] > cap)
             {
                 capped[k] = cap;
-                end = (progress[k], cap);
+                end = (k, cap);
                 for (var j = k + 1; j < capped.Length; j++)
                 {
                     capped[j] = double.NaN;
@@ -395,7 +396,7 @@ internal sealed class FigureModel
             {
                 if (capped[k] > 0 && double.IsFinite(capped[k]))
                 {
-                    end = (progress[k], capped[k]);
+                    end = (k, capped[k]);
                     break;
                 }
             }
@@ -476,6 +477,8 @@ internal sealed class FigureModel
                 _ => Take(t.Epoch),
             },
             Epochs = Take(t.Epoch),
+            Steps = TakeLong(t.Step),
+            SamplesSeen = TakeLong(t.Samples),
             BatchLoss = Take(t.BatchLoss),
             Loss = Take(t.Loss),
             ExcessLoss = Take(metrics.ExcessLoss),

@@ -44,7 +44,7 @@ internal static class InteractiveFigures
         }
 
         list.Add(("fig-paths3d", "Paths in 3D at their true loss", "Each path at its full-data loss over the profile surface, which lies at or below every point of it."));
-        list.Add(("fig-replay", "Replay", "Move the slider (or press play) to replay every path step by step, in epochs."));
+        list.Add(("fig-replay", "Replay", "Move the slider (or press play) to replay every path step by step, against the x-axis chosen above: at equal epochs, SGD has taken one step per batch; at equal updates, GD and SGD have taken the same number."));
         return list;
     }
 
@@ -101,6 +101,8 @@ internal static class InteractiveFigures
 
     private static void Loss(PlotlyJson json, FigureModel model, string heading)
     {
+        // Per trace, which run's progress it is drawn against (null: the L* line), so the page can switch the x-axis.
+        var traces = new List<(RunSeries? Run, int? Row)>();
         json.StartArray("data");
 
         // Every batch loss first, faint, so that every full-data loss is drawn above them.
@@ -114,42 +116,103 @@ internal static class InteractiveFigures
             json.Array("y", run.BatchLoss);
             LineStyle(json, Palette.Of(run.Index), 1);
             json.EndObject();
+            traces.Add((run, null));
         }
 
         foreach (var run in Stroke.InDrawingOrder(model.Runs))
         {
             Line(json, run.Progress, run.Loss, $"{run.Name}: full-data loss", Palette.Of(run.Index), Stroke.Of(run).Width, Stroke.Of(run).Dash, group: run.Name);
-            DivergedMarker(json, run, run.LossEnd);
+            traces.Add((run, null));
+            if (DivergedMarker(json, run, run.LossEnd))
+            {
+                traces.Add((run, run.LossEnd!.Value.Index));
+            }
         }
 
         var last = model.Runs.Count == 0 ? 1 : model.Runs.Max(r => r.Progress.Length == 0 ? 1 : r.Progress[^1]);
         Line(json, [0, last], [model.MinimumLoss, model.MinimumLoss], $"L* = {F(model.MinimumLoss)}", "#000000", 1.5, "dot");
+        traces.Add((null, null));
         json.EndArray();
         Layout(json, heading, model.ProgressLabel, "MSE", logY: LogRange(model.Runs.SelectMany(r => r.Loss.Concat(r.BatchLoss)).Append(model.MinimumLoss), model.LossCeiling));
+        ProgressAxes(json, model, traces, $"Loss against ");
     }
 
     private static void Excess(PlotlyJson json, FigureModel model, string heading)
     {
+        var traces = new List<(RunSeries? Run, int? Row)>();
         json.StartArray("data");
         foreach (var run in Stroke.InDrawingOrder(model.Runs))
         {
             Line(json, run.Progress, [.. run.ExcessLoss.Select(v => v > 0 ? v : double.NaN)], run.Name, Palette.Of(run.Index), Stroke.Of(run).Width, Stroke.Of(run).Dash, group: run.Name);
-            DivergedMarker(json, run, run.ExcessEnd);
+            traces.Add((run, null));
+            if (DivergedMarker(json, run, run.ExcessEnd))
+            {
+                traces.Add((run, run.ExcessEnd!.Value.Index));
+            }
         }
 
         json.EndArray();
         Layout(json, heading, model.ProgressLabel, "L(θ) − L*", logY: LogRange(model.Runs.SelectMany(r => r.ExcessLoss), model.LossCeiling));
+        ProgressAxes(json, model, traces, "Excess loss against ");
     }
 
+    /// <summary>
+    /// Each trace's x on every x-axis (epochs, steps, samples) and the axis titles, so the page's switch can redraw the
+    /// figure against any of them without recomputing anything.
+    /// </summary>
+    private static void ProgressAxes(PlotlyJson json, FigureModel model, List<(RunSeries? Run, int? Row)> traces, string titlePrefix)
+    {
+        json.StartObject("progress");
+        foreach (var (axis, key) in new[] { (XAxis.Epochs, "epochs"), (XAxis.Steps, "steps"), (XAxis.Samples, "samples") })
+        {
+            json.StartObject(key);
+            json.String("title", AxisTitle(axis));
+            json.Label("heading", titlePrefix + AxisWord(axis));
+            json.StartArray("x");
+            var last = model.Runs.Select(r => r.ProgressOn(axis)).Where(p => p.Length > 0).Select(p => p[^1]).DefaultIfEmpty(1).Max();
+            foreach (var (run, row) in traces)
+            {
+                var x = run is null ? [0, last] : row is { } k ? [run.ProgressOn(axis)[k]] : run.ProgressOn(axis);
+                json.StartArray();
+                foreach (var v in x)
+                {
+                    json.Value(v);
+                }
+
+                json.EndArray();
+            }
+
+            json.EndArray();
+            json.EndObject();
+        }
+
+        json.EndObject();
+    }
+
+    private static string AxisTitle(XAxis axis) => axis switch
+    {
+        XAxis.Steps => "steps (parameter updates)",
+        XAxis.Samples => "samples processed",
+        _ => "epochs (passes over the data)",
+    };
+
+    private static string AxisWord(XAxis axis) => axis switch
+    {
+        XAxis.Steps => "steps",
+        XAxis.Samples => "samples processed",
+        _ => "epochs",
+    };
+
     /// <summary>A ✕ where a diverged run's curve ends: where it leaves the top of the figure, or where it was stopped.</summary>
-    private static void DivergedMarker(PlotlyJson json, RunSeries run, (double Progress, double Loss)? end)
+    private static bool DivergedMarker(PlotlyJson json, RunSeries run, (int Index, double Loss)? end)
     {
         if (end is not { } e || !(e.Loss > 0))
         {
-            return;
+            return false;
         }
 
-        Markers(json, [e.Progress], [e.Loss], $"{run.Name}: diverged at step {run.Run.Trajectory.DivergedAtStep!.Value.ToString(CultureInfo.InvariantCulture)}", Palette.Of(run.Index), 13, "x", group: run.Name);
+        Markers(json, [run.Progress[e.Index]], [e.Loss], $"{run.Name}: diverged at step {run.Run.Trajectory.DivergedAtStep!.Value.ToString(CultureInfo.InvariantCulture)}", Palette.Of(run.Index), 13, "x", group: run.Name);
+        return true;
     }
 
     private static void Bands(PlotlyJson json, FigureModel model, string heading, bool excess)
@@ -303,6 +366,9 @@ internal static class InteractiveFigures
         json.StartObject("replay");
         json.Number("positions", ReplayPositions(model));
         json.Number("lastEpoch", model.Runs.Count == 0 ? 1 : model.Runs.Max(r => r.Epochs.Length == 0 ? 0 : r.Epochs[^1]));
+        json.Number("lastStep", model.Runs.Count == 0 ? 1 : model.Runs.Max(r => r.Steps.Length == 0 ? 0 : r.Steps[^1]));
+        json.Number("lastSamples", model.Runs.Count == 0 ? 1 : model.Runs.Max(r => r.SamplesSeen.Length == 0 ? 0 : r.SamplesSeen[^1]));
+        json.String("axis", model.Options.XAxis switch { XAxis.Steps => "steps", XAxis.Samples => "samples", _ => "epochs" });
         json.StartArray("runs");
         var n = model.Runs.Count;
         foreach (var run in model.Runs)
@@ -315,6 +381,7 @@ internal static class InteractiveFigures
             json.Array("x", run.PathX);
             json.Array("y", run.PathY);
             json.Array("step", [.. run.PathRows.Select(r => (double)run.Run.Trajectory.Step[r])]);
+            json.Array("samples", [.. run.PathRows.Select(r => (double)run.Run.Trajectory.Samples[r])]);
             json.EndObject();
         }
 

@@ -21,6 +21,20 @@ internal sealed class RunSeries
     /// <summary>Epochs at each drawn row, which the replay slider moves along.</summary>
     public required double[] Epochs { get; init; }
 
+    /// <summary>Updates taken at each drawn row.</summary>
+    public required double[] Steps { get; init; }
+
+    /// <summary>Samples processed at each drawn row.</summary>
+    public required double[] SamplesSeen { get; init; }
+
+    /// <summary>Progress at every drawn row on x-axis <paramref name="axis"/>.</summary>
+    public double[] ProgressOn(XAxis axis) => axis switch
+    {
+        XAxis.Steps => Steps,
+        XAxis.Samples => SamplesSeen,
+        _ => Epochs,
+    };
+
     /// <summary>Batch loss at each drawn row (NaN at row 0).</summary>
     public required double[] BatchLoss { get; set; }
 
@@ -63,9 +77,9 @@ internal sealed class RunSeries
     /// <summary>Whether the path leaves the frame (and was cut where it crosses the edge).</summary>
     public bool LeavesFrame { get; set; }
 
-    /// <summary>Where a diverged run's loss curve ends as drawn: where it crosses the ceiling, or its last point; null if it did not diverge.</summary>
-    public (double Progress, double Loss)? LossEnd { get; set; }
+    /// <summary>Where a diverged run's loss curve ends as drawn (drawn row and loss): where it crosses the ceiling, or its last point; null if it did not diverge.</summary>
+    public (int Index, double Loss)? LossEnd { get; set; }
 
     /// <summary>The same for the excess-loss curve.</summary>
-    public (double Progress, double Loss)? ExcessEnd { get; set; }
+    public (int Index, double Loss)? ExcessEnd { get; set; }
 }

@@ -197,14 +197,14 @@ internal static class StaticFigures
     }
 
     /// <summary>A ✕ where a diverged run's loss curve ends (it leaves the top of the figure there, or was stopped).</summary>
-    private static void DivergedMarker(Plot plot, RunSeries run, (double Progress, double Loss)? end)
+    private static void DivergedMarker(Plot plot, RunSeries run, (int Index, double Loss)? end)
     {
         if (end is not { } e || !(e.Loss > 0))
         {
             return;
         }
 
-        var marker = plot.Add.Marker(e.Progress, Math.Log10(e.Loss), MarkerShape.Eks, 14, Palette.Color(run.Index));
+        var marker = plot.Add.Marker(run.Progress[e.Index], Math.Log10(e.Loss), MarkerShape.Eks, 14, Palette.Color(run.Index));
         marker.MarkerLineWidth = 3;
         marker.LegendText = $"{run.Name}: diverged at step {run.Run.Trajectory.DivergedAtStep!.Value.ToString(CultureInfo.InvariantCulture)}";
     }

@@ -86,6 +86,17 @@ public sealed class ReportBrowserTests
         Assert.NotEqual(pathBefore, pathAfter);
         Assert.Contains("epoch 30", await page.InnerTextAsync("#replay-label"), StringComparison.Ordinal);
 
+        // The x-axis switch redraws the loss figures and the replay against updates: GD's last x is then its update 300,
+        // the same as its epoch 300, and SGD's is its update 1200 instead of epoch 300.
+        await page.Locator("input[name='x-axis'][value='steps']").CheckAsync();
+        Assert.Equal("steps (parameter updates)", await page.EvaluateAsync<string>("() => document.getElementById('fig-loss').layout.xaxis.title.text"));
+        var lastX = await page.EvaluateAsync<double[]>("() => document.getElementById('fig-excess').data.map(t => t.x[t.x.length - 1])");
+        Assert.Equal(new[] { 1200.0, 1200, 300 }, lastX);
+        Assert.StartsWith("update ", await page.InnerTextAsync("#replay-label"), StringComparison.Ordinal);
+        await page.Locator("input[name='x-axis'][value='samples']").CheckAsync();
+        var lastSamples = await page.EvaluateAsync<double[]>("() => document.getElementById('fig-excess').data.map(t => t.x[t.x.length - 1])");
+        Assert.Equal(new[] { 30000.0, 30000, 30000 }, lastSamples);
+
         Assert.Empty(errors);
         Assert.Empty(blocked);
         Assert.False(await page.EvaluateAsync<bool>("() => window.pwned === 1"));
