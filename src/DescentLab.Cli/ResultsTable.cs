@@ -96,6 +96,7 @@ internal static class ResultsTable
             }));
         if (statistics.Comparisons.Count == 0)
         {
+            WriteSkipped(statistics, output);
             return;
         }
 
@@ -117,6 +118,22 @@ internal static class ResultsTable
                 Percent(c.ShareABetter),
             }),
             textColumns: 2);
+        WriteSkipped(statistics, output);
+    }
+
+    private static void WriteSkipped(ReplicateStatistics statistics, TextWriter output)
+    {
+        if (statistics.Skipped.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine("comparison points skipped:");
+        foreach (var skipped in statistics.Skipped)
+        {
+            output.WriteLine($"  {skipped.Message}");
+        }
     }
 
     /// <summary>The one-line description of the experiment printed above the table.</summary>

@@ -188,6 +188,17 @@ internal static class ReportWriter
         }
 
         html.Append("</tbody>\n</table>\n");
+        if (statistics.Skipped.Count > 0)
+        {
+            html.Append("<p>Comparison points skipped:</p>\n<ul class=\"skipped\">\n");
+            foreach (var skipped in statistics.Skipped)
+            {
+                html.Append("<li>").Append(Encode(skipped.Message)).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
         if (statistics.Comparisons.Count == 0)
         {
             return;

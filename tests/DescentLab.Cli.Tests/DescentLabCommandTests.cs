@@ -417,5 +417,11 @@ public sealed class DescentLabCommandTests : IDisposable
 
         var bands = summary.GetProperty("bands").GetProperty("methods").EnumerateArray().Select(m => m.GetProperty("name").GetString()!).ToArray();
         Assert.Equal(["gd", "sgd", "sgd-shuffle"], bands);
+
+        // The points past GD's 60 updates are reported, not dropped.
+        Assert.Contains("comparison points skipped:\n  epoch 300: past the end of gd, sgd, sgd-shuffle (60 epochs)\n  update 300: past the end of the run: gd ends at update 60, sgd ends at update 240, sgd-shuffle ends at update 240\n", result.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var skipped = summary.GetProperty("skippedComparisons").EnumerateArray().ToArray();
+        Assert.Equal(2, skipped.Length);
+        Assert.Equal(["gd", "sgd", "sgd-shuffle"], skipped[1].GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 }

@@ -889,10 +889,13 @@ public static class ExperimentJson
     }
 
     private static string NonBlank(string value) =>
-        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("must not be blank.") : value;
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("must not be blank.")
+        : NameCheck.Problem(value) is { } problem ? throw new ArgumentException(problem) : value;
 
-    private static string NonBlankAt(string value, string path) =>
-        string.IsNullOrWhiteSpace(value) ? throw new SpecFormatException(path, "must not be blank.") : value;
+    /// <summary>A name as written in a file: not blank, and without control characters, which no table or CSV file can hold on one line.</summary>
+    internal static string NonBlankAt(string value, string path) =>
+        string.IsNullOrWhiteSpace(value) ? throw new SpecFormatException(path, "must not be blank.")
+        : NameCheck.Problem(value) is { } problem ? throw new SpecFormatException(path, problem) : value;
 
     /// <summary>Runs a setter whose checks throw <see cref="ArgumentException"/>, and reports its message at <paramref name="path"/>.</summary>
     private static T Set<T>(string path, Func<T> set)

@@ -161,6 +161,18 @@ public static class SummaryJsonWriter
         }
 
         w.WriteEndArray();
+        w.WriteStartArray("skippedComparisons");
+        foreach (var skipped in statistics.Skipped)
+        {
+            w.WriteStartObject();
+            w.WriteString("axis", skipped.Axis == ComparisonAxis.Epoch ? "epoch" : "step");
+            w.WriteNumber("at", skipped.At);
+            Strings(w, "methods", skipped.Methods);
+            w.WriteString("reason", skipped.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void Quantiles(Utf8JsonWriter w, string name, QuantileSummary q)

@@ -238,10 +238,7 @@ public static class SweepJson
         if (node.TryGetPropertyValue("name", out var nameNode) && nameNode is not null)
         {
             name = JsonObjectReader.String(Element(nameNode), path + ".name");
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                throw new SpecFormatException(path + ".name", "must not be blank.");
-            }
+            ExperimentJson.NonBlankAt(name, path + ".name");
 
             node.Remove("name");
         }
