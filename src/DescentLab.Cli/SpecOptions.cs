@@ -166,55 +166,26 @@ internal sealed class SpecOptions
     /// <summary>Checks what only the data can tell: batch sizes against n, explicit init against p, plane names; throws a <see cref="UsageException"/>.</summary>
     private ExperimentFile Check(ExperimentFile file, string? configPath, HashSet<string> fromFlag)
     {
-        var spec = file.Spec;
-        Dataset data;
         try
         {
-            data = spec.Data.Create(spec.Seed);
+            // The library's check, which the playground server runs too: the same rules and the same JSON paths.
+            ExperimentFileCheck.Check(file);
+            return file;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (SpecFormatException e) when (e.JsonPath == "output.plane" && configPath is null)
         {
-            throw new UsageException($"{Where(configPath, "data")}: {e.Message}", e);
+            // A plane from flags alone is only a preference: data without those parameters lets the renderer choose.
+            return file with { Output = file.Output with { Plane = null } };
         }
-
-        var n = data.Count;
-        for (var i = 0; i < spec.Methods.Count; i++)
+        catch (SpecFormatException e)
         {
-            var sampler = spec.Methods[i].Sampler;
-            if (sampler.Kind != SamplerKind.FullBatch && sampler.BatchSize > n)
-            {
-                var where = fromFlag.Contains(BatchSize.Name) ? BatchSize.Name : Where(configPath, Invariant($"methods[{i}].sampler.batchSize"));
-                throw new UsageException(Invariant($"{where}: the batch size {sampler.BatchSize} is larger than the {n} samples; use at most {n}."));
-            }
+            // A value a flag set is named by the flag; one from the file by the file and its JSON path.
+            var path = e.JsonPath ?? "data";
+            var where = path.EndsWith(".sampler.batchSize", StringComparison.Ordinal) && fromFlag.Contains(BatchSize.Name) ? BatchSize.Name
+                : path == "init" && fromFlag.Contains(Init.Name) ? Init.Name
+                : Where(configPath, path);
+            throw new UsageException($"{where}: {e.Detail ?? e.Message}", e);
         }
-
-        var p = (data.InputCount * spec.Degree) + 1;
-        if (spec.Init.Kind == InitKind.Explicit && spec.Init.Values.Count != p)
-        {
-            var where = fromFlag.Contains(Init.Name) ? Init.Name : Where(configPath, "init");
-            var names = new Models.Problem(data, spec.Degree).ParameterNames;
-            throw new UsageException(Invariant($"{where}: {spec.Init.Values.Count} values given; the model has {p} parameters ({string.Join(", ", names)}), give one value each in that order."));
-        }
-
-        if (file.Output.Plane is { } plane)
-        {
-            var names = new Models.Problem(data, spec.Degree).ParameterNames;
-            foreach (var name in new[] { plane.X, plane.Y })
-            {
-                if (!names.Contains(name, StringComparer.Ordinal))
-                {
-                    if (configPath is null)
-                    {
-                        // The seed's (x², x) plane is only a default: other data or a degree of 1 lets the renderer choose.
-                        return file with { Output = file.Output with { Plane = null } };
-                    }
-
-                    throw new UsageException($"{Where(configPath, "output.plane")}: '{name}' is not a parameter; the parameters are {string.Join(", ", names)}.");
-                }
-            }
-        }
-
-        return file;
     }
 
     private static string Where(string? configPath, string jsonPath) => configPath is null ? jsonPath : $"{configPath}: {jsonPath}";
