@@ -7,6 +7,25 @@ namespace DescentLab.Tests.Optimizers;
 /// <summary>Checks every optimizer must pass, whatever its update rule.</summary>
 internal static class OptimizerLaws
 {
+    /// <summary>Asserts that 10,000 calls of <paramref name="step"/> (given the call's index) allocate nothing per call.</summary>
+    /// <remarks>
+    /// Any object costs at least 24 bytes, so one allocation per call would show as 240 kB or more. The bound is under a
+    /// byte per call, not zero, because the runtime may allocate a few hundred bytes on the calling thread while it
+    /// recompiles the loop at a higher tier (tiered compilation, on-stack replacement), more often on a loaded machine.
+    /// </remarks>
+    public static void AssertAllocatesNothingPerStep(Action<int> step)
+    {
+        const int calls = 10_000;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < calls; i++)
+        {
+            step(i);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < calls, $"{allocated} bytes allocated over {calls} calls");
+    }
+
     /// <summary>Asserts that a trained then reset optimizer retraces, bit for bit, the trajectory of a fresh one.</summary>
     public static void AssertResetRestarts(OptimizerOptions options)
     {
