@@ -67,6 +67,11 @@ public static partial class DescentLabCommand
                 file = file with { Output = file.Output with { Report = false } };
             }
 
+            if (Models.FeatureRange.Problem(file.Spec.Base.Data.Create(file.Spec.Base.Seed), file.Spec.Base.Degree) is { } range)
+            {
+                throw new UsageException($"{path}: data: {range}");
+            }
+
             var threadCount = parse.GetValue(threads) is { } t ? PositiveInt(threads, t) : Environment.ProcessorCount;
             var shardCount = parse.GetValue(shards) is { } n ? PositiveInt(shards, n) : (int?)null;
             var slice = ResolveShard(parse.GetValue(shard), shard.Name, shardCount, shards.Name, context.Environment);

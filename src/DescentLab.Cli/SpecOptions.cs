@@ -76,6 +76,7 @@ internal sealed class SpecOptions
         if (parse.GetValue(Data) is { } dataPath)
         {
             spec = spec with { Data = new GivenData(ReadCsv(dataPath, x, y)) };
+            fromFlag.Add(Data.Name);
             if (configPath is null)
             {
                 // The seed experiment's name would mislabel someone's own data: name it for the file instead.
@@ -167,6 +168,11 @@ internal sealed class SpecOptions
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             throw new UsageException($"{Where(configPath, "data")}: {e.Message}", e);
+        }
+
+        if (Models.FeatureRange.Problem(data, spec.Degree) is { } range)
+        {
+            throw new UsageException($"{(fromFlag.Contains(Data.Name) ? Data.Name : Where(configPath, "data"))}: {range}");
         }
 
         var n = data.Count;
