@@ -181,8 +181,15 @@ internal sealed class SpecOptions
             var sampler = spec.Methods[i].Sampler;
             if (sampler.Kind != SamplerKind.FullBatch && sampler.BatchSize > n)
             {
-                var where = fromFlag.Contains(BatchSize.Name) ? BatchSize.Name : Where(configPath, Invariant($"methods[{i}].sampler.batchSize"));
-                throw new UsageException(Invariant($"{where}: the batch size {sampler.BatchSize} is larger than the {n} samples; use at most {n}."));
+                if (fromFlag.Contains(BatchSize.Name) || configPath is null)
+                {
+                    // Without a file the batch size is the flag's, or the built-in methods' default that the flag sets.
+                    throw new UsageException(fromFlag.Contains(BatchSize.Name)
+                        ? Invariant($"{BatchSize.Name}: the batch size {sampler.BatchSize} is larger than the {n} samples; use at most {n}.")
+                        : Invariant($"{BatchSize.Name}: the batch size {sampler.BatchSize} (the default of method '{spec.Methods[i].Name}') is larger than the {n} samples; give {BatchSize.Name} {n} or less."));
+                }
+
+                throw new UsageException(Invariant($"{Where(configPath, Invariant($"methods[{i}].sampler.batchSize"))}: the batch size {sampler.BatchSize} is larger than the {n} samples; use at most {n}."));
             }
         }
 
@@ -261,6 +268,11 @@ internal sealed class SpecOptions
         }
 
         var y = yText ?? "y";
+        if (string.IsNullOrWhiteSpace(y))
+        {
+            throw new UsageException($"{Y.Name}: the column name is empty.");
+        }
+
         if (xs.Contains(y, StringComparer.Ordinal))
         {
             throw new UsageException($"{Y.Name}: '{y}' is also an x column.");

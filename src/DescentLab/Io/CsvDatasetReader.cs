@@ -21,7 +21,7 @@ public static class CsvDatasetReader
     public static Dataset Read(string path, IReadOnlyList<string> xColumns, string yColumn)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = InputFile.OpenText(path);
         return Read(reader, path, xColumns, yColumn);
     }
 
@@ -181,7 +181,7 @@ public static class CsvDatasetReader
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            var detail = text.Length == 0 ? "the cell is empty; expected a number." : $"\"{text}\" is not a number.";
+            var detail = text.Length == 0 ? "the cell is empty; expected a number." : $"\"{MessageText.Excerpt(text)}\" is not a number.";
             throw new DataFormatException(sourceName, line, column, detail);
         }
 
@@ -190,7 +190,7 @@ public static class CsvDatasetReader
             var reason = double.IsNaN(value) || text.Contains("inf", StringComparison.OrdinalIgnoreCase) || text.Contains('∞', StringComparison.Ordinal)
                 ? "NaN and infinities are not data"
                 : "it overflows a double";
-            throw new DataFormatException(sourceName, line, column, $"\"{text}\" is not a finite number: {reason}.");
+            throw new DataFormatException(sourceName, line, column, $"\"{MessageText.Excerpt(text)}\" is not a finite number: {reason}.");
         }
 
         return value;
@@ -260,7 +260,7 @@ public static class CsvDatasetReader
                             sourceName,
                             LineNumber,
                             ColumnName(fields.Count - 1),
-                            $"unexpected text after a closing quote: \"{text[position..]}\".");
+                            $"unexpected text after a closing quote: \"{MessageText.Excerpt(text[position..])}\".");
                     }
                 }
                 else

@@ -34,7 +34,7 @@ public static class SweepJson
     public static SweepFile Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var json = File.ReadAllText(path);
+        var json = InputFile.ReadAllText(path);
         return Parse(json, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
     }
 
