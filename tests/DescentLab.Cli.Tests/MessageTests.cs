@@ -96,4 +96,40 @@ public sealed class MessageTests : IDisposable
         Assert.Equal(expected + Environment.NewLine, error);
         Assert.Equal(allowed is null ? [] : [allowed], _box.Entries());
     }
+
+    [Fact]
+    public void Run_ColumnNameWithCommaAndFormula_CsvOutputsStayRectangularAndInert()
+    {
+        var data = _box.WriteFile("d.csv", "\"speed, km/h\",\"=HYPERLINK(\"\"http://x\"\")\"\n0,1\n1,3\n2,9\n3,19\n4,30\n");
+        var folder = _box.PathOf("o");
+        var config = _box.WriteFile("e.json", "{\"data\": {\"kind\": \"csv\", \"path\": \"d.csv\", \"x\": [\"speed, km/h\"], \"y\": \"=HYPERLINK(\\\"http://x\\\")\"}, \"output\": {\"plane\": [\"speed, km/h^2\", \"speed, km/h\"]}}");
+
+        var result = Sandbox.Run("run", "--config", config, "--batch-size", "2", "--epochs", "3", "--replicates", "2", "--figures", "none", "--no-report", "--out", folder);
+
+        Assert.Equal(0, result.ExitCode);
+        var runs = File.ReadAllLines(Path.Combine(folder, "replicates", "runs.csv"));
+        Assert.Contains("\"final_speed, km/h\"", runs[0], StringComparison.Ordinal);
+        Assert.Equal(Fields(runs[0]), Fields(runs[1]));
+        var written = File.ReadAllLines(Path.Combine(folder, "data.csv"))[0];
+        Assert.Equal("\"speed, km/h\",\"'=HYPERLINK(\"\"http://x\"\")\"", written);
+
+        // The experiment file reproduces the run from data.csv: the name reads back without the apostrophe.
+        var again = Sandbox.Run("run", "--config", Path.Combine(folder, "experiment.json"), "--figures", "none", "--no-report", "--out", _box.PathOf("again"));
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(["d.csv", "e.json"], _box.Entries().Where(e => e.EndsWith(".csv", StringComparison.Ordinal) || e.EndsWith(".json", StringComparison.Ordinal)).Where(e => !e.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal)));
+    }
+
+    /// <summary>The number of fields of a CSV line, honouring quotes.</summary>
+    private static int Fields(string line)
+    {
+        var count = 1;
+        var quoted = false;
+        foreach (var c in line)
+        {
+            quoted ^= c == '"';
+            count += !quoted && c == ',' ? 1 : 0;
+        }
+
+        return count;
+    }
 }

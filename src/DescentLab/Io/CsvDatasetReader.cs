@@ -124,7 +124,8 @@ public static class CsvDatasetReader
             throw new DataFormatException(sourceName, 1, null, "the file is empty; expected a header row.");
         }
 
-        var header = fields.ToArray();
+        // A name DescentLab wrote with an apostrophe against spreadsheet formulas reads back as it was.
+        var header = fields.Select(Statistics.CsvNumbers.ReadText).ToArray();
         for (var k = 0; k < header.Length; k++)
         {
             if (string.IsNullOrWhiteSpace(header[k]))
