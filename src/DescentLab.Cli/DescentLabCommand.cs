@@ -8,7 +8,7 @@ using DescentLab.Models;
 
 namespace DescentLab.Cli;
 
-/// <summary>The <c>descentlab</c> command: <c>run</c>, <c>landscape</c>, <c>analyze</c>, <c>sweep</c> and <c>merge</c>, callable in process with any writers.</summary>
+/// <summary>The <c>descentlab</c> command: <c>run</c>, <c>landscape</c>, <c>analyze</c>, <c>sweep</c>, <c>merge</c> and <c>serve</c>, callable in process with any writers.</summary>
 public static partial class DescentLabCommand
 {
     /// <summary>Runs the command line <paramref name="args"/>, writing results to <paramref name="output"/> and messages and progress to <paramref name="error"/>.</summary>
@@ -64,6 +64,7 @@ public static partial class DescentLabCommand
         root.Subcommands.Add(AnalyzeCommand(context));
         root.Subcommands.Add(SweepCommand(context));
         root.Subcommands.Add(MergeCommand(context));
+        root.Subcommands.Add(ServeCommand(context));
         return root;
     }
 
@@ -157,6 +158,11 @@ public static partial class DescentLabCommand
     {
         CheckFolder(target, force);
         var spec = file.Spec;
+        foreach (var warning in StabilityWarning.Of(ProblemAnalysis.Analyze(ExperimentRunner.CreateProblem(spec)), spec.Methods))
+        {
+            context.Error.WriteLine($"descentlab: warning: {warning.Message}");
+        }
+
         var progress = quiet ? null : new ConsoleProgress(context.Error, context.Terminal, spec.Methods.Select(m => m.Name), spec.Training.Epochs, spec.Replicates);
         using var folder = CreateFolder(context, target, force);
         try
@@ -199,6 +205,7 @@ public static partial class DescentLabCommand
                 context.Output.WriteLine(ResultsTable.Describe(spec, ProblemAnalysis.Analyze(result.Problem), result.Problem.SampleCount));
                 context.Output.WriteLine();
                 ResultsTable.Write(result, context.Output);
+                ResultsTable.WriteOutcomeNote(result, context.Output);
                 context.Output.WriteLine();
                 if (result.Statistics is { } statistics)
                 {
@@ -243,7 +250,7 @@ public static partial class DescentLabCommand
         bool quiet)
     {
         var spec = file.Spec;
-        var names = new Problem(spec.Data.Create(spec.Seed), spec.Degree).ParameterNames;
+        var names = ExperimentRunner.CreateProblem(spec).ParameterNames;
         (string X, string Y) plane;
         if (planeText is not null)
         {
@@ -257,7 +264,7 @@ public static partial class DescentLabCommand
         }
         else
         {
-            plane = file.Output.Plane ?? (names[0], names[1]);
+            plane = file.Output.Plane ?? LandscapePlane.DefaultParameters(ExperimentRunner.CreateProblem(spec));
         }
 
         CheckFolder(target, force);

@@ -13,16 +13,7 @@ internal static class ExperimentRendering
     public static IExperimentRendering Default { get; } = new Library();
 
     /// <summary>The drawing settings of an experiment file's output section.</summary>
-    public static RenderOptions Options(OutputSettings output) => new()
-    {
-        XAxis = output.XAxis switch
-        {
-            "step" => XAxis.Steps,
-            "samples" => XAxis.Samples,
-            _ => XAxis.Epochs,
-        },
-        Plane = output.Plane,
-    };
+    public static RenderOptions Options(OutputSettings output) => RenderOptions.For(output);
 
     /// <summary>The figure files of an output section.</summary>
     public static FigureFormats Formats(FigureFiles figures) => figures switch

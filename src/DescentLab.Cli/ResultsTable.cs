@@ -14,7 +14,7 @@ internal static class ResultsTable
         var names = problem.ParameterNames;
         var header = new List<string> { "method", "steps", "epochs" };
         header.AddRange(names);
-        header.AddRange(["batch loss", "loss", "excess loss", "diverged"]);
+        header.AddRange(["batch loss", "loss", "excess loss", "outcome"]);
         var rows = new List<string[]>();
         var theta = new double[problem.ParameterCount];
         foreach (var run in result.Runs)
@@ -32,7 +32,7 @@ internal static class ResultsTable
             row.Add(Number(t.BatchLoss[last]));
             row.Add(Number(t.Loss[last]));
             row.Add(Number(t.Loss[last] - problem.FullData.MinimumLoss));
-            row.Add(t.DivergedAtStep is { } step ? Invariant($"at step {step}") : "no");
+            row.Add(Outcome(result, run));
             rows.Add([.. row]);
         }
 
@@ -50,17 +50,40 @@ internal static class ResultsTable
         }
     }
 
+    /// <summary>A run's outcome in words: "diverged at step k", "reached at epoch e" (the spec's tolerance rule) or "not reached".</summary>
+    public static string Outcome(ExperimentResult result, RunResult run)
+    {
+        var t = run.Trajectory;
+        if (t.DivergedAtStep is { } step)
+        {
+            return Invariant($"diverged at step {step}");
+        }
+
+        return result.Reached(run) is { } point ? $"reached at epoch {Number(point.Epoch)}" : "not reached";
+    }
+
+    /// <summary>The line under the table: what "outcome" means, and why a run diverged.</summary>
+    public static void WriteOutcomeNote(ExperimentResult result, TextWriter output)
+    {
+        output.WriteLine($"outcome: reached = {result.Spec.Statistics.ToleranceText} (= {Number(result.Tolerance)}) from then on; "
+            + Invariant($"diverged = θ or the full-data loss not finite, or the loss above {Number(result.Spec.Training.DivergenceFactor)} × max(L(θ₀), L*)"));
+        foreach (var run in result.Runs.Where(r => r.Trajectory.Diverged))
+        {
+            output.WriteLine($"  {run.Method.Name}: {run.Trajectory.DivergenceReason}");
+        }
+    }
+
     /// <summary>Each method's distribution across replicates, then every paired comparison: the tables printed after the results with replicates.</summary>
     public static void WriteStatistics(ReplicateStatistics statistics, uint seed, TextWriter output)
     {
         var o = statistics.Options;
         var band = Invariant($"{o.BandLower * 100:0.#}%–{o.BandUpper * 100:0.#}%");
         var replicates = statistics.Methods.Count == 0 ? 0 : statistics.Methods[0].Replicates;
-        output.WriteLine(Invariant($"across {replicates} replicates (seeds {seed}…{seed + (ulong)replicates - 1}): median and {band} band; tolerance: excess loss below {Number(o.Tolerance)} for good"));
+        output.WriteLine(Invariant($"across {replicates} replicates (seeds {seed}…{seed + (ulong)replicates - 1}): median and {band} band; reached: {o.ToleranceText} for good"));
         output.WriteLine();
         Table(
             output,
-            ["method", "final excess loss", band, "epochs to tolerance", band, "reached", "diverged"],
+            ["method", "final excess loss", band, "epochs to reach", band, "reached", "diverged"],
             statistics.Methods.Select(m => new[]
             {
                 m.Name,
@@ -69,10 +92,11 @@ internal static class ResultsTable
                 Number(m.EpochsToTolerance.Median),
                 $"{Number(m.EpochsToTolerance.Lower)}–{Number(m.EpochsToTolerance.Upper)}",
                 Percent(m.ReachedTolerance),
-                Invariant($"{m.DivergedCount}"),
+                Percent(m.DivergedCount / (double)m.Replicates),
             }));
         if (statistics.Comparisons.Count == 0)
         {
+            WriteSkipped(statistics, output);
             return;
         }
 
@@ -94,6 +118,22 @@ internal static class ResultsTable
                 Percent(c.ShareABetter),
             }),
             textColumns: 2);
+        WriteSkipped(statistics, output);
+    }
+
+    private static void WriteSkipped(ReplicateStatistics statistics, TextWriter output)
+    {
+        if (statistics.Skipped.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine("comparison points skipped:");
+        foreach (var skipped in statistics.Skipped)
+        {
+            output.WriteLine($"  {skipped.Message}");
+        }
     }
 
     /// <summary>The one-line description of the experiment printed above the table.</summary>

@@ -41,12 +41,14 @@ internal sealed class SpecOptions
 
     public Option<string?> RecordEvery { get; } = new("--record-every") { Description = "Record every k-th step (the first and last are always recorded).", HelpName = "K" };
 
+    public Option<string?> DivergenceFactor { get; } = new("--divergence-factor") { Description = "Stop a run as diverged when its full-data loss passes F × max(L(θ₀), L*) (default 1e6).", HelpName = "F" };
+
     public Option<string?> Replicates { get; } = new("--replicates") { Description = "Run the experiment under seeds S, S+1, …, S+R−1 and add statistics across them (replicates/ in the output).", HelpName = "R" };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Degree, Epochs, LearningRate, BatchSize, Init, Methods, RecordEvery, Replicates })
+        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Degree, Epochs, LearningRate, BatchSize, Init, Methods, RecordEvery, DivergenceFactor, Replicates })
         {
             command.Options.Add(option);
         }
@@ -111,6 +113,12 @@ internal sealed class SpecOptions
         {
             var value = ParseInt(RecordEvery, recordEvery);
             training = Guard(RecordEvery, () => training with { RecordEvery = value });
+        }
+
+        if (parse.GetValue(DivergenceFactor) is { } factorText)
+        {
+            var value = ParseDouble(DivergenceFactor, factorText);
+            training = Guard(DivergenceFactor, () => training with { DivergenceFactor = value });
         }
 
         spec = spec with { Training = training };

@@ -8,7 +8,7 @@ internal static class SweepTable
 {
     public static void Write(IReadOnlyList<SweepCellSummary> cells, TextWriter output)
     {
-        string[] header = ["optimizer", "sampler", "batch", "lr", "runs", "diverged", "reached", "excess loss median", "(10%–90%)", "epochs to tol. median", "(10%–90%)"];
+        string[] header = ["optimizer", "sampler", "batch", "lr", "runs", "diverged", "reached", "excess loss median", "(10%–90%)", "epochs to reach median", "(10%–90%)"];
         var rows = cells.Select(c => new[]
         {
             c.Optimizer,

@@ -32,7 +32,7 @@ internal sealed class FigureModel
         Names = [.. Problem.ParameterNames];
         var letters = Names.Length == 3 && Names.All(SeedLetters.ContainsKey);
         Labels = [.. Names.Select(n => letters ? $"{n} ({SeedLetters[n]})" : n)];
-        (PlaneXName, PlaneYName) = options.Plane ?? DefaultPlane(Names);
+        (PlaneXName, PlaneYName) = options.Plane ?? LandscapePlane.DefaultParameters(Problem);
         Ix = IndexOf(PlaneXName, "X");
         Iy = IndexOf(PlaneYName, "Y");
         Optimum = Problem.FullData.Optimum.ToArray();
@@ -245,9 +245,6 @@ internal sealed class FigureModel
         return c;
     }
 
-    private static (string X, string Y) DefaultPlane(string[] names) =>
-        names.Contains("x^2") && names.Contains("x") ? ("x^2", "x") : (names[0], names[1]);
-
     private int IndexOf(string name, string axis)
     {
         var index = Array.IndexOf(Names, name);
@@ -311,7 +308,7 @@ internal sealed class FigureModel
     private RunSeries Series(RunResult run, int index)
     {
         var t = run.Trajectory;
-        var rows = Thinning.Rows(t.Count);
+        var rows = Thinning.Rows(t.Count, Options.MaxPoints);
         var metrics = PathMetrics.Of(t, Optimum, MinimumLoss);
         double[] Take(ReadOnlySpan<double> column)
         {

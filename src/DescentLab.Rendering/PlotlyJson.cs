@@ -25,6 +25,13 @@ internal sealed class PlotlyJson : IDisposable
         return System.Text.Encoding.UTF8.GetString(_buffer.WrittenSpan);
     }
 
+    /// <summary>The JSON written so far, as UTF-8 bytes.</summary>
+    public byte[] Bytes()
+    {
+        Writer.Flush();
+        return _buffer.WrittenSpan.ToArray();
+    }
+
     public void Dispose() => Writer.Dispose();
 
     /// <summary>Writes a label that plotly renders: &amp;, &lt; and &gt; are encoded, since plotly interprets tags in labels.</summary>

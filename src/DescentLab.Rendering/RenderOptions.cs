@@ -1,3 +1,4 @@
+using DescentLab.Io;
 using DescentLab.Landscapes;
 
 namespace DescentLab.Rendering;
@@ -13,6 +14,7 @@ public sealed record RenderOptions
     private readonly (string X, string Y)? _plane;
     private readonly LandscapeKind _landscapeKind = LandscapeKind.Profile;
     private readonly int _resolution = 120;
+    private readonly int _maxPoints = Thinning.MaxPoints;
 
     /// <summary>What loss curves are drawn against (epochs by default).</summary>
     public XAxis XAxis
@@ -48,8 +50,8 @@ public sealed record RenderOptions
     }
 
     /// <summary>
-    /// The parameters on the horizontal and vertical axes of paths and landscapes; null for the default: ("x^2", "x")
-    /// (the seed's a-vs-b plane) when both exist, else the first two parameters.
+    /// The parameters on the horizontal and vertical axes of paths and landscapes; null for the problem's default
+    /// (<see cref="LandscapePlane.DefaultParameters"/>: the seed's ("x^2", "x") when both exist).
     /// </summary>
     public (string X, string Y)? Plane
     {
@@ -94,4 +96,29 @@ public sealed record RenderOptions
 
     /// <summary>The report's title; null for one made from the experiment's name.</summary>
     public string? Title { get; init; }
+
+    /// <summary>The most points one drawn trace holds (default 5000); longer trajectories are thinned evenly, first and last rows kept.</summary>
+    public int MaxPoints
+    {
+        get => _maxPoints;
+        init => _maxPoints = value is >= 2 and <= Thinning.MaxPoints
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaxPoints), value, $"maxPoints: must be between 2 and {Thinning.MaxPoints}, got {value}.");
+    }
+
+    /// <summary>The drawing settings an experiment file's output section asks for: its x-axis and plane.</summary>
+    public static RenderOptions For(OutputSettings output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return new RenderOptions
+        {
+            XAxis = output.XAxis switch
+            {
+                "step" => XAxis.Steps,
+                "samples" => XAxis.Samples,
+                _ => XAxis.Epochs,
+            },
+            Plane = output.Plane,
+        };
+    }
 }

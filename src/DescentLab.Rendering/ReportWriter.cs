@@ -10,9 +10,6 @@ namespace DescentLab.Rendering;
 /// <summary>The self-contained HTML report: tables, analysis, every figure interactive, the spec; plotly.js embedded once.</summary>
 internal static class ReportWriter
 {
-    /// <summary>A run has converged when its excess loss stays below this fraction of L*.</summary>
-    public const double ToleranceFraction = 0.01;
-
     private static readonly Lazy<string> PlotlyScript = new(() => Resource("plotly.min.js"));
     private static readonly Lazy<string> ReportScript = new(() => Resource("report.js"));
     private static readonly Lazy<string> Style = new(() => Resource("report.css"));
@@ -63,6 +60,7 @@ internal static class ReportWriter
     private static void Body(StringBuilder html, FigureModel model, IReadOnlyList<(string Id, string Heading, string Caption)> figures, string? specJson)
     {
         Lead(html, model);
+        Warnings(html, model);
         Methods(html, model);
         if (model.Result.Statistics is { } statistics)
         {
@@ -116,22 +114,38 @@ internal static class ReportWriter
             .Append("</p>\n");
     }
 
+    /// <summary>What a reader must see before the numbers: learning rates known to be unstable, and runs that diverged.</summary>
+    private static void Warnings(StringBuilder html, FigureModel model)
+    {
+        foreach (var warning in StabilityWarning.Of(model.Analysis, model.Result.Spec.Methods))
+        {
+            html.Append("<p class=\"warning\">Warning: ").Append(Encode(warning.Message)).Append("</p>\n");
+        }
+
+        foreach (var run in model.Runs.Where(r => r.Run.Trajectory.Diverged))
+        {
+            var t = run.Run.Trajectory;
+            html.Append("<p class=\"warning\">").Append(Encode($"{run.Name} diverged at step {t.DivergedAtStep!.Value.ToString(CultureInfo.InvariantCulture)}: {t.DivergenceReason}. It was stopped there; its figures end at that step (marked ✕)."))
+                .Append("</p>\n");
+        }
+    }
+
     private static void Methods(StringBuilder html, FigureModel model)
     {
-        var tolerance = model.MinimumLoss > 0 ? ToleranceFraction * model.MinimumLoss : 1e-12;
+        var result = model.Result;
         var order = Encode($"({string.Join(", ", model.Labels)})");
         html.Append("<h2>Methods</h2>\n<table id=\"methods\">\n<thead><tr>")
             .Append("<th class=\"text\">method</th><th class=\"text\">sampler</th><th class=\"text\">optimizer</th>")
             .Append("<th class=\"text\">init θ₀ ").Append(order).Append("</th><th class=\"text\">final θ ").Append(order).Append("</th>")
             .Append("<th>final batch loss</th><th>final full-data loss</th><th>excess loss L − L*</th><th>steps</th>")
-            .Append("<th>epochs to L − L* &lt; ").Append(Encode(G(ToleranceFraction * 100))).Append("% of L*</th><th class=\"text\">diverged</th></tr></thead>\n<tbody>\n");
+            .Append("<th>reached at epoch (").Append(Encode(result.Spec.Statistics.ToleranceText)).Append(")</th><th class=\"text\">diverged</th></tr></thead>\n<tbody>\n");
         foreach (var run in model.Runs)
         {
             var t = run.Run.Trajectory;
             var method = run.Run.Method;
             var last = t.Count - 1;
             var metrics = PathMetrics.Of(t, model.Optimum, model.MinimumLoss);
-            var converged = metrics.FirstBelow(tolerance);
+            var converged = result.Reached(run.Run);
             var sampler = method.Sampler.Kind == SamplerKind.FullBatch
                 ? "full batch"
                 : $"{method.Sampler.Kind.ToString().ToLowerInvariant()}, batch {method.Sampler.BatchSize.ToString(CultureInfo.InvariantCulture)}";
@@ -145,8 +159,8 @@ internal static class ReportWriter
                 .Append("<td>").Append(G(last >= 0 ? t.Loss[last] : double.NaN)).Append("</td>")
                 .Append("<td>").Append(G(last >= 0 ? metrics.ExcessLoss[last] : double.NaN)).Append("</td>")
                 .Append("<td>").Append(last >= 0 ? t.Step[last].ToString(CultureInfo.InvariantCulture) : "0").Append("</td>")
-                .Append("<td>").Append(converged is { } c ? G(c.Epoch) : "not reached").Append("</td>")
-                .Append("<td class=\"text\">").Append(t.Diverged ? Encode($"at step {t.DivergedAtStep!.Value.ToString(CultureInfo.InvariantCulture)}: {t.DivergenceReason}") : "no").Append("</td></tr>\n");
+                .Append("<td>").Append(converged is { } c ? G(c.Epoch) : t.Diverged ? "—" : "not reached").Append("</td>")
+                .Append("<td class=\"text\">").Append(t.Diverged ? Encode($"diverged at step {t.DivergedAtStep!.Value.ToString(CultureInfo.InvariantCulture)}: {t.DivergenceReason}") : "no").Append("</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n");
@@ -159,7 +173,7 @@ internal static class ReportWriter
         var replicates = statistics.Methods[0].Replicates;
         var band = $"{G(o.BandLower * 100)}–{G(o.BandUpper * 100)}%";
         html.Append("<h2>Across ").Append(replicates.ToString(CultureInfo.InvariantCulture)).Append(" replicates</h2>\n<p>")
-            .Append(Encode($"Each replicate r reruns every method on the data and init of seed S + r. Median and {band} band; a run reaches the tolerance when its excess loss stays below {G(o.Tolerance)}."))
+            .Append(Encode($"Each replicate r reruns every method on the data and init of seed S + r. Median and {band} band; a run has reached the optimum when {o.ToleranceText} for good, each replicate against its own L*."))
             .Append("</p>\n<table id=\"replicates\">\n<thead><tr><th class=\"text\">method</th><th>final excess loss median</th><th>")
             .Append(Encode(band)).Append("</th><th>epochs to tolerance median</th><th>").Append(Encode(band)).Append("</th><th>reached</th><th>diverged</th></tr></thead>\n<tbody>\n");
         // A run that never reaches the tolerance counts as +∞ epochs; the median is then ∞ too.
@@ -174,6 +188,17 @@ internal static class ReportWriter
         }
 
         html.Append("</tbody>\n</table>\n");
+        if (statistics.Skipped.Count > 0)
+        {
+            html.Append("<p>Comparison points skipped:</p>\n<ul class=\"skipped\">\n");
+            foreach (var skipped in statistics.Skipped)
+            {
+                html.Append("<li>").Append(Encode(skipped.Message)).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
         if (statistics.Comparisons.Count == 0)
         {
             return;

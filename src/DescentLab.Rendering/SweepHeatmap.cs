@@ -11,8 +11,40 @@ namespace DescentLab.Rendering;
 /// <param name="BatchSizes">The rows, as written in summary.csv, ascending ("full" last).</param>
 /// <param name="Values">Row-major values (row = batch size); NaN where not reached or not run.</param>
 /// <param name="Log">Whether the colour scale is log10 of the value.</param>
-internal sealed record SweepHeatmap(string Name, string Title, string Quantity, double[] LearningRates, string[] BatchSizes, double[] Values, bool Log)
+/// <param name="DivergedShares">Row-major share of each cell's runs that diverged (NaN where not run).</param>
+internal sealed record SweepHeatmap(string Name, string Title, string Quantity, double[] LearningRates, string[] BatchSizes, double[] Values, bool Log, double[] DivergedShares)
 {
+    /// <summary>
+    /// Whether cell (<paramref name="row"/>, <paramref name="column"/>) is drawn as diverged (hatched, no colour, no number):
+    /// when at least half its runs diverged, so that its median is a diverged run's.
+    /// </summary>
+    public bool IsDiverged(int row, int column) => DivergedShares[(row * LearningRates.Length) + column] >= 0.5;
+
+    /// <summary>The share of cell (<paramref name="row"/>, <paramref name="column"/>)'s runs that diverged.</summary>
+    public double DivergedShare(int row, int column) => DivergedShares[(row * LearningRates.Length) + column];
+
+    /// <summary>
+    /// The cell's label: its value, "diverged 90%" for a diverged cell, with the diverged share appended when some but
+    /// fewer than half of the runs diverged.
+    /// </summary>
+    public string Label(int row, int column)
+    {
+        var share = DivergedShare(row, column);
+        var percent = (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+        if (IsDiverged(row, column))
+        {
+            return "diverged " + percent;
+        }
+
+        var v = At(row, column);
+        // +∞ epochs: the median run never reached the optimum.
+        var text = double.IsFinite(v) ? Number(v) : double.IsPositiveInfinity(v) && !Log ? "never" : "—";
+        return share > 0 ? $"{text} ({percent} div.)" : text;
+    }
+
+    /// <summary>The value drawn in colour: NaN for a diverged cell, whose median is a blown-up run.</summary>
+    public double Shown(int row, int column) => IsDiverged(row, column) ? double.NaN : At(row, column);
+
     /// <summary>The two heatmaps (median epochs to tolerance, median final excess loss) of every optimizer × sampler of the summary.</summary>
     public static IReadOnlyList<SweepHeatmap> Of(string sweepName, IReadOnlyList<SweepCellSummary> cells)
     {
@@ -28,8 +60,9 @@ internal sealed record SweepHeatmap(string Name, string Title, string Quantity, 
             var what = $"{group.Key.Optimizer}, {group.Key.Sampler}";
             var tolerance = Grid(group, lrs, sizes, c => c.EpochsToTolerance.Median);
             var excess = Grid(group, lrs, sizes, c => c.FinalExcessLoss.Median);
-            maps.Add(new SweepHeatmap("heatmap-epochs" + suffix, $"{sweepName}: median epochs to tolerance ({what})", "median epochs to tolerance", lrs, sizes, tolerance, Log: false));
-            maps.Add(new SweepHeatmap("heatmap-excess" + suffix, $"{sweepName}: median final excess loss ({what})", "median final excess loss L − L*", lrs, sizes, excess, Log: true));
+            var diverged = Grid(group, lrs, sizes, c => c.DivergedShare);
+            maps.Add(new SweepHeatmap("heatmap-epochs" + suffix, $"{sweepName}: median epochs to reach ({what})", "median epochs to reach", lrs, sizes, tolerance, Log: false, diverged));
+            maps.Add(new SweepHeatmap("heatmap-excess" + suffix, $"{sweepName}: median final excess loss ({what})", "median final excess loss L − L*", lrs, sizes, excess, Log: true, diverged));
         }
 
         return maps;

@@ -71,17 +71,18 @@ public static class SweepRenderer
         {
             var b = spec.Base;
             html.Append("<p class=\"lead\">").Append(ReportWriter.Encode(Invariant(
-                $"{cells.Count} cells × {b.Replicates} replicates (seeds {b.Seed}…{b.Seed + (uint)b.Replicates - 1}), {b.Training.Epochs} epochs each; tolerance: excess loss below {SweepHeatmap.Number(b.Statistics.Tolerance)} for good.")))
+                $"{cells.Count} cells × {b.Replicates} replicates (seeds {b.Seed}…{b.Seed + (uint)b.Replicates - 1}), {b.Training.Epochs} epochs each; a run has reached the optimum when {b.Statistics.ToleranceText} for good.")))
                 .Append("</p>\n");
             for (var k = 0; k < maps.Count; k++)
             {
+                const string diverged = " A cell where at least half the runs diverged has no colour and is outlined in red with its diverged share; a smaller diverged share is given after the value.";
                 ReportWriter.FigureSection(html, Id(k), maps[k].Title, maps[k].Log
-                    ? "Median over replicates of the final L − L*, log colour scale; blank where the median run diverged."
-                    : "Median over replicates of the first epoch from which L − L* stays below the tolerance; blank where the median run never gets there.");
+                    ? "Median over replicates of the final L − L*, log colour scale." + diverged
+                    : $"Median over replicates of the first epoch from which {b.Statistics.ToleranceText}; “never” where the median run does not get there." + diverged);
             }
 
             html.Append("<h2>Cells</h2>\n<table id=\"cells\">\n<thead><tr><th class=\"text\">method</th><th class=\"text\">optimizer</th><th class=\"text\">sampler</th><th>batch</th><th>lr</th><th>runs</th><th>diverged</th><th>reached</th>")
-                .Append("<th>excess loss median (10–90%)</th><th>epochs to tolerance median (10–90%)</th></tr></thead>\n<tbody>\n");
+                .Append("<th>excess loss median (10–90%)</th><th>epochs to reach median (10–90%)</th></tr></thead>\n<tbody>\n");
             foreach (var c in cells)
             {
                 html.Append("<tr><td class=\"text\">").Append(ReportWriter.Encode(c.Method)).Append("</td><td class=\"text\">").Append(ReportWriter.Encode(c.Optimizer))
@@ -98,6 +99,9 @@ public static class SweepRenderer
             }
         });
     }
+
+    /// <summary>The colour of diverged cells (tab10's red).</summary>
+    private static readonly Color DivergedColor = Color.FromHex("#d62728");
 
     private static string Id(int k) => Invariant($"fig-heatmap-{k}");
 
@@ -118,7 +122,7 @@ public static class SweepRenderer
             for (var c = 0; c < columns; c++)
             {
                 // ScottPlot draws row 0 at the top; the smallest batch size goes at the bottom.
-                var v = map.Scaled(map.At(r, c));
+                var v = map.Scaled(map.Shown(r, c));
                 var top = 2 * (rows - 1 - r);
                 (grid[top, 2 * c], grid[top, (2 * c) + 1], grid[top + 1, 2 * c], grid[top + 1, (2 * c) + 1]) = (v, v, v, v);
                 if (!double.IsNaN(v))
@@ -154,17 +158,39 @@ public static class SweepRenderer
             empty.FillColor = Colors.LightGray;
             empty.LineColor = Colors.Transparent;
         }
+
         for (var r = 0; r < rows; r++)
         {
             for (var c = 0; c < columns; c++)
             {
-                var v = map.At(r, c);
-                var text = plot.Add.Text(double.IsFinite(v) ? SweepHeatmap.Number(v) : "—", c, r);
+                if (map.IsDiverged(r, c))
+                {
+                    // A diverged cell is hatched in red, never coloured as if its blown-up median were a number.
+                    var cell = plot.Add.Rectangle(c - 0.5, c + 0.5, r - 0.5, r + 0.5);
+                    cell.FillStyle.Color = Colors.White;
+                    cell.FillStyle.Hatch = new ScottPlot.Hatches.Striped(ScottPlot.Hatches.StripeDirection.DiagonalUp);
+                    cell.FillStyle.HatchColor = DivergedColor.WithAlpha(0.45);
+                    cell.LineStyle.Color = DivergedColor;
+                    cell.LineStyle.Width = 2;
+                }
+            }
+        }
+
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                var text = plot.Add.Text(map.Label(r, c), c, r);
                 text.LabelAlignment = Alignment.MiddleCenter;
                 text.LabelFontSize = 13;
+                text.LabelBold = map.IsDiverged(r, c);
                 // Viridis is light at its top: dark text there and on the grey of empty cells, white text elsewhere.
-                var scaled = map.Scaled(v);
-                text.LabelFontColor = !double.IsFinite(scaled) || scaled > low + ((high - low) * 0.6) ? Colors.Black : Colors.White;
+                var scaled = map.Scaled(map.Shown(r, c));
+                text.LabelFontColor = map.IsDiverged(r, c) ? DivergedColor : !double.IsFinite(scaled) || scaled > low + ((high - low) * 0.6) ? Colors.Black : Colors.White;
+                if (map.IsDiverged(r, c))
+                {
+                    text.LabelBackgroundColor = Colors.White;
+                }
             }
         }
 
@@ -195,15 +221,23 @@ public static class SweepRenderer
         }
 
         json.Writer.WriteEndArray();
-        json.Grid("z", map.Values, map.LearningRates.Length, map.Scaled);
+        var shown = new double[map.Values.Length];
+        for (var r = 0; r < map.BatchSizes.Length; r++)
+        {
+            for (var c = 0; c < map.LearningRates.Length; c++)
+            {
+                shown[(r * map.LearningRates.Length) + c] = map.Shown(r, c);
+            }
+        }
+
+        json.Grid("z", shown, map.LearningRates.Length, map.Scaled);
         json.Writer.WriteStartArray("text");
         for (var r = 0; r < map.BatchSizes.Length; r++)
         {
             json.Writer.WriteStartArray();
             for (var c = 0; c < map.LearningRates.Length; c++)
             {
-                var v = map.At(r, c);
-                json.Writer.WriteStringValue(double.IsFinite(v) ? SweepHeatmap.Number(v) : "—");
+                json.Writer.WriteStringValue(map.Label(r, c));
             }
 
             json.Writer.WriteEndArray();
@@ -220,6 +254,36 @@ public static class SweepRenderer
         json.EndArray();
         json.StartObject("layout");
         json.Title("title", map.Title);
+
+        // Diverged cells have no colour (z is null there) and are outlined and tinted red, with their label.
+        json.StartArray("shapes");
+        for (var r = 0; r < map.BatchSizes.Length; r++)
+        {
+            for (var c = 0; c < map.LearningRates.Length; c++)
+            {
+                if (!map.IsDiverged(r, c))
+                {
+                    continue;
+                }
+
+                json.StartObject();
+                json.String("type", "rect");
+                json.String("xref", "x");
+                json.String("yref", "y");
+                json.Number("x0", c - 0.5);
+                json.Number("x1", c + 0.5);
+                json.Number("y0", r - 0.5);
+                json.Number("y1", r + 0.5);
+                json.String("fillcolor", "rgba(214,39,40,0.18)");
+                json.StartObject("line");
+                json.String("color", "#d62728");
+                json.Number("width", 2);
+                json.EndObject();
+                json.EndObject();
+            }
+        }
+
+        json.EndArray();
         json.StartObject("xaxis");
         json.Title("title", "learning rate");
         json.String("type", "category");

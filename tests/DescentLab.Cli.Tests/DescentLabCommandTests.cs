@@ -401,7 +401,7 @@ public sealed class DescentLabCommandTests : IDisposable
         var result = Sandbox.Run("run", "--replicates", "5", "--epochs", "60", "--out", _box.PathOf("out"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("across 5 replicates (seeds 0…4): median and 10%–90% band; tolerance: excess loss below 1 for good", result.Output, StringComparison.Ordinal);
+        Assert.Contains("across 5 replicates (seeds 0…4): median and 10%–90% band; reached: L − L* below 1% of L* for good", result.Output, StringComparison.Ordinal);
         var summary = OutputFiles.Summary(_box.PathOf("out"));
         var comparisons = summary.GetProperty("comparisons").EnumerateArray().ToArray();
 
@@ -417,5 +417,11 @@ public sealed class DescentLabCommandTests : IDisposable
 
         var bands = summary.GetProperty("bands").GetProperty("methods").EnumerateArray().Select(m => m.GetProperty("name").GetString()!).ToArray();
         Assert.Equal(["gd", "sgd", "sgd-shuffle"], bands);
+
+        // The points past GD's 60 updates are reported, not dropped.
+        Assert.Contains("comparison points skipped:\n  epoch 300: past the end of gd, sgd, sgd-shuffle (60 epochs)\n  update 300: past the end of the run: gd ends at update 60, sgd ends at update 240, sgd-shuffle ends at update 240\n", result.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var skipped = summary.GetProperty("skippedComparisons").EnumerateArray().ToArray();
+        Assert.Equal(2, skipped.Length);
+        Assert.Equal(["gd", "sgd", "sgd-shuffle"], skipped[1].GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 }

@@ -93,7 +93,7 @@ public sealed class SweepRendererTests
         SweepRenderer.WriteFigures(spec, cells, directory, FigureFormats.Svg);
 
         Assert.All(cells, c => Assert.Equal(double.PositiveInfinity, c.EpochsToTolerance.Median));
-        Assert.Equal(6, PixelChecks.SvgTexts(Path.Combine(directory, "heatmap-epochs.svg")).Count(t => t == "—"));
+        Assert.Equal(6, PixelChecks.SvgTexts(Path.Combine(directory, "heatmap-epochs.svg")).Count(t => t == "never"));
     }
 
     [Fact]
@@ -127,6 +127,43 @@ public sealed class SweepRendererTests
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(3, Regex.Count(html, "</script", RegexOptions.IgnoreCase));
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteFiguresAndRender_DivergedCells_AreLabelledDivergedAndNeverColouredAsANumber()
+    {
+        // lr 0.02 is twice the seed's stability bound: every run of those cells diverges.
+        var (spec, cells) = Sweep(Small.Value.Spec with
+        {
+            Base = Small.Value.Spec.Base with { Replicates = 2, Training = new TrainingOptions { Epochs = 20 } },
+            LearningRates = [0.001, 0.02],
+        });
+        Assert.All(cells.Where(c => c.LearningRate == 0.02), c => Assert.Equal(1, c.DivergedShare));
+        var directory = SeedRendering.NewDirectory();
+
+        SweepRenderer.WriteFigures(spec, cells, directory, FigureFormats.Svg);
+        var html = SweepRenderer.Render(spec, cells, null);
+
+        foreach (var name in new[] { "heatmap-epochs.svg", "heatmap-excess.svg" })
+        {
+            var texts = PixelChecks.SvgTexts(Path.Combine(directory, name)).ToArray();
+            Assert.Equal(2, texts.Count(t => t == "diverged 100%"));
+            Assert.DoesNotContain("∞", texts);
+        }
+
+        using var figures = JsonDocument.Parse(PixelChecks.FigureData(html));
+        foreach (var figure in figures.RootElement.EnumerateArray())
+        {
+            var trace = figure.GetProperty("data")[0];
+            var column = Array.IndexOf(trace.GetProperty("x").EnumerateArray().Select(x => x.GetString()).ToArray(), "0.02");
+            foreach (var row in trace.GetProperty("z").EnumerateArray())
+            {
+                Assert.Equal(JsonValueKind.Null, row[column].ValueKind);
+            }
+
+            Assert.All(trace.GetProperty("text").EnumerateArray(), row => Assert.Equal("diverged 100%", row[column].GetString()));
+            Assert.Equal(2, figure.GetProperty("layout").GetProperty("shapes").GetArrayLength());
+        }
     }
 
     private static (SweepSpec, IReadOnlyList<SweepCellSummary>) Sweep(SweepSpec spec) =>

@@ -1,3 +1,4 @@
+using DescentLab.Analysis;
 using DescentLab.Models;
 using DescentLab.Statistics;
 
@@ -11,4 +12,14 @@ public sealed record ExperimentResult(ExperimentSpec Spec, Problem Problem, IRea
 {
     /// <summary>The statistics across replicates; null for a single replicate.</summary>
     public ReplicateStatistics? Statistics { get; init; }
+
+    /// <summary>The excess loss a run must stay below to have reached the optimum (the spec's rule on this problem).</summary>
+    public double Tolerance => Spec.Statistics.ToleranceFor(Problem.FullData);
+
+    /// <summary>Where <paramref name="run"/> reached the optimum for good under the spec's rule; null if it never did or diverged.</summary>
+    public ConvergencePoint? Reached(RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return PathMetrics.Of(run.Trajectory, Problem).FirstBelow(Tolerance);
+    }
 }

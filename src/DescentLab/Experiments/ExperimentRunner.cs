@@ -65,6 +65,13 @@ public static class ExperimentRunner
         return new ExperimentResult(spec, problem, runs) { Statistics = statistics };
     }
 
+    /// <summary>The problem <paramref name="spec"/> trains on (replicate 0's), built without training anything.</summary>
+    public static Problem CreateProblem(ExperimentSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return CreateProblem(spec, spec.Seed);
+    }
+
     private static Problem CreateProblem(ExperimentSpec spec, uint seed)
     {
         var data = spec.Data.Create(seed);

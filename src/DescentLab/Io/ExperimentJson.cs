@@ -41,10 +41,24 @@ public static class ExperimentJson
 
     /// <summary>Parses experiment JSON; CSV paths inside it are relative to <paramref name="baseDirectory"/>.</summary>
     /// <exception cref="SpecFormatException">The text is not valid JSON or a field is wrong; the message names the JSON path.</exception>
+    /// <exception cref="DataFormatException">CSV data, in a file or inline, cannot be read.</exception>
     public static ExperimentFile Parse(string json, string baseDirectory)
     {
-        ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(baseDirectory);
+        return ParseText(json, baseDirectory);
+    }
+
+    /// <summary>
+    /// Parses experiment JSON that must stand on its own: CSV data only inline (<c>data.text</c>), a <c>data.path</c>
+    /// is an error. For text from elsewhere (a server's request), which must never make the reader open a file.
+    /// </summary>
+    /// <exception cref="SpecFormatException">The text is not valid JSON, a field is wrong or it names a file; the message names the JSON path.</exception>
+    /// <exception cref="DataFormatException">The inline CSV data cannot be read.</exception>
+    public static ExperimentFile ParseSelfContained(string json) => ParseText(json, baseDirectory: null);
+
+    private static ExperimentFile ParseText(string json, string? baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(json);
         JsonDocument document;
         try
         {
@@ -101,6 +115,7 @@ public static class ExperimentJson
             w.WriteNumber("degree", spec.Degree);
             w.WriteNumber("epochs", spec.Training.Epochs);
             w.WriteNumber("recordEvery", spec.Training.RecordEvery);
+            w.WriteNumber("divergenceFactor", spec.Training.DivergenceFactor);
             if (spec.Training.KeepBatchesOfEpoch is { } keep)
             {
                 w.WriteNumber("keepBatchesOfEpoch", keep);
@@ -202,7 +217,7 @@ public static class ExperimentJson
     private static void WriteStatistics(Utf8JsonWriter w, StatisticsOptions statistics)
     {
         w.WriteStartObject("statistics");
-        w.WriteNumber("tolerance", statistics.Tolerance);
+        w.WriteNumber("relativeTolerance", statistics.RelativeTolerance);
         w.WriteStartArray("band");
         w.WriteNumberValue(statistics.BandLower);
         w.WriteNumberValue(statistics.BandUpper);
@@ -346,7 +361,7 @@ public static class ExperimentJson
         w.WriteEndObject();
     }
 
-    private static ExperimentFile ReadFile(JsonElement root, string baseDirectory)
+    private static ExperimentFile ReadFile(JsonElement root, string? baseDirectory)
     {
         var o = new JsonObjectReader(root, "$");
         var defaults = ExperimentFile.Seed;
@@ -385,6 +400,11 @@ public static class ExperimentJson
         if (o.Int("recordEvery") is { } recordEvery)
         {
             training = Set(o.PathOf("recordEvery"), () => training with { RecordEvery = recordEvery });
+        }
+
+        if (o.Double("divergenceFactor") is { } divergenceFactor)
+        {
+            training = Set(o.PathOf("divergenceFactor"), () => training with { DivergenceFactor = divergenceFactor });
         }
 
         if (o.Get("keepBatchesOfEpoch", out var keepElement, out var keepPath))
@@ -445,7 +465,7 @@ public static class ExperimentJson
         _ => throw new SpecFormatException(where, $"'{text}' is not a figure choice; use none, png, svg or all."),
     };
 
-    private static DataSpec ReadData(JsonElement element, string path, string baseDirectory)
+    private static DataSpec ReadData(JsonElement element, string path, string? baseDirectory)
     {
         var o = new JsonObjectReader(element, path);
         var kind = o.String("kind") ?? throw new SpecFormatException(o.PathOf("kind"), "required: seed, polynomial or csv.");
@@ -497,7 +517,18 @@ public static class ExperimentJson
 
             case "csv":
             {
-                var file = o.String("path") ?? throw new SpecFormatException(o.PathOf("path"), "required: the CSV file, relative to this experiment file.");
+                var file = o.String("path");
+                var text = o.String("text");
+                if (file is not null && text is not null)
+                {
+                    throw new SpecFormatException(o.PathOf("text"), "give the CSV either as a file (path) or inline (text), not both.");
+                }
+
+                if (file is null && text is null)
+                {
+                    throw new SpecFormatException(o.PathOf("path"), "required: the CSV file, relative to this experiment file (or the CSV itself as text).");
+                }
+
                 string[] x;
                 if (!o.Get("x", out var xElement, out var xPath))
                 {
@@ -527,7 +558,20 @@ public static class ExperimentJson
                     throw new SpecFormatException(o.PathOf("y"), $"'{y}' is also an x column.");
                 }
 
-                if (file.Length == 0 || file.Contains('\0', StringComparison.Ordinal))
+                if (text is not null)
+                {
+                    // Errors name the field, then the line: "data.text: line 3, column 'y': …".
+                    using var reader = new StringReader(text);
+                    data = new GivenData(CsvDatasetReader.Read(reader, o.PathOf("text"), x, y));
+                    break;
+                }
+
+                if (baseDirectory is null)
+                {
+                    throw new SpecFormatException(o.PathOf("path"), "files cannot be read here; give the CSV itself as text.");
+                }
+
+                if (file!.Length == 0 || file.Contains('\0', StringComparison.Ordinal))
                 {
                     throw new SpecFormatException(o.PathOf("path"), file.Length == 0 ? "the path is empty." : "the path contains a NUL character.");
                 }
@@ -562,7 +606,13 @@ public static class ExperimentJson
     {
         var o = new JsonObjectReader(element, path);
         var x = new StatisticsOptions();
-        x = o.Double("tolerance") is { } tolerance ? Set(o.PathOf("tolerance"), () => x with { Tolerance = tolerance }) : x;
+        if (o.Get("tolerance", out _, out var tolerancePath))
+        {
+            // An absolute tolerance meant nothing on another data scale; saying so beats reading it as relative.
+            throw new SpecFormatException(tolerancePath, "the tolerance is now relative to L*: use relativeTolerance (default 0.01, i.e. L − L* below 1% of L*).");
+        }
+
+        x = o.Double("relativeTolerance") is { } tolerance ? Set(o.PathOf("relativeTolerance"), () => x with { RelativeTolerance = tolerance }) : x;
         if (o.Get("band", out var band, out var bandPath))
         {
             var values = JsonObjectReader.Array(band, bandPath);
@@ -859,10 +909,13 @@ public static class ExperimentJson
     }
 
     private static string NonBlank(string value) =>
-        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("must not be blank.") : value;
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("must not be blank.")
+        : NameCheck.Problem(value) is { } problem ? throw new ArgumentException(problem) : value;
 
-    private static string NonBlankAt(string value, string path) =>
-        string.IsNullOrWhiteSpace(value) ? throw new SpecFormatException(path, "must not be blank.") : value;
+    /// <summary>A name as written in a file: not blank, and without control characters, which no table or CSV file can hold on one line.</summary>
+    internal static string NonBlankAt(string value, string path) =>
+        string.IsNullOrWhiteSpace(value) ? throw new SpecFormatException(path, "must not be blank.")
+        : NameCheck.Problem(value) is { } problem ? throw new SpecFormatException(path, problem) : value;
 
     /// <summary>Runs a setter whose checks throw <see cref="ArgumentException"/>, and reports its message at <paramref name="path"/>.</summary>
     private static T Set<T>(string path, Func<T> set)

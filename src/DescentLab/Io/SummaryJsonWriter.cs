@@ -122,7 +122,7 @@ public static class SummaryJsonWriter
         w.WriteStartObject("bands");
         Number(w, "lower", o.BandLower);
         Number(w, "upper", o.BandUpper);
-        Number(w, "tolerance", o.Tolerance);
+        Number(w, "relativeTolerance", o.RelativeTolerance);
         w.WriteStartArray("methods");
         foreach (var m in statistics.Methods)
         {
@@ -157,6 +157,18 @@ public static class SummaryJsonWriter
             w.WriteNumber("resamples", c.Interval.Resamples);
             Number(w, "medianDifference", c.MedianDifference);
             Number(w, "shareABetter", c.ShareABetter);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("skippedComparisons");
+        foreach (var skipped in statistics.Skipped)
+        {
+            w.WriteStartObject();
+            w.WriteString("axis", skipped.Axis == ComparisonAxis.Epoch ? "epoch" : "step");
+            w.WriteNumber("at", skipped.At);
+            Strings(w, "methods", skipped.Methods);
+            w.WriteString("reason", skipped.Reason);
             w.WriteEndObject();
         }
 

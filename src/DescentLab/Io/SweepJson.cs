@@ -79,7 +79,7 @@ public static class SweepJson
         }
 
         var spec = new SweepSpec { Base = experiment.Spec };
-        var sweep = new JsonObjectReader(JsonSerializer.SerializeToElement(sweepNode), SweepField);
+        var sweep = new JsonObjectReader(Element(sweepNode), SweepField);
         if (sweep.Get("lr", out var lr, out var lrPath))
         {
             var values = Items(lr, lrPath).Select(x => JsonObjectReader.Double(x.Element, x.Path)).ToArray();
@@ -219,7 +219,7 @@ public static class SweepJson
         if (element.ValueKind == JsonValueKind.String)
         {
             var kind = element.GetString()!;
-            var options = ExperimentJson.ReadOptimizer(JsonSerializer.SerializeToElement(new JsonObject { ["kind"] = kind }), path);
+            var options = ExperimentJson.ReadOptimizer(Element(new JsonObject { ["kind"] = kind }), path);
             return new OptimizerChoice(kind, options);
         }
 
@@ -237,11 +237,8 @@ public static class SweepJson
         string name;
         if (node.TryGetPropertyValue("name", out var nameNode) && nameNode is not null)
         {
-            name = JsonObjectReader.String(JsonSerializer.SerializeToElement(nameNode), path + ".name");
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                throw new SpecFormatException(path + ".name", "must not be blank.");
-            }
+            name = JsonObjectReader.String(Element(nameNode), path + ".name");
+            ExperimentJson.NonBlankAt(name, path + ".name");
 
             node.Remove("name");
         }
@@ -250,8 +247,15 @@ public static class SweepJson
             name = node.TryGetPropertyValue("kind", out var k) && k is JsonValue v && v.TryGetValue<string>(out var kindText) ? kindText : "sgd";
         }
 
-        OptimizerOptions read = ExperimentJson.ReadOptimizer(JsonSerializer.SerializeToElement(node), path);
+        OptimizerOptions read = ExperimentJson.ReadOptimizer(Element(node), path);
         return new OptimizerChoice(name, read);
+    }
+
+    /// <summary>The node as an element, without JsonSerializer: trimmed and file-based apps turn reflection-based JSON off.</summary>
+    private static JsonElement Element(JsonNode node)
+    {
+        using var document = JsonDocument.Parse(node.ToJsonString());
+        return document.RootElement.Clone();
     }
 
     private static T Set<T>(string path, Func<T> set)

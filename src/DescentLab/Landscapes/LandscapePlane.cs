@@ -81,6 +81,29 @@ public sealed record LandscapePlane
     public IReadOnlyDictionary<string, double> FixedValues { get; }
 
     /// <summary>
+    /// The plane drawn when none is named: the seed's (x^2, x) when both exist, else the two parameters along whose axes
+    /// the loss curves most, the larger first.
+    /// </summary>
+    /// <remarks>
+    /// The curvature along parameter j's own axis is H_jj = 2S_jj = 2·mean(z_j²): the plane of the two largest shows
+    /// the narrowest valley the paths have to find their way down, as (x², x) does on the seed's data.
+    /// </remarks>
+    public static (string X, string Y) DefaultParameters(Problem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var names = problem.ParameterNames;
+        if (names.Contains("x^2", StringComparer.Ordinal) && names.Contains("x", StringComparer.Ordinal))
+        {
+            return ("x^2", "x");
+        }
+
+        var p = names.Count;
+        var second = problem.FullData.SecondMoment.ToArray();
+        var order = Enumerable.Range(0, p).OrderByDescending(j => second[(j * p) + j]).ThenBy(j => j).Take(2).ToArray();
+        return (names[order[0]], names[order[1]]);
+    }
+
+    /// <summary>
     /// A plane whose axes cover θ*, the given initial points and every finite point of the given paths, with a margin.
     /// </summary>
     /// <param name="problem">The problem whose parameters are named.</param>

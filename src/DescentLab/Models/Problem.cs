@@ -153,12 +153,20 @@ public sealed class Problem
     /// The mean-squared error of the samples <paramref name="batch"/> at θ, and its gradient written to
     /// <paramref name="gradient"/>, by direct summation. Allocates nothing.
     /// </summary>
-    /// <remarks>L_B = (1/|B|) Σ_{i∈B} rᵢ², ∇L_B = (2/|B|) Σ_{i∈B} rᵢ zᵢ with rᵢ = zᵢᵀθ − yᵢ.</remarks>
+    /// <remarks>
+    /// L_B = (1/|B|) Σ_{i∈B} rᵢ², ∇L_B = (2/|B|) Σ_{i∈B} rᵢ zᵢ with rᵢ = zᵢᵀθ − yᵢ. Rows packed in four doubles (p ≤ 3)
+    /// take one summation order whether or not the hardware has 256-bit vectors, so results agree bit for bit across
+    /// machines; the generic loop (p ≥ 4) is scalar everywhere.
+    /// </remarks>
     public double BatchLossAndGradient(ReadOnlySpan<double> theta, ReadOnlySpan<int> batch, Span<double> gradient)
     {
-        if (RowStride == 4 && Vector256.IsHardwareAccelerated && theta.Length >= ParameterCount && gradient.Length >= ParameterCount)
+        if (RowStride == 4)
         {
-            return BatchLossAndGradientPacked(theta, batch, gradient);
+            ArgumentOutOfRangeException.ThrowIfLessThan(theta.Length, ParameterCount, nameof(theta));
+            ArgumentOutOfRangeException.ThrowIfLessThan(gradient.Length, ParameterCount, nameof(gradient));
+            return Vector256.IsHardwareAccelerated
+                ? BatchLossAndGradientPacked(theta, batch, gradient)
+                : BatchLossAndGradientPackedScalar(theta, batch, gradient);
         }
 
         var p = ParameterCount;
@@ -197,8 +205,9 @@ public sealed class Problem
     /// θ is extended to e = [θ, −1, 0…] so that the residual is one dot product, and the gradient sum one vector FMA.
     /// </summary>
     /// <remarks>
-    /// The dot product adds the halves of z∘e, then the two lanes left; two independent chains hide the latency.
-    /// The summation order differs from the generic loop by rounding only.
+    /// The order, which <see cref="BatchLossAndGradientPackedScalar"/> repeats operation for operation: the residual is
+    /// (z₀e₀ + z₂e₂) + (z₁e₁ + z₃e₃); even and odd batch positions go to two chains (losses and FMA gradient sums) that
+    /// hide the latency and are added at the end.
     /// </remarks>
     private double BatchLossAndGradientPacked(ReadOnlySpan<double> theta, ReadOnlySpan<int> batch, Span<double> gradient)
     {
@@ -264,6 +273,84 @@ public sealed class Problem
         var product = a * b;
         var half = product.GetLower() + product.GetUpper();
         return half.ToScalar() + half.GetElement(1);
+    }
+
+    /// <summary>
+    /// <see cref="BatchLossAndGradientPacked"/> without vectors, for hardware without 256-bit ones (ARM64, WebAssembly,
+    /// or <c>DOTNET_EnableHWIntrinsic=0</c>): the same operations in the same order, lane by lane.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Math.FusedMultiplyAdd"/> rounds once, as the vector FMA does, in hardware or in software.
+    /// </remarks>
+    private double BatchLossAndGradientPackedScalar(ReadOnlySpan<double> theta, ReadOnlySpan<int> batch, Span<double> gradient)
+    {
+        var p = ParameterCount;
+        var e0 = theta[0];
+        var e1 = p >= 2 ? theta[1] : -1.0;
+        var e2 = p switch { 3 => theta[2], 2 => -1.0, _ => 0.0 };
+        var e3 = p == 3 ? -1.0 : 0.0;
+
+        var rows = _rows.AsSpan();
+        var count = (uint)SampleCount;
+
+        // Lane 3 of the vector sums (y times the residual) is never read, so it is not kept here.
+        double s00 = 0, s01 = 0, s02 = 0;
+        double s10 = 0, s11 = 0, s12 = 0;
+        var loss0 = 0.0;
+        var loss1 = 0.0;
+        var k = 0;
+        for (; k + 1 < batch.Length; k += 2)
+        {
+            var i0 = batch[k];
+            var i1 = batch[k + 1];
+            if ((uint)i0 >= count || (uint)i1 >= count)
+            {
+                ThrowIndexOutOfRange(Math.Max(i0, i1), SampleCount);
+            }
+
+            var a = rows.Slice(i0 * 4, 4);
+            var b = rows.Slice(i1 * 4, 4);
+            var r0 = ((a[0] * e0) + (a[2] * e2)) + ((a[1] * e1) + (a[3] * e3));
+            var r1 = ((b[0] * e0) + (b[2] * e2)) + ((b[1] * e1) + (b[3] * e3));
+            loss0 += r0 * r0;
+            loss1 += r1 * r1;
+            s00 = Math.FusedMultiplyAdd(a[0], r0, s00);
+            s01 = Math.FusedMultiplyAdd(a[1], r0, s01);
+            s02 = Math.FusedMultiplyAdd(a[2], r0, s02);
+            s10 = Math.FusedMultiplyAdd(b[0], r1, s10);
+            s11 = Math.FusedMultiplyAdd(b[1], r1, s11);
+            s12 = Math.FusedMultiplyAdd(b[2], r1, s12);
+        }
+
+        if (k < batch.Length)
+        {
+            var i0 = batch[k];
+            if ((uint)i0 >= count)
+            {
+                ThrowIndexOutOfRange(i0, SampleCount);
+            }
+
+            var a = rows.Slice(i0 * 4, 4);
+            var r = ((a[0] * e0) + (a[2] * e2)) + ((a[1] * e1) + (a[3] * e3));
+            loss0 += r * r;
+            s00 = Math.FusedMultiplyAdd(a[0], r, s00);
+            s01 = Math.FusedMultiplyAdd(a[1], r, s01);
+            s02 = Math.FusedMultiplyAdd(a[2], r, s02);
+        }
+
+        var scale = 2.0 / batch.Length;
+        gradient[0] = (s00 + s10) * scale;
+        if (p >= 2)
+        {
+            gradient[1] = (s01 + s11) * scale;
+        }
+
+        if (p == 3)
+        {
+            gradient[2] = (s02 + s12) * scale;
+        }
+
+        return (loss0 + loss1) / batch.Length;
     }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]

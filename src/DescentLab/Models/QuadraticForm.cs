@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace DescentLab.Models;
@@ -386,17 +387,37 @@ public sealed class QuadraticForm
         return (theta, p);
     }
 
+    /// <summary>xᵀy in four lanes, the same order with or without 256-bit vectors, so θ* agrees across machines.</summary>
+    /// <remarks>Lane l sums x[i]·y[i] for i ≡ l (mod 4); then (lane₀ + lane₂) + (lane₁ + lane₃), then the tail in order.</remarks>
     private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        var width = System.Numerics.Vector<double>.Count;
-        var acc = System.Numerics.Vector<double>.Zero;
         var i = 0;
-        for (; i <= x.Length - width; i += width)
+        double sum;
+        if (Vector256.IsHardwareAccelerated)
         {
-            acc += new System.Numerics.Vector<double>(x[i..]) * new System.Numerics.Vector<double>(y[i..]);
+            var acc = Vector256<double>.Zero;
+            for (; i <= x.Length - 4; i += 4)
+            {
+                acc += Vector256.Create(x.Slice(i, 4)) * Vector256.Create(y.Slice(i, 4));
+            }
+
+            var half = acc.GetLower() + acc.GetUpper();
+            sum = half.ToScalar() + half.GetElement(1);
+        }
+        else
+        {
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            for (; i <= x.Length - 4; i += 4)
+            {
+                a0 += x[i] * y[i];
+                a1 += x[i + 1] * y[i + 1];
+                a2 += x[i + 2] * y[i + 2];
+                a3 += x[i + 3] * y[i + 3];
+            }
+
+            sum = (a0 + a2) + (a1 + a3);
         }
 
-        var sum = System.Numerics.Vector.Sum(acc);
         for (; i < x.Length; i++)
         {
             sum += x[i] * y[i];

@@ -98,7 +98,7 @@ public sealed class ReplicateAccumulator
             atSteps[e] = ExcessAt(row, minimum, _options.ComparisonSteps[e]);
         }
 
-        var point = PathMetrics.Of(trajectory, problem).FirstBelow(_options.Tolerance);
+        var point = PathMetrics.Of(trajectory, problem).FirstBelow(_options.ToleranceFor(problem.FullData));
         _runs[replicate] = new RunSummary(
             MethodName,
             replicate,

@@ -3,8 +3,9 @@ namespace DescentLab.Statistics;
 /// <summary>Every method's statistics across replicates and the paired comparison of every pair of methods.</summary>
 public sealed class ReplicateStatistics
 {
-    private ReplicateStatistics(IReadOnlyList<string> parameterNames, StatisticsOptions options, IReadOnlyList<MethodStatistics> methods, IReadOnlyList<PairedComparison> comparisons)
+    private ReplicateStatistics(IReadOnlyList<string> parameterNames, StatisticsOptions options, IReadOnlyList<MethodStatistics> methods, IReadOnlyList<PairedComparison> comparisons, IReadOnlyList<SkippedComparison> skipped)
     {
+        Skipped = skipped;
         ParameterNames = parameterNames;
         Options = options;
         Methods = methods;
@@ -22,6 +23,9 @@ public sealed class ReplicateStatistics
 
     /// <summary>For each pair (A before B in method order), at each comparison epoch, then at each comparison step.</summary>
     public IReadOnlyList<PairedComparison> Comparisons { get; }
+
+    /// <summary>The comparison points past the end of some methods' runs, with the methods and why; those pairs are not compared there.</summary>
+    public IReadOnlyList<SkippedComparison> Skipped { get; }
 
     /// <summary>The statistics of <paramref name="methods"/>, with their pairwise comparisons.</summary>
     public static ReplicateStatistics Create(IReadOnlyList<string> parameterNames, IReadOnlyList<MethodStatistics> methods, StatisticsOptions options)
@@ -46,8 +50,35 @@ public sealed class ReplicateStatistics
             }
         }
 
-        return new ReplicateStatistics([.. parameterNames], options, [.. methods], comparisons);
+        var skipped = new List<SkippedComparison>();
+        if (methods.Count > 1)
+        {
+            foreach (var epoch in options.ComparisonEpochs)
+            {
+                var ended = methods.Where(m => epoch * (long)m.Grid.BatchesPerEpoch > m.Grid.TotalSteps).ToArray();
+                if (ended.Length > 0)
+                {
+                    var epochs = ended.Select(m => m.Grid.Epoch[^1]).Distinct().ToArray();
+                    var end = epochs.Length == 1 ? $"{Number(epochs[0])} epochs" : "fewer epochs";
+                    skipped.Add(new SkippedComparison(ComparisonAxis.Epoch, epoch, [.. ended.Select(m => m.Name)], $"past the end of {string.Join(", ", ended.Select(m => m.Name))} ({end})"));
+                }
+            }
+
+            foreach (var step in options.ComparisonSteps)
+            {
+                var ended = methods.Where(m => step > m.Grid.TotalSteps).ToArray();
+                if (ended.Length > 0)
+                {
+                    var ends = string.Join(", ", ended.Select(m => $"{m.Name} ends at update {Number(m.Grid.TotalSteps)}"));
+                    skipped.Add(new SkippedComparison(ComparisonAxis.Step, step, [.. ended.Select(m => m.Name)], $"past the end of the run: {ends}"));
+                }
+            }
+        }
+
+        return new ReplicateStatistics([.. parameterNames], options, [.. methods], comparisons, skipped);
     }
+
+    private static string Number(double value) => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The statistics of the method named <paramref name="name"/>.</summary>
     public MethodStatistics Method(string name) =>

@@ -1,9 +1,9 @@
 namespace DescentLab.Statistics;
 
-/// <summary>What to compute across replicates: the band, the tolerance, the comparison points and the bootstrap.</summary>
+/// <summary>What to compute across replicates, and what "reached" means: the band, the tolerance, the comparison points and the bootstrap.</summary>
 public sealed record StatisticsOptions
 {
-    private readonly double _tolerance = 1.0;
+    private readonly double _relativeTolerance = DefaultRelativeTolerance;
     private readonly double _bandLower = 0.1;
     private readonly double _bandUpper = 0.9;
     private readonly int _resamples = 2000;
@@ -11,13 +11,48 @@ public sealed record StatisticsOptions
     private readonly IReadOnlyList<int> _epochs = [50, 300];
     private readonly IReadOnlyList<long> _steps = [50, 300];
 
-    /// <summary>The excess loss L(θ) − L* a run must stay below to count as converged (epochs to tolerance).</summary>
-    public double Tolerance
+    /// <summary>The default <see cref="RelativeTolerance"/>: a run has reached the optimum when L − L* is below 1% of L*.</summary>
+    public const double DefaultRelativeTolerance = 0.01;
+
+    /// <summary>
+    /// The least L* the tolerance is taken relative to, as a fraction of L(0) = mean(y²), the loss of the zero model: a
+    /// data set the model fits almost exactly (L* ≈ 0) would otherwise ask for an excess loss below what the loss can
+    /// resolve. 10⁻⁶ of mean(y²) is far above the loss's rounding (about 10⁻¹⁶ of it) and still means a fit to about
+    /// 0.1% of the outputs' root mean square.
+    /// </summary>
+    public const double MinimumLossFloor = 1e-6;
+
+    /// <summary>
+    /// What "reached" means, everywhere: the excess loss L(θ) − L* stays below this fraction of L* (of
+    /// <see cref="MinimumLossFloor"/> × mean(y²) when L* is smaller) from some point to the end of the run.
+    /// </summary>
+    public double RelativeTolerance
     {
-        get => _tolerance;
-        init => _tolerance = value > 0 && double.IsFinite(value)
+        get => _relativeTolerance;
+        init => _relativeTolerance = value > 0 && double.IsFinite(value)
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(Tolerance), value, "tolerance: must be positive and finite.");
+            : throw new ArgumentOutOfRangeException(nameof(RelativeTolerance), value, "relativeTolerance: must be positive and finite.");
+    }
+
+    /// <summary>The rule in words, for tables and captions: "L − L* below 1% of L*".</summary>
+    public string ToleranceText =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"L − L* below {_relativeTolerance * 100:0.####}% of L*");
+
+    /// <summary>The excess loss a run on <paramref name="form"/> must stay below to have reached the optimum.</summary>
+    public double ToleranceFor(Models.QuadraticForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return ToleranceFor(form.MinimumLoss, form.MeanSquare);
+    }
+
+    /// <summary>The excess loss to stay below for a problem with minimum loss <paramref name="minimumLoss"/> and mean(y²) <paramref name="meanSquare"/>.</summary>
+    public double ToleranceFor(double minimumLoss, double meanSquare)
+    {
+        var scale = Math.Max(minimumLoss, MinimumLossFloor * meanSquare);
+        var tolerance = _relativeTolerance * scale;
+
+        // All-zero outputs leave no scale at all; the smallest positive double then means "exactly at L*".
+        return tolerance > 0 && double.IsFinite(tolerance) ? tolerance : double.Epsilon;
     }
 
     /// <summary>The lower quantile of the band (0.1: the 10–90% band by default).</summary>
@@ -72,7 +107,7 @@ public sealed record StatisticsOptions
     /// <inheritdoc/>
     public bool Equals(StatisticsOptions? other) =>
         other is not null
-        && Tolerance == other.Tolerance
+        && RelativeTolerance == other.RelativeTolerance
         && BandLower == other.BandLower
         && BandUpper == other.BandUpper
         && ComparisonEpochs.SequenceEqual(other.ComparisonEpochs)
@@ -82,5 +117,5 @@ public sealed record StatisticsOptions
         && ConfidenceLevel == other.ConfidenceLevel;
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Tolerance, BandLower, BandUpper, BootstrapResamples, BootstrapSeed, ConfidenceLevel);
+    public override int GetHashCode() => HashCode.Combine(RelativeTolerance, BandLower, BandUpper, BootstrapResamples, BootstrapSeed, ConfidenceLevel);
 }

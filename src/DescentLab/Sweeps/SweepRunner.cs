@@ -87,7 +87,7 @@ public static class SweepRunner
         var training = spec.Training with { RecordEvery = method.Sampler.BatchesPerEpoch(problem.SampleCount), KeepBatchesOfEpoch = null };
         var stream = LoaderRandomness.Private(new TorchGenerator(RunSeed.Derive(seed, method.Name, 0)));
         var trajectory = Trainer.Train(problem, method, init, training, stream, replicate, null, cancellationToken);
-        var point = PathMetrics.Of(trajectory, problem).FirstBelow(spec.Statistics.Tolerance);
+        var point = PathMetrics.Of(trajectory, problem).FirstBelow(spec.Statistics.ToleranceFor(problem.FullData));
         var last = trajectory.Count - 1;
         var loss = trajectory.Loss[last];
         return new SweepRow(

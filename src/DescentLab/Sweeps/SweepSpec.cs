@@ -48,6 +48,11 @@ public sealed record SweepSpec
         init
         {
             _optimizers = NonEmpty(value, v => v is not null && !string.IsNullOrWhiteSpace(v.Name), nameof(Optimizers), "every optimizer needs a name");
+            if (_optimizers.Select(o => Training.NameCheck.Problem(o.Name)).FirstOrDefault(p => p is not null) is { } problem)
+            {
+                throw new ArgumentException($"optimizers: {problem}", nameof(Optimizers));
+            }
+
             if (_optimizers.Select(o => o.Name).Distinct(StringComparer.Ordinal).Count() != _optimizers.Length)
             {
                 throw new ArgumentException("optimizers: names must be distinct.", nameof(Optimizers));

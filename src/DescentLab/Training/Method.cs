@@ -10,6 +10,11 @@ public sealed record Method
     public Method(string name, SamplerOptions sampler, OptimizerOptions optimizer, LearningRateSchedule? schedule = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (NameCheck.Problem(name) is { } problem)
+        {
+            throw new ArgumentException($"name: {problem}", nameof(name));
+        }
+
         ArgumentNullException.ThrowIfNull(sampler);
         ArgumentNullException.ThrowIfNull(optimizer);
         Name = name;

@@ -8,8 +8,14 @@ public static class Trainer
 {
     /// <summary>
     /// Runs <see cref="TrainingOptions.Epochs"/> epochs of <paramref name="method"/> from <paramref name="init"/>.
-    /// A run whose loss or θ stops being finite is stopped and marked diverged at that step.
+    /// A run whose θ or full-data loss stops being finite, or whose full-data loss passes
+    /// <see cref="TrainingOptions.DivergenceFactor"/> × max(L(θ₀), L*), is stopped and marked diverged at that step.
     /// </summary>
+    /// <remarks>
+    /// The full-data loss costs O(p²), more than some updates, so it is computed only on recorded steps and whenever the
+    /// step's batch loss passes the threshold: a diverging run's batches blow up with it, and the full-data loss then
+    /// decides. A recorded step is always checked, so with every step recorded the rule holds at every step.
+    /// </remarks>
     /// <param name="problem">The data, features and loss.</param>
     /// <param name="method">Sampler, optimizer and schedule.</param>
     /// <param name="init">θ₀, in parameter order.</param>
@@ -50,7 +56,19 @@ public static class Trainer
 
         var theta = init.ToArray();
         var gradient = new double[p];
-        recorder.Record(0, 0, 0, double.NaN, problem.Loss(theta), double.NaN, theta);
+        var initialLoss = problem.Loss(theta);
+        recorder.Record(0, 0, 0, double.NaN, initialLoss, double.NaN, theta);
+        var threshold = options.DivergenceFactor * Math.Max(initialLoss, problem.FullData.MinimumLoss);
+        if (!double.IsFinite(threshold))
+        {
+            // An infinite L(θ₀) leaves only the finiteness rule; NaN and ∞ still fail "≤ MaxValue".
+            threshold = double.MaxValue;
+        }
+
+        if (!double.IsFinite(initialLoss) || !double.IsFinite(Sum(theta)))
+        {
+            return recorder.Build(0, $"the initial point is not finite (full-data loss {initialLoss})", threshold);
+        }
 
         var reportEvery = Math.Max(1, epochs / 100);
         long step = 0;
@@ -78,9 +96,10 @@ public static class Trainer
                 step++;
                 samples += batch.Length;
 
-                var finite = double.IsFinite(batchLoss) && double.IsFinite(Sum(theta));
+                // "Not ≤" also catches NaN. A suspect step has its full-data loss checked, recorded or not.
+                var suspect = !(batchLoss <= threshold) || !double.IsFinite(Sum(theta));
                 var record = --untilRecord == 0 || step == totalSteps;
-                if (record || !finite)
+                if (record || suspect)
                 {
                     if (untilRecord <= 0)
                     {
@@ -88,12 +107,17 @@ public static class Trainer
                         untilRecord = every - (int)(step % every);
                     }
 
-                    // The optimizers only read the gradient, so it still holds the one this step used.
                     var loss = problem.Loss(theta);
-                    recorder.Record(step, epoch + ((k + 1) / (double)batches), samples, batchLoss, loss, Norm(gradient), theta);
-                    if (!finite || !double.IsFinite(loss))
+                    var diverged = !(loss <= threshold) || (suspect && !double.IsFinite(Sum(theta)));
+                    if (record || diverged)
                     {
-                        return recorder.Build(step, DivergenceReason(problem, batchLoss, loss, theta, step));
+                        // The optimizers only read the gradient, so it still holds the one this step used.
+                        recorder.Record(step, epoch + ((k + 1) / (double)batches), samples, batchLoss, loss, Norm(gradient), theta);
+                    }
+
+                    if (diverged)
+                    {
+                        return recorder.Build(step, DivergenceReason(problem, loss, threshold, options.DivergenceFactor, theta, step), threshold);
                     }
                 }
             }
@@ -105,7 +129,7 @@ public static class Trainer
             }
         }
 
-        return recorder.Build(null, null);
+        return recorder.Build(null, null, threshold);
     }
 
     /// <summary>
@@ -173,21 +197,18 @@ public static class Trainer
         return sum;
     }
 
-    private static string DivergenceReason(Problem problem, double batchLoss, double loss, ReadOnlySpan<double> theta, long step)
+    private static string DivergenceReason(Problem problem, double loss, double threshold, double factor, ReadOnlySpan<double> theta, long step)
     {
-        if (!double.IsFinite(batchLoss))
-        {
-            return $"batch loss is {batchLoss} at step {step}";
-        }
-
         for (var j = 0; j < theta.Length; j++)
         {
             if (!double.IsFinite(theta[j]))
             {
-                return $"parameter {problem.ParameterNames[j]} is {theta[j]} at step {step}";
+                return FormattableString.Invariant($"parameter {problem.ParameterNames[j]} is {theta[j]} at step {step}");
             }
         }
 
-        return $"full-data loss is {loss} at step {step}";
+        return double.IsFinite(loss)
+            ? FormattableString.Invariant($"full-data loss {loss:G4} at step {step} is above {factor:G3} × max(L(θ₀), L*) = {threshold:G4}")
+            : FormattableString.Invariant($"full-data loss is {loss} at step {step}");
     }
 }

@@ -83,8 +83,11 @@ public sealed class Trajectory
         }
     }
 
-    /// <summary>The update at which the loss or θ stopped being finite; null if the run did not diverge.</summary>
+    /// <summary>The update after which θ or the full-data loss stopped being finite or passed the threshold; null if the run did not diverge.</summary>
     public long? DivergedAtStep { get; }
+
+    /// <summary>The full-data loss above which the run counts as diverged: the divergence factor × max(L(θ₀), L*).</summary>
+    public double DivergenceThreshold { get; init; } = double.PositiveInfinity;
 
     /// <summary>Why the run was stopped as diverged; null if it did not diverge.</summary>
     public string? DivergenceReason { get; }

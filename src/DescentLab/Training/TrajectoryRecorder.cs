@@ -46,13 +46,13 @@ internal sealed class TrajectoryRecorder
 
     public IReadOnlyList<int[]>? KeptBatches { get; set; }
 
-    public Trajectory Build(long? divergedAtStep, string? reason)
+    public Trajectory Build(long? divergedAtStep, string? reason, double divergenceThreshold)
     {
         var n = _count;
         if (n == _step.Length)
         {
             // Sized exactly: hand the columns over instead of copying them.
-            return new Trajectory(_names, _step, _epoch, _samples, _batchLoss, _loss, _gradientNorm, _parameters, divergedAtStep, reason, KeptBatches);
+            return new Trajectory(_names, _step, _epoch, _samples, _batchLoss, _loss, _gradientNorm, _parameters, divergedAtStep, reason, KeptBatches) { DivergenceThreshold = divergenceThreshold };
         }
 
         return new Trajectory(
@@ -66,6 +66,9 @@ internal sealed class TrajectoryRecorder
             [.. _parameters.Select(c => c.AsSpan(0, n).ToArray())],
             divergedAtStep,
             reason,
-            KeptBatches);
+            KeptBatches)
+        {
+            DivergenceThreshold = divergenceThreshold,
+        };
     }
 }

@@ -176,4 +176,52 @@ public sealed class ExperimentJsonTests
             folder.Delete(recursive: true);
         }
     }
+    [Fact]
+    public void Parse_InlineCsvText_ReadsTheSameDatasetAsTheFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("descentlab-json-");
+        try
+        {
+            const string csv = "a,b,out\n1,2,3\n4,5,6.5\n";
+            File.WriteAllText(Path.Combine(folder.FullName, "d.csv"), csv);
+            var fromFile = ExperimentJson.Parse("{ \"data\": { \"kind\": \"csv\", \"path\": \"d.csv\", \"x\": [\"a\", \"b\"], \"y\": \"out\" } }", folder.FullName);
+
+            var inline = ExperimentJson.ParseSelfContained("{ \"data\": { \"kind\": \"csv\", \"text\": \"a,b,out\\n1,2,3\\n4,5,6.5\\n\", \"x\": [\"a\", \"b\"], \"y\": \"out\" } }");
+
+            var expected = Assert.IsType<GivenData>(fromFile.Spec.Data).Dataset;
+            var actual = Assert.IsType<GivenData>(inline.Spec.Data).Dataset;
+            Assert.Equal(expected.InputNames, actual.InputNames);
+            Assert.Equal(expected.Input(1).ToArray(), actual.Input(1).ToArray());
+            Assert.Equal(expected.Output.ToArray(), actual.Output.ToArray());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ParseSelfContained_CsvPath_ThrowsWithoutReadingTheFile()
+    {
+        var e = Assert.Throws<SpecFormatException>(() => ExperimentJson.ParseSelfContained("{ \"data\": { \"kind\": \"csv\", \"path\": \"/etc/hostname\" } }"));
+
+        Assert.Equal("data.path", e.JsonPath);
+        Assert.Equal("files cannot be read here; give the CSV itself as text.", e.Detail);
+    }
+
+    [Fact]
+    public void Parse_CsvPathAndText_ThrowsOnText()
+    {
+        var e = Assert.Throws<SpecFormatException>(() => ExperimentJson.Parse("{ \"data\": { \"kind\": \"csv\", \"path\": \"d.csv\", \"text\": \"x,y\\n1,2\\n\" } }", "."));
+
+        Assert.Equal("data.text", e.JsonPath);
+    }
+
+    [Fact]
+    public void ParseSelfContained_BadInlineCsv_NamesTheFieldAndLine()
+    {
+        var e = Assert.Throws<DataFormatException>(() => ExperimentJson.ParseSelfContained("{ \"data\": { \"kind\": \"csv\", \"text\": \"x,y\\n1,2\\n3,oops\\n\" } }"));
+
+        Assert.Equal("data.text: line 3, column 'y': \"oops\" is not a number.", e.Message);
+    }
 }

@@ -1,0 +1,69 @@
+using System.Globalization;
+using DescentLab.Data;
+using DescentLab.Experiments;
+using DescentLab.Models;
+using DescentLab.Sampling;
+
+namespace DescentLab.Io;
+
+/// <summary>The checks of an experiment file that only its data can answer: batch sizes against n, an explicit init against p, the plane's names.</summary>
+public static class ExperimentFileCheck
+{
+    /// <summary>Throws a <see cref="SpecFormatException"/> naming the JSON path of the first value the data rules out; returns the data otherwise.</summary>
+    /// <exception cref="SpecFormatException">A value does not fit the data; the message starts with its JSON path.</exception>
+    public static Dataset Check(ExperimentFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var spec = file.Spec;
+        if ((ulong)spec.Seed + (ulong)(spec.Replicates - 1) > uint.MaxValue)
+        {
+            throw new SpecFormatException("replicates", Invariant($"seed {spec.Seed} + {spec.Replicates - 1} replicates runs past the largest seed, {uint.MaxValue}."));
+        }
+
+        Dataset data;
+        try
+        {
+            data = spec.Data.Create(spec.Seed);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw new SpecFormatException("data", e.Message, e);
+        }
+
+        var n = data.Count;
+        for (var i = 0; i < spec.Methods.Count; i++)
+        {
+            var sampler = spec.Methods[i].Sampler;
+            if (sampler.Kind != SamplerKind.FullBatch && sampler.BatchSize > n)
+            {
+                throw new SpecFormatException(
+                    Invariant($"methods[{i}].sampler.batchSize"),
+                    Invariant($"the batch size {sampler.BatchSize} is larger than the {n} samples; use at most {n}."));
+            }
+        }
+
+        var p = (data.InputCount * spec.Degree) + 1;
+        if (spec.Init.Kind == InitKind.Explicit && spec.Init.Values.Count != p)
+        {
+            throw new SpecFormatException(
+                "init",
+                Invariant($"{spec.Init.Values.Count} values given; the model has {p} parameters ({string.Join(", ", new Problem(data, spec.Degree).ParameterNames)}), give one value each in that order."));
+        }
+
+        if (file.Output.Plane is { } plane)
+        {
+            var names = new Problem(data, spec.Degree).ParameterNames;
+            foreach (var name in new[] { plane.X, plane.Y })
+            {
+                if (!names.Contains(name, StringComparer.Ordinal))
+                {
+                    throw new SpecFormatException("output.plane", $"'{name}' is not a parameter; the parameters are {string.Join(", ", names)}.");
+                }
+            }
+        }
+
+        return data;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

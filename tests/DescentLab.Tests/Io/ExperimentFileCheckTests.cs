@@ -1,0 +1,30 @@
+using DescentLab.Io;
+
+namespace DescentLab.Tests.Io;
+
+public sealed class ExperimentFileCheckTests
+{
+    [Theory]
+    [InlineData("{ \"methods\": [{ \"name\": \"a\" }, { \"name\": \"b\", \"sampler\": { \"kind\": \"reshuffle\", \"batchSize\": 101 } }] }", "methods[1].sampler.batchSize", "the batch size 101 is larger than the 100 samples; use at most 100.")]
+    [InlineData("{ \"init\": [1, 2] }", "init", "2 values given; the model has 3 parameters (x, x^2, 1), give one value each in that order.")]
+    [InlineData("{ \"degree\": 1, \"output\": { \"plane\": [\"x^2\", \"x\"] } }", "output.plane", "'x^2' is not a parameter; the parameters are x, 1.")]
+    [InlineData("{ \"seed\": 4294967295, \"replicates\": 2 }", "replicates", "seed 4294967295 + 1 replicates runs past the largest seed, 4294967295.")]
+    public void Check_ValueTheDataRulesOut_ThrowsWithItsPath(string json, string path, string detail)
+    {
+        var file = ExperimentJson.ParseSelfContained(json);
+
+        var e = Assert.Throws<SpecFormatException>(() => ExperimentFileCheck.Check(file));
+
+        Assert.Equal(path, e.JsonPath);
+        Assert.Equal(detail, e.Detail);
+    }
+
+    [Fact]
+    public void Check_SeedExperiment_ReturnsItsData()
+    {
+        var data = ExperimentFileCheck.Check(ExperimentFile.Seed);
+
+        Assert.Equal(100, data.Count);
+        Assert.Equal(data.Output.ToArray(), ExperimentFile.Seed.Spec.Data.Create(0).Output.ToArray());
+    }
+}
