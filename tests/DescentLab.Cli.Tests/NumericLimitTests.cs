@@ -63,4 +63,26 @@ public sealed class NumericLimitTests : IDisposable
         var optimum = OutputFiles.Numbers(OutputFiles.Summary(_box.PathOf("out")).GetProperty("optimum").GetProperty("theta"));
         Assert.All(optimum, v => Assert.True(double.IsFinite(v)));
     }
+
+    [Fact]
+    public void Run_HugeReplicates_ExitsTwoNamingTheLimit()
+    {
+        var result = Sandbox.Run("run", "--replicates", "2147483647", "--out", _box.PathOf("o"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("descentlab: --replicates: must be at most 100000 (the replicate limit)." + Environment.NewLine, result.Error);
+        Assert.Empty(_box.Entries());
+    }
+
+    [Fact]
+    public void Run_HugeSampleCount_ExitsTwoNamingTheLimit()
+    {
+        var config = _box.WriteFile("e.json", "{\"data\": {\"kind\": \"polynomial\", \"count\": 2147483647}}");
+
+        var result = Sandbox.Run("run", "--config", config, "--out", _box.PathOf("o"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("data.count: Count must be at most 10000000 (the sample limit)", result.Error, StringComparison.Ordinal);
+        Assert.Equal(["e.json"], _box.Entries());
+    }
 }

@@ -61,6 +61,9 @@ public sealed record ExperimentSpec
     /// <summary>How the initial parameters are chosen (notebook randomness always draws one per method, as the notebook does, unless explicit).</summary>
     public InitSpec Init { get; init; } = InitSpec.Shared;
 
+    /// <summary>The most replicates an experiment may ask for: each keeps its final metrics and curve, and 10⁵ already take minutes.</summary>
+    public const int MaxReplicates = 100_000;
+
     /// <summary>
     /// Replicates R: replicate r is the single run with seed <see cref="Seed"/> + r (its data when generated, its init and
     /// its shuffles), so any replicate can be rerun alone.
@@ -68,7 +71,9 @@ public sealed record ExperimentSpec
     public int Replicates
     {
         get => _replicates;
-        init => _replicates = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Replicates), value, "replicates: must be at least 1.");
+        init => _replicates = value is >= 1 and <= MaxReplicates
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Replicates), value, value >= 1 ? $"replicates: must be at most {MaxReplicates} (the replicate limit)." : "replicates: must be at least 1.");
     }
 
     /// <summary>What to compute across replicates (bands, tolerance, comparison points, bootstrap).</summary>
