@@ -107,6 +107,7 @@ internal sealed class SpecOptions
         {
             var value = ParseInt(Epochs, epochs);
             training = Guard(Epochs, () => training with { Epochs = value });
+            fromFlag.Add(Epochs.Name);
         }
 
         if (parse.GetValue(RecordEvery) is { } recordEvery)
@@ -198,6 +199,17 @@ internal sealed class SpecOptions
                 }
 
                 throw new UsageException(Invariant($"{Where(configPath, Invariant($"methods[{i}].sampler.batchSize"))}: the batch size {sampler.BatchSize} is larger than the {n} samples; use at most {n}."));
+            }
+        }
+
+        foreach (var method in spec.Methods)
+        {
+            if (method.Sampler.Kind == SamplerKind.FullBatch || method.Sampler.BatchSize <= n)
+            {
+                if (ExperimentSpec.StepLimitProblem(method, n, spec.Training.Epochs) is { } steps)
+                {
+                    throw new UsageException($"{(fromFlag.Contains(Epochs.Name) || configPath is null ? Epochs.Name : Where(configPath, "epochs"))}: {steps}");
+                }
             }
         }
 

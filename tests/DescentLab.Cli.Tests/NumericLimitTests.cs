@@ -85,4 +85,26 @@ public sealed class NumericLimitTests : IDisposable
         Assert.Contains("data.count: Count must be at most 10000000 (the sample limit)", result.Error, StringComparison.Ordinal);
         Assert.Equal(["e.json"], _box.Entries());
     }
+
+    [Fact]
+    public void Sweep_EpochsBeyondTheStepLimit_ExitsTwo()
+    {
+        // Found by the fuzz suite: exit 1 "Arithmetic operation resulted in an overflow".
+        var config = _box.WriteFile("s.json", "{\"name\":\"s\",\"seed\":1,\"epochs\":2147483647,\"replicates\":2,\"sweep\":{\"lr\":[0.001],\"batchSize\":[5],\"sampler\":[\"reshuffle\"],\"optimizer\":[\"sgd\"]}}");
+
+        var result = Sandbox.Run("sweep", "--config", config, "--out", _box.PathOf("o"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("epochs: 2147483647 epochs of 20 batches", result.Error, StringComparison.Ordinal);
+        Assert.Equal(["s.json"], _box.Entries());
+    }
+
+    [Fact]
+    public void Run_EpochsBeyondTheStepLimit_ExitsTwoNamingTheFlag()
+    {
+        var result = Sandbox.Run("run", "--epochs", "2147483647", "--out", _box.PathOf("o"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("descentlab: --epochs: 2147483647 epochs of 4 batches (sgd) are 8589934588 steps", result.Error, StringComparison.Ordinal);
+    }
 }
