@@ -73,11 +73,13 @@ public static partial class DescentLabCommand
         var spec = new SpecOptions();
         var figures = new Option<string?>("--figures") { Description = "Which figure files to write (default: the file's output.figures, all for the seed).", HelpName = "none|png|svg|all" };
         var noReport = new Option<bool>("--no-report") { Description = "Do not write report.html." };
+        var xAxis = XAxisOption();
         var folder = new FolderOptions("runs/NAME-SEED");
         var command = new Command("run", "Trains every method of the experiment and writes the output folder: experiment.json, summary.json, trajectories.csv, data.csv, figures/, report.html.");
         spec.AddTo(command);
         command.Options.Add(figures);
         command.Options.Add(noReport);
+        command.Options.Add(xAxis);
         folder.AddTo(command);
         command.SetAction(parse => context.Guarded(() =>
         {
@@ -88,6 +90,7 @@ public static partial class DescentLabCommand
                     output = output with { Figures = SpecOptions.Guard(figures, () => ExperimentJson.ParseFigures(f, figures.Name)) };
                 }
 
+                output = WithXAxis(output, parse.GetValue(xAxis), xAxis.Name);
                 return parse.GetValue(noReport) ? output with { Report = false } : output;
             });
             var target = folder.Target(parse, file.Spec, suffix: string.Empty);
@@ -103,6 +106,7 @@ public static partial class DescentLabCommand
         var plane = new Option<string?>("--plane") { Description = "The two parameters of the plane, e.g. x^2,x (default: the file's output.plane, else the first two).", HelpName = "X,Y" };
         var resolution = new Option<string?>("--resolution") { Description = "Grid values along each axis (default 101; figures use at most 400).", HelpName = "N" };
         var figures = new Option<string?>("--figures") { Description = "Which files of the landscape figures to write (default all).", HelpName = "none|png|svg|all" };
+        var xAxis = XAxisOption();
         var folder = new FolderOptions("runs/NAME-SEED-landscape");
         var command = new Command("landscape", "Evaluates the loss surfaces over a plane of two parameters that covers θ* and every method's path: the full-data slice and profile as CSV, and the landscape figures (full data and minibatches); no report.");
         spec.AddTo(command);
@@ -110,10 +114,11 @@ public static partial class DescentLabCommand
         command.Options.Add(plane);
         command.Options.Add(resolution);
         command.Options.Add(figures);
+        command.Options.Add(xAxis);
         folder.AddTo(command);
         command.SetAction(parse => context.Guarded(() =>
         {
-            var file = spec.Resolve(parse);
+            var file = spec.Resolve(parse, output => WithXAxis(output, parse.GetValue(xAxis), xAxis.Name));
             var kinds = parse.GetValue(kind) switch
             {
                 null => new[] { LandscapeKind.Slice, LandscapeKind.Profile },
@@ -153,6 +158,22 @@ public static partial class DescentLabCommand
         }));
         return command;
     }
+
+    private static Option<string?> XAxisOption() => new("--x-axis")
+    {
+        Description = "What loss curves and the replay are drawn against (default: the file's output.xAxis, epochs for the seed); the report can switch it.",
+        HelpName = "epochs|steps|samples",
+    };
+
+    /// <summary>The output settings with the x-axis of <paramref name="text"/>, if given ("epochs", "steps", "samples", or the file's singular words).</summary>
+    private static OutputSettings WithXAxis(OutputSettings output, string? text, string flag) => text switch
+    {
+        null => output,
+        "epochs" or "epoch" => output with { XAxis = "epoch" },
+        "steps" or "step" or "updates" => output with { XAxis = "step" },
+        "samples" => output with { XAxis = "samples" },
+        _ => throw new UsageException($"{flag}: '{text}' is not an x-axis; use epochs, steps or samples."),
+    };
 
     private static int RunExperiment(Context context, ExperimentFile file, string target, bool force, bool quiet)
     {

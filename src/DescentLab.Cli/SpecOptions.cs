@@ -168,7 +168,32 @@ internal sealed class SpecOptions
     /// <summary>Checks what only the data can tell: batch sizes against n, explicit init against p, plane names; throws a <see cref="UsageException"/>.</summary>
     private ExperimentFile Check(ExperimentFile file, string? configPath, HashSet<string> fromFlag)
     {
-        var spec = file.Spec;
+        CheckLimits(file.Spec, configPath, fromFlag);
+        try
+        {
+            // The library's check, which the playground server runs too: the same rules and the same JSON paths.
+            ExperimentFileCheck.Check(file);
+            return file;
+        }
+        catch (SpecFormatException e) when (e.JsonPath == "output.plane" && configPath is null)
+        {
+            // A plane from flags alone is only a preference: data without those parameters lets the renderer choose.
+            return file with { Output = file.Output with { Plane = null } };
+        }
+        catch (SpecFormatException e)
+        {
+            // A value a flag set is named by the flag; one from the file by the file and its JSON path.
+            var path = e.JsonPath ?? "data";
+            var where = path.EndsWith(".sampler.batchSize", StringComparison.Ordinal) && fromFlag.Contains(BatchSize.Name) ? BatchSize.Name
+                : path == "init" && fromFlag.Contains(Init.Name) ? Init.Name
+                : Where(configPath, path);
+            throw new UsageException($"{where}: {e.Detail ?? e.Message}", e);
+        }
+    }
+
+    /// <summary>Checks what the data makes impossible to compute, and names --batch-size for a built-in default too big for the data.</summary>
+    private void CheckLimits(ExperimentSpec spec, string? configPath, HashSet<string> fromFlag)
+    {
         Dataset data;
         try
         {
@@ -176,7 +201,7 @@ internal sealed class SpecOptions
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            throw new UsageException($"{Where(configPath, "data")}: {e.Message}", e);
+            throw new UsageException($"{Where(configPath, "data")}: {SpecOptions.CoreMessage(e as ArgumentException ?? new ArgumentException(e.Message))}", e);
         }
 
         if (Models.FeatureRange.Problem(data, spec.Degree) is { } range)
@@ -187,59 +212,25 @@ internal sealed class SpecOptions
         var n = data.Count;
         for (var i = 0; i < spec.Methods.Count; i++)
         {
-            var sampler = spec.Methods[i].Sampler;
+            var method = spec.Methods[i];
+            var sampler = method.Sampler;
             if (sampler.Kind != SamplerKind.FullBatch && sampler.BatchSize > n)
             {
-                if (fromFlag.Contains(BatchSize.Name) || configPath is null)
+                if (configPath is null && !fromFlag.Contains(BatchSize.Name))
                 {
-                    // Without a file the batch size is the flag's, or the built-in methods' default that the flag sets.
-                    throw new UsageException(fromFlag.Contains(BatchSize.Name)
-                        ? Invariant($"{BatchSize.Name}: the batch size {sampler.BatchSize} is larger than the {n} samples; use at most {n}.")
-                        : Invariant($"{BatchSize.Name}: the batch size {sampler.BatchSize} (the default of method '{spec.Methods[i].Name}') is larger than the {n} samples; give {BatchSize.Name} {n} or less."));
+                    // Without a file the batch size is the built-in methods' default, which --batch-size sets.
+                    throw new UsageException(Invariant($"{BatchSize.Name}: the batch size {sampler.BatchSize} (the default of method '{method.Name}') is larger than the {n} samples; give {BatchSize.Name} {n} or less."));
                 }
 
-                throw new UsageException(Invariant($"{Where(configPath, Invariant($"methods[{i}].sampler.batchSize"))}: the batch size {sampler.BatchSize} is larger than the {n} samples; use at most {n}."));
+                // The library's check words it, with the JSON path or the flag.
+                continue;
             }
-        }
 
-        foreach (var method in spec.Methods)
-        {
-            if (method.Sampler.Kind == SamplerKind.FullBatch || method.Sampler.BatchSize <= n)
+            if (ExperimentSpec.StepLimitProblem(method, n, spec.Training.Epochs) is { } steps)
             {
-                if (ExperimentSpec.StepLimitProblem(method, n, spec.Training.Epochs) is { } steps)
-                {
-                    throw new UsageException($"{(fromFlag.Contains(Epochs.Name) || configPath is null ? Epochs.Name : Where(configPath, "epochs"))}: {steps}");
-                }
+                throw new UsageException($"{(fromFlag.Contains(Epochs.Name) || configPath is null ? Epochs.Name : Where(configPath, "epochs"))}: {steps}");
             }
         }
-
-        var p = (data.InputCount * spec.Degree) + 1;
-        if (spec.Init.Kind == InitKind.Explicit && spec.Init.Values.Count != p)
-        {
-            var where = fromFlag.Contains(Init.Name) ? Init.Name : Where(configPath, "init");
-            var names = new Models.Problem(data, spec.Degree).ParameterNames;
-            throw new UsageException(Invariant($"{where}: {spec.Init.Values.Count} values given; the model has {p} parameters ({string.Join(", ", names)}), give one value each in that order."));
-        }
-
-        if (file.Output.Plane is { } plane)
-        {
-            var names = new Models.Problem(data, spec.Degree).ParameterNames;
-            foreach (var name in new[] { plane.X, plane.Y })
-            {
-                if (!names.Contains(name, StringComparer.Ordinal))
-                {
-                    if (configPath is null)
-                    {
-                        // The seed's (x², x) plane is only a default: other data or a degree of 1 lets the renderer choose.
-                        return file with { Output = file.Output with { Plane = null } };
-                    }
-
-                    throw new UsageException($"{Where(configPath, "output.plane")}: '{name}' is not a parameter; the parameters are {string.Join(", ", names)}.");
-                }
-            }
-        }
-
-        return file;
     }
 
     private static string Where(string? configPath, string jsonPath) => configPath is null ? jsonPath : $"{configPath}: {jsonPath}";

@@ -42,7 +42,10 @@ public static class ExperimentView
         SummaryJsonWriter.Write(result, summary);
         var experiment = ExperimentJson.Write(new ExperimentFile(result.Spec, output), ExperimentOutputWriter.DataFileName);
 
-        using var json = new PlotlyJson();
+        // About 10 bytes a number: every run's series, the landscape and the bands, so the buffer rarely grows.
+        var series = model.Runs.Count * Math.Min(options.MaxPoints, model.Runs.Select(r => r.Rows.Length).DefaultIfEmpty(0).Max()) * (9 + model.Names.Length);
+        var bands = result.Statistics is null ? 0 : result.Statistics.Methods.Count * options.MaxPoints * 7;
+        using var json = new PlotlyJson((int)summary.Length + experiment.Length + (10 * (series + bands + (options.Resolution * (options.Resolution + 2)))) + 8192);
         var w = json.Writer;
         w.WriteStartObject();
         w.WritePropertyName("summary");
@@ -69,7 +72,7 @@ public static class ExperimentView
 
         // The problem the runner trains on: torch.Tensor(ndarray) stores the notebook's data as float32.
         var problem = new Problem(spec.Randomness == RandomnessMode.Notebook ? data.RoundedToSingle() : data, spec.Degree);
-        using var json = new PlotlyJson();
+        using var json = new PlotlyJson(4096);
         json.StartObject();
         Strings(json, "parameters", problem.ParameterNames);
         json.Number("samples", problem.SampleCount);

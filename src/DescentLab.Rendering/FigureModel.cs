@@ -261,17 +261,20 @@ internal sealed class FigureModel
         Runs = [.. runs.Select((r, i) => Series(r, i))];
         SharedInit = runs.Count > 0 && runs.All(r => r.Init.SequenceEqual(runs[0].Init));
 
-        // A diverging path runs off towards infinity: the plane covers every point whose loss is below the ceiling of
-        // the loss axes, so such a path leaves the picture instead of shrinking the others to a dot.
+        // A diverging path runs off towards infinity: the plane covers every point of the other paths whose loss is
+        // below the ceiling of the loss axes, so such a path leaves the picture instead of shrinking the others to a dot.
         var ceiling = LossCeiling;
         var covered = new List<double[]>(runs.Select(r => r.Init.ToArray()));
         foreach (var run in runs)
         {
             var t = run.Trajectory;
             var loss = t.Loss;
+
+            // A diverged run's frame holds only its start (loss up to 10× its initial loss): it is drawn until it leaves.
+            var limit = t.Diverged ? Math.Min(ceiling, 10 * loss[0]) : ceiling;
             for (var k = 0; k < t.Count; k++)
             {
-                if (loss[k] <= ceiling)
+                if (loss[k] <= limit)
                 {
                     var theta = new double[t.ParameterCount];
                     t.ParametersAt(k, theta);
@@ -289,8 +292,117 @@ internal sealed class FigureModel
             Options.LandscapeKind,
             covered);
         Landscape = Landscapes.Landscape.Evaluate(Problem, plane);
+        foreach (var run in Runs)
+        {
+            ClipToFrame(run, ceiling);
+        }
+
         BuildBatches();
         BuildData();
+    }
+
+    /// <summary>
+    /// Cuts what a figure draws of <paramref name="run"/> to what can be drawn: loss curves end where they pass the
+    /// ceiling (the crossing point drawn at the ceiling), and the path ends where it leaves the landscape's frame (at the
+    /// point where it crosses the edge), so no figure's range is stretched by a blow-up and no huge number reaches a plot.
+    /// </summary>
+    private void ClipToFrame(RunSeries run, double ceiling)
+    {
+        (run.Loss, var lossEnd) = CapAt(run.Loss, ceiling);
+        (run.ExcessLoss, var excessEnd) = CapAt(run.ExcessLoss, ceiling);
+        (run.BatchLoss, _) = CapAt(run.BatchLoss, ceiling);
+        if (run.Diverged)
+        {
+            run.LossEnd = lossEnd;
+            run.ExcessEnd = excessEnd;
+        }
+
+        double x0 = Landscape.XValues[0], x1 = Landscape.XValues[^1], y0 = Landscape.YValues[0], y1 = Landscape.YValues[^1];
+        bool Inside(double x, double y) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
+        var n = run.PlaneX.Length;
+        var kept = 0;
+        while (kept < n && Inside(run.PlaneX[kept], run.PlaneY[kept]))
+        {
+            kept++;
+        }
+
+        var count = kept < n && kept > 0 ? kept + 1 : kept;
+        var px = run.PlaneX.AsSpan(0, count).ToArray();
+        var py = run.PlaneY.AsSpan(0, count).ToArray();
+        var rows = run.Rows.AsSpan(0, count).ToArray();
+        var epochs = run.Epochs.AsSpan(0, count).ToArray();
+        var loss = new double[count];
+        for (var k = 0; k < count; k++)
+        {
+            loss[k] = Math.Min(run.Run.Trajectory.Loss[rows[k]], ceiling);
+        }
+
+        if (count > kept)
+        {
+            // The segment from the last point inside to the first outside meets the frame at the smallest t in (0, 1].
+            double ax = run.PlaneX[kept - 1], ay = run.PlaneY[kept - 1], bx = run.PlaneX[kept], by = run.PlaneY[kept];
+            var t = 1.0;
+            if (!double.IsFinite(bx) || !double.IsFinite(by))
+            {
+                t = 0;
+            }
+            else
+            {
+                foreach (var (a, b, low, high) in new[] { (ax, bx, x0, x1), (ay, by, y0, y1) })
+                {
+                    if (b > high)
+                    {
+                        t = Math.Min(t, (high - a) / (b - a));
+                    }
+                    else if (b < low)
+                    {
+                        t = Math.Min(t, (low - a) / (b - a));
+                    }
+                }
+            }
+
+            // Clamped: the interpolation can land an ulp outside the edge.
+            px[kept] = Math.Clamp(double.IsFinite(t) ? ax + (t * (bx - ax)) : ax, x0, x1);
+            py[kept] = Math.Clamp(double.IsFinite(t) ? ay + (t * (by - ay)) : ay, y0, y1);
+            run.LeavesFrame = true;
+        }
+
+        (run.PathX, run.PathY, run.PathRows, run.PathEpochs, run.PathLoss) = (px, py, rows, epochs, loss);
+    }
+
+    /// <summary>The values up to where they first pass <paramref name="cap"/> (that point drawn at the cap, NaN after), and where the curve ends.</summary>
+    private static (double[] Values, (int Index, double Loss)? End) CapAt(double[] values, double cap)
+    {
+        var capped = (double[])values.Clone();
+        (int, double)? end = null;
+        for (var k = 0; k < capped.Length; k++)
+        {
+            if (capped[k] > cap)
+            {
+                capped[k] = cap;
+                end = (k, cap);
+                for (var j = k + 1; j < capped.Length; j++)
+                {
+                    capped[j] = double.NaN;
+                }
+
+                break;
+            }
+        }
+
+        if (end is null)
+        {
+            for (var k = capped.Length - 1; k >= 0; k--)
+            {
+                if (capped[k] > 0 && double.IsFinite(capped[k]))
+                {
+                    end = (k, capped[k]);
+                    break;
+                }
+            }
+        }
+
+        return (capped, end);
     }
 
     private static double[] ResolveMarks(IReadOnlyList<double>? requested, int epochs, double longest)
@@ -365,6 +477,8 @@ internal sealed class FigureModel
                 _ => Take(t.Epoch),
             },
             Epochs = Take(t.Epoch),
+            Steps = TakeLong(t.Step),
+            SamplesSeen = TakeLong(t.Samples),
             BatchLoss = Take(t.BatchLoss),
             Loss = Take(t.Loss),
             ExcessLoss = Take(metrics.ExcessLoss),

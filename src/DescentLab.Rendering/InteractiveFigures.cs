@@ -44,7 +44,7 @@ internal static class InteractiveFigures
         }
 
         list.Add(("fig-paths3d", "Paths in 3D at their true loss", "Each path at its full-data loss over the profile surface, which lies at or below every point of it."));
-        list.Add(("fig-replay", "Replay", "Move the slider (or press play) to replay every path step by step, in epochs."));
+        list.Add(("fig-replay", "Replay", "Move the slider (or press play) to replay every path step by step, against the x-axis chosen above: at equal epochs, SGD has taken one step per batch; at equal updates, GD and SGD have taken the same number."));
         return list;
     }
 
@@ -101,36 +101,118 @@ internal static class InteractiveFigures
 
     private static void Loss(PlotlyJson json, FigureModel model, string heading)
     {
+        // Per trace, which run's progress it is drawn against (null: the L* line), so the page can switch the x-axis.
+        var traces = new List<(RunSeries? Run, int? Row)>();
         json.StartArray("data");
-        foreach (var run in model.Runs)
+
+        // Every batch loss first, faint, so that every full-data loss is drawn above them.
+        foreach (var run in Stroke.InDrawingOrder(model.Runs))
         {
             json.StartObject();
             Trace(json, "scatter", "lines", $"{run.Name}: batch loss");
-            json.String("legendgroup", run.Name);
-            json.Number("opacity", 0.35);
+            json.Label("legendgroup", run.Name);
+            json.Number("opacity", 0.3);
             json.Array("x", run.Progress);
             json.Array("y", run.BatchLoss);
             LineStyle(json, Palette.Of(run.Index), 1);
             json.EndObject();
-            Line(json, run.Progress, run.Loss, $"{run.Name}: full-data loss", Palette.Of(run.Index), 2.5, group: run.Name);
+            traces.Add((run, null));
+        }
+
+        foreach (var run in Stroke.InDrawingOrder(model.Runs))
+        {
+            Line(json, run.Progress, run.Loss, $"{run.Name}: full-data loss", Palette.Of(run.Index), Stroke.Of(run).Width, Stroke.Of(run).Dash, group: run.Name);
+            traces.Add((run, null));
+            if (DivergedMarker(json, run, run.LossEnd))
+            {
+                traces.Add((run, run.LossEnd!.Value.Index));
+            }
         }
 
         var last = model.Runs.Count == 0 ? 1 : model.Runs.Max(r => r.Progress.Length == 0 ? 1 : r.Progress[^1]);
         Line(json, [0, last], [model.MinimumLoss, model.MinimumLoss], $"L* = {F(model.MinimumLoss)}", "#000000", 1.5, "dot");
+        traces.Add((null, null));
         json.EndArray();
         Layout(json, heading, model.ProgressLabel, "MSE", logY: LogRange(model.Runs.SelectMany(r => r.Loss.Concat(r.BatchLoss)).Append(model.MinimumLoss), model.LossCeiling));
+        ProgressAxes(json, model, traces, $"Loss against ");
     }
 
     private static void Excess(PlotlyJson json, FigureModel model, string heading)
     {
+        var traces = new List<(RunSeries? Run, int? Row)>();
         json.StartArray("data");
-        foreach (var run in model.Runs)
+        foreach (var run in Stroke.InDrawingOrder(model.Runs))
         {
-            Line(json, run.Progress, [.. run.ExcessLoss.Select(v => v > 0 ? v : double.NaN)], run.Name, Palette.Of(run.Index), 2.5);
+            Line(json, run.Progress, [.. run.ExcessLoss.Select(v => v > 0 ? v : double.NaN)], run.Name, Palette.Of(run.Index), Stroke.Of(run).Width, Stroke.Of(run).Dash, group: run.Name);
+            traces.Add((run, null));
+            if (DivergedMarker(json, run, run.ExcessEnd))
+            {
+                traces.Add((run, run.ExcessEnd!.Value.Index));
+            }
         }
 
         json.EndArray();
         Layout(json, heading, model.ProgressLabel, "L(θ) − L*", logY: LogRange(model.Runs.SelectMany(r => r.ExcessLoss), model.LossCeiling));
+        ProgressAxes(json, model, traces, "Excess loss against ");
+    }
+
+    /// <summary>
+    /// Each trace's x on every x-axis (epochs, steps, samples) and the axis titles, so the page's switch can redraw the
+    /// figure against any of them without recomputing anything.
+    /// </summary>
+    private static void ProgressAxes(PlotlyJson json, FigureModel model, List<(RunSeries? Run, int? Row)> traces, string titlePrefix)
+    {
+        json.StartObject("progress");
+        foreach (var (axis, key) in new[] { (XAxis.Epochs, "epochs"), (XAxis.Steps, "steps"), (XAxis.Samples, "samples") })
+        {
+            json.StartObject(key);
+            json.String("title", AxisTitle(axis));
+            json.Label("heading", titlePrefix + AxisWord(axis));
+            json.StartArray("x");
+            var last = model.Runs.Select(r => r.ProgressOn(axis)).Where(p => p.Length > 0).Select(p => p[^1]).DefaultIfEmpty(1).Max();
+            foreach (var (run, row) in traces)
+            {
+                var x = run is null ? [0, last] : row is { } k ? [run.ProgressOn(axis)[k]] : run.ProgressOn(axis);
+                json.StartArray();
+                foreach (var v in x)
+                {
+                    json.Value(v);
+                }
+
+                json.EndArray();
+            }
+
+            json.EndArray();
+            json.EndObject();
+        }
+
+        json.EndObject();
+    }
+
+    private static string AxisTitle(XAxis axis) => axis switch
+    {
+        XAxis.Steps => "steps (parameter updates)",
+        XAxis.Samples => "samples processed",
+        _ => "epochs (passes over the data)",
+    };
+
+    private static string AxisWord(XAxis axis) => axis switch
+    {
+        XAxis.Steps => "steps",
+        XAxis.Samples => "samples processed",
+        _ => "epochs",
+    };
+
+    /// <summary>A ✕ where a diverged run's curve ends: where it leaves the top of the figure, or where it was stopped.</summary>
+    private static bool DivergedMarker(PlotlyJson json, RunSeries run, (int Index, double Loss)? end)
+    {
+        if (end is not { } e || !(e.Loss > 0))
+        {
+            return false;
+        }
+
+        Markers(json, [run.Progress[e.Index]], [e.Loss], $"{run.Name}: diverged at step {run.Run.Trajectory.DivergedAtStep!.Value.ToString(CultureInfo.InvariantCulture)}", Palette.Of(run.Index), 13, "x", group: run.Name);
+        return true;
     }
 
     private static void Bands(PlotlyJson json, FigureModel model, string heading, bool excess)
@@ -139,7 +221,8 @@ internal static class InteractiveFigures
         var ceiling = model.LossCeiling;
         var all = new List<double>();
         json.StartArray("data");
-        for (var i = 0; i < statistics.Methods.Count; i++)
+        // Lowest stroke layer first, as for single runs: fixed-order SGD's dashed median above the reshuffled one's.
+        foreach (var i in Enumerable.Range(0, statistics.Methods.Count).OrderBy(i => Stroke.Of(model.Result.Spec.Methods[i].Sampler.Kind).Layer).ThenBy(i => i))
         {
             var m = statistics.Methods[i];
             var band = excess ? m.ExcessLoss : m.Loss;
@@ -159,9 +242,10 @@ internal static class InteractiveFigures
             json.Label("legendgroup", m.Name);
             json.Bool("showlegend", false);
             json.String("hoverinfo", "skip");
+            var dash = Stroke.Of(model.Result.Spec.Methods[i].Sampler.Kind).Dash;
             json.Array("x", x);
             json.Array("y", upper);
-            LineStyle(json, color, 0);
+            LineStyle(json, color, 1, dash);
             json.EndObject();
             json.StartObject();
             Trace(json, "scatter", "lines", $"{m.Name}: band");
@@ -169,10 +253,12 @@ internal static class InteractiveFigures
             json.Array("x", x);
             json.Array("y", lower);
             json.String("fill", "tonexty");
-            json.String("fillcolor", color + "33");
-            LineStyle(json, color, 0);
+            json.String("fillcolor", color + "26");
+
+            // The band's edges in its colour and dash, so overlapping bands can be told apart where their fills mix.
+            LineStyle(json, color, 1, dash);
             json.EndObject();
-            Line(json, x, median, $"{m.Name}: median", color, 2.5, group: m.Name);
+            Line(json, x, median, $"{m.Name}: median", color, 2.5, dash, group: m.Name);
         }
 
         json.EndArray();
@@ -185,9 +271,18 @@ internal static class InteractiveFigures
         json.StartArray("data");
         Markers(json, model.DataX, model.DataY, "samples", "#7f7f7f", 5);
         Line(json, model.CurveX, model.Curve(model.Optimum), "least squares θ*", "#000000", 2, "dash");
-        foreach (var run in model.Runs.Where(r => r.Final.All(double.IsFinite)))
+        // A diverged run's curve would set the axis and flatten the data to a line; its legend entry says it is absent.
+        foreach (var run in Stroke.InDrawingOrder(model.Runs))
         {
-            Line(json, model.CurveX, model.Curve(run.Final), $"{run.Name}: y = {FigureModel.Polynomial(model.AscendingCoefficients(run.Final)!, "G3")}", Palette.Of(run.Index), 2);
+            var drawn = !run.Diverged && run.Final.All(double.IsFinite);
+            Line(
+                json,
+                drawn ? model.CurveX : [],
+                drawn ? model.Curve(run.Final) : [],
+                drawn ? $"{run.Name}: y = {FigureModel.Polynomial(model.AscendingCoefficients(run.Final)!, "G3")}" : $"{run.Name}: diverged, not drawn",
+                Palette.Of(run.Index),
+                Math.Min(Stroke.Of(run).Width, 3),
+                Stroke.Of(run).Dash);
         }
 
         json.EndArray();
@@ -209,10 +304,11 @@ internal static class InteractiveFigures
 
     private static void PathTraces(PlotlyJson json, FigureModel model, bool full)
     {
+        // Method order, not drawing order: the replay restyles traces by index.
         foreach (var run in model.Runs)
         {
-            var count = full ? run.PlaneX.Length : 1;
-            Line(json, run.PlaneX.AsSpan(0, count), run.PlaneY.AsSpan(0, count), run.Name, Palette.Of(run.Index), 2, customEpochs: run.Epochs.AsSpan(0, count));
+            var count = full ? run.PathX.Length : Math.Min(1, run.PathX.Length);
+            Line(json, run.PathX.AsSpan(0, count), run.PathY.AsSpan(0, count), run.Name, Palette.Of(run.Index), Stroke.Of(run).Width * 0.8, Stroke.Of(run).Dash, customEpochs: run.PathEpochs.AsSpan(0, count), names: (model.PlaneXLabel, model.PlaneYLabel));
         }
 
         if (full)
@@ -220,17 +316,25 @@ internal static class InteractiveFigures
             foreach (var run in model.Runs)
             {
                 var t = run.Run.Trajectory;
-                var xs = run.Marks.Select(m => t.Parameter(model.Ix)[m.Row]).ToArray();
-                var ys = run.Marks.Select(m => t.Parameter(model.Iy)[m.Row]).ToArray();
-                var label = string.Join(", ", run.Marks.Select(m => $"epoch {F(m.Epoch)} (step {t.Step[m.Row].ToString(CultureInfo.InvariantCulture)})"));
-                Markers(json, xs, ys, $"{run.Name} at {label}", Palette.Of(run.Index), 12, "circle", outline: true);
+                var marks = run.Marks.Where(m => run.PathRows.Length > 0 && (m.Row < run.PathRows[^1] || (!run.LeavesFrame && m.Row == run.PathRows[^1]))).ToArray();
+                var xs = marks.Select(m => t.Parameter(model.Ix)[m.Row]).ToArray();
+                var ys = marks.Select(m => t.Parameter(model.Iy)[m.Row]).ToArray();
+                var label = string.Join(", ", marks.Select(m => $"epoch {F(m.Epoch)} (step {t.Step[m.Row].ToString(CultureInfo.InvariantCulture)})"));
+                Markers(json, xs, ys, marks.Length == 0 ? $"{run.Name}: no mark inside the frame" : $"{run.Name} at {label}", Palette.Of(run.Index), 12, "circle", outline: true);
+            }
+
+            foreach (var run in model.Runs.Where(r => r.Diverged && r.PathX.Length > 0))
+            {
+                var step = run.Run.Trajectory.DivergedAtStep!.Value.ToString(CultureInfo.InvariantCulture);
+                Markers(json, run.PathX.AsSpan(^1), run.PathY.AsSpan(^1), run.LeavesFrame ? $"{run.Name}: leaves the frame, diverged at step {step}" : $"{run.Name}: diverged at step {step}", Palette.Of(run.Index), 13, "x");
             }
         }
         else
         {
             foreach (var run in model.Runs)
             {
-                Markers(json, run.PlaneX.AsSpan(0, 1), run.PlaneY.AsSpan(0, 1), $"{run.Name}: now", Palette.Of(run.Index), 11, "circle", outline: true);
+                var count = Math.Min(1, run.PathX.Length);
+                Markers(json, run.PathX.AsSpan(0, count), run.PathY.AsSpan(0, count), $"{run.Name}: now", Palette.Of(run.Index), 11, "circle", outline: true);
             }
         }
 
@@ -262,6 +366,9 @@ internal static class InteractiveFigures
         json.StartObject("replay");
         json.Number("positions", ReplayPositions(model));
         json.Number("lastEpoch", model.Runs.Count == 0 ? 1 : model.Runs.Max(r => r.Epochs.Length == 0 ? 0 : r.Epochs[^1]));
+        json.Number("lastStep", model.Runs.Count == 0 ? 1 : model.Runs.Max(r => r.Steps.Length == 0 ? 0 : r.Steps[^1]));
+        json.Number("lastSamples", model.Runs.Count == 0 ? 1 : model.Runs.Max(r => r.SamplesSeen.Length == 0 ? 0 : r.SamplesSeen[^1]));
+        json.String("axis", model.Options.XAxis switch { XAxis.Steps => "steps", XAxis.Samples => "samples", _ => "epochs" });
         json.StartArray("runs");
         var n = model.Runs.Count;
         foreach (var run in model.Runs)
@@ -270,10 +377,11 @@ internal static class InteractiveFigures
             json.Label("name", run.Name);
             json.Number("line", 1 + run.Index);
             json.Number("head", 1 + n + run.Index);
-            json.Array("epoch", run.Epochs);
-            json.Array("x", run.PlaneX);
-            json.Array("y", run.PlaneY);
-            json.Array("step", [.. run.Rows.Select(r => (double)run.Run.Trajectory.Step[r])]);
+            json.Array("epoch", run.PathEpochs);
+            json.Array("x", run.PathX);
+            json.Array("y", run.PathY);
+            json.Array("step", [.. run.PathRows.Select(r => (double)run.Run.Trajectory.Step[r])]);
+            json.Array("samples", [.. run.PathRows.Select(r => (double)run.Run.Trajectory.Samples[r])]);
             json.EndObject();
         }
 
@@ -307,14 +415,14 @@ internal static class InteractiveFigures
     {
         json.StartArray("data");
         Surface(json, model.Landscape, $"surface ({model.KindDescription})", "Greys", 0.75, showScale: false);
-        foreach (var run in model.Runs)
+        foreach (var run in Stroke.InDrawingOrder(model.Runs))
         {
             json.StartObject();
             Trace(json, "scatter3d", "lines", run.Name);
-            json.Array("x", run.PlaneX);
-            json.Array("y", run.PlaneY);
-            json.Array("z", run.Loss);
-            LineStyle(json, Palette.Of(run.Index), 5);
+            json.Array("x", run.PathX);
+            json.Array("y", run.PathY);
+            json.Array("z", run.PathLoss);
+            LineStyle(json, Palette.Of(run.Index), Stroke.Of(run).Width + 1.5, Stroke.Of(run).Dash);
             json.EndObject();
         }
 
@@ -437,7 +545,7 @@ internal static class InteractiveFigures
         json.EndObject();
     }
 
-    private static void Line(PlotlyJson json, ReadOnlySpan<double> x, ReadOnlySpan<double> y, string name, string color, double width, string? dash = null, string? group = null, ReadOnlySpan<double> customEpochs = default)
+    private static void Line(PlotlyJson json, ReadOnlySpan<double> x, ReadOnlySpan<double> y, string name, string color, double width, string? dash = null, string? group = null, ReadOnlySpan<double> customEpochs = default, (string X, string Y)? names = null)
     {
         json.StartObject();
         Trace(json, "scatter", "lines", name);
@@ -451,17 +559,23 @@ internal static class InteractiveFigures
         if (!customEpochs.IsEmpty)
         {
             json.Array("customdata", customEpochs);
-            json.String("hovertemplate", "%{x:.4g}, %{y:.4g}<br>epoch %{customdata:.4g}");
+            var (xName, yName) = names ?? ("x", "y");
+            json.String("hovertemplate", $"{System.Net.WebUtility.HtmlEncode(xName)} = %{{x:.4g}}, {System.Net.WebUtility.HtmlEncode(yName)} = %{{y:.4g}}<br>epoch %{{customdata:.4g}}");
         }
 
         LineStyle(json, color, width, dash);
         json.EndObject();
     }
 
-    private static void Markers(PlotlyJson json, ReadOnlySpan<double> x, ReadOnlySpan<double> y, string name, string color, double size, string symbol = "circle", bool outline = false)
+    private static void Markers(PlotlyJson json, ReadOnlySpan<double> x, ReadOnlySpan<double> y, string name, string color, double size, string symbol = "circle", bool outline = false, string? group = null)
     {
         json.StartObject();
         Trace(json, "scatter", "markers", name);
+        if (group is not null)
+        {
+            json.Label("legendgroup", group);
+        }
+
         json.Array("x", x);
         json.Array("y", y);
         json.StartObject("marker");

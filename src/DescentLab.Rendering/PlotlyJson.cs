@@ -8,10 +8,12 @@ namespace DescentLab.Rendering;
 /// <summary>Writes plotly figure JSON: compact numbers, user text made inert for plotly's HTML-like labels and for a script block.</summary>
 internal sealed class PlotlyJson : IDisposable
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 20);
+    private readonly ArrayBufferWriter<byte> _buffer;
 
-    public PlotlyJson()
+    /// <summary>A writer whose buffer starts at <paramref name="initialCapacity"/> bytes and grows as needed.</summary>
+    public PlotlyJson(int initialCapacity = 1 << 20)
     {
+        _buffer = new ArrayBufferWriter<byte>(initialCapacity);
         // JavaScriptEncoder.Default escapes '<', '>' and '&' (as \u003C …), so no "</script>" can appear in the output.
         Writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default, SkipValidation = false });
     }

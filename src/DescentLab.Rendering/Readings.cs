@@ -46,9 +46,74 @@ internal static class Readings
                 + $"so {steps.ToString(CultureInfo.InvariantCulture)} GD steps leave {Percent(left)} of its error.");
         }
 
+        sentences.AddRange(Claims(model));
         var best = a.BestConstantStep;
         sentences.Add($"The best constant step 2/(λmin + λmax) = {G(best)} would shrink the slowest direction by {Percent(1 - a.BestConstantRate)} per step; its error halves every {Math.Log(0.5) / Math.Log(a.BestConstantRate):G3} steps.");
         return sentences;
+    }
+
+    /// <summary>
+    /// The seed notebook's claims read off this run: per epoch SGD is ahead of GD; per update they are close; fixed order
+    /// against reshuffled. From this run's numbers, with the caution that one run cannot decide them.
+    /// </summary>
+    private static IEnumerable<string> Claims(FigureModel model)
+    {
+        var runs = model.Result.Runs.Where(r => !r.Trajectory.Diverged).ToArray();
+        var gd = runs.FirstOrDefault(r => r.Method.Sampler.Kind == SamplerKind.FullBatch);
+        var fixedOrder = runs.FirstOrDefault(r => r.Method.Sampler.Kind == SamplerKind.Sequential);
+        var shuffled = runs.FirstOrDefault(r => r.Method.Sampler.Kind == SamplerKind.Reshuffle);
+        var minimum = model.MinimumLoss;
+        double ExcessAtStep(Experiments.RunResult run, long step)
+        {
+            var t = run.Trajectory;
+            for (var k = 0; k < t.Count; k++)
+            {
+                if (t.Step[k] >= step)
+                {
+                    return t.Loss[k] - minimum;
+                }
+            }
+
+            return double.NaN;
+        }
+
+        double Final(Experiments.RunResult run) => run.Trajectory.Loss[^1] - minimum;
+        var said = false;
+        foreach (var sgd in new[] { fixedOrder, shuffled }.Where(r => r is not null).Cast<Experiments.RunResult>())
+        {
+            if (gd is null)
+            {
+                break;
+            }
+
+            var epochs = Math.Min(gd.Trajectory.Epoch[^1], sgd.Trajectory.Epoch[^1]);
+            var ratio = sgd.Trajectory.Step[^1] / Math.Max(1.0, sgd.Trajectory.Epoch[^1]);
+            yield return $"Per epoch: after {G(epochs)} epochs {gd.Method.Name}'s excess loss is {G(Final(gd))} and {sgd.Method.Name}'s {G(Final(sgd))}, "
+                + $"{(Final(sgd) < Final(gd) ? "so SGD is ahead" : "so GD is ahead")}; {sgd.Method.Name} took {G(ratio)} updates per epoch to GD's 1.";
+            var steps = gd.Trajectory.Step[^1];
+            var atSteps = ExcessAtStep(sgd, steps);
+            if (double.IsFinite(atSteps))
+            {
+                var relative = Math.Abs(atSteps - Final(gd)) / Math.Max(Final(gd), atSteps);
+                yield return $"Per update: after {steps.ToString(CultureInfo.InvariantCulture)} updates {gd.Method.Name}'s excess loss is {G(Final(gd))} and {sgd.Method.Name}'s {G(atSteps)}, "
+                    + (relative < 0.1 ? $"within {Percent(relative)} of each other." : $"{Percent(relative)} apart.");
+            }
+
+            said = true;
+        }
+
+        if (fixedOrder is not null && shuffled is not null)
+        {
+            yield return $"Fixed order against reshuffled: at the end {fixedOrder.Method.Name}'s excess loss is {G(Final(fixedOrder))} and {shuffled.Method.Name}'s {G(Final(shuffled))}.";
+            said = true;
+        }
+
+        if (said)
+        {
+            yield return model.Result.Statistics is null
+                ? "These readings come from one run (one seed); they cannot decide which method is faster: rerun with --replicates R for intervals across seeds."
+                : "These readings are replicate 0's; the tables across replicates above say which differences hold across seeds.";
+        }
     }
 
     private static string G(double value) => value.ToString("G4", CultureInfo.InvariantCulture);

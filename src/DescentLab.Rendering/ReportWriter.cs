@@ -68,6 +68,7 @@ internal static class ReportWriter
         }
 
         AnalysisSection(html, model);
+        XAxisSwitch(html, model);
         foreach (var (id, heading, caption) in figures)
         {
             html.Append("<section>\n<h2>").Append(Encode(heading)).Append("</h2>\n<figure>\n<div class=\"plot\" id=\"").Append(id).Append("\"></div>\n");
@@ -77,7 +78,7 @@ internal static class ReportWriter
                 html.Append("<div class=\"replay-controls\"><button type=\"button\" id=\"replay-play\">Play</button>")
                     .Append("<input type=\"range\" id=\"replay-slider\" min=\"0\" max=\"").Append(positions)
                     .Append("\" step=\"1\" value=\"").Append(positions)
-                    .Append("\" aria-label=\"replay position in epochs\"><span id=\"replay-label\"></span></div>\n");
+                    .Append("\" aria-label=\"replay position\"><span id=\"replay-label\"></span></div>\n");
             }
 
             html.Append("<figcaption>").Append(Encode(caption)).Append("</figcaption>\n</figure>\n</section>\n");
@@ -112,6 +113,20 @@ internal static class ReportWriter
             .Append(", ").Append(Encode(spec.Randomness.ToString().ToLowerInvariant())).Append(" randomness; ")
             .Append(model.SharedInit ? "every method starts from the same init." : "methods start from different inits.")
             .Append("</p>\n");
+    }
+
+    /// <summary>Radio buttons that redraw the loss figures and the replay against epochs, updates or samples (report.js).</summary>
+    private static void XAxisSwitch(StringBuilder html, FigureModel model)
+    {
+        var chosen = model.Options.XAxis switch { XAxis.Steps => "steps", XAxis.Samples => "samples", _ => "epochs" };
+        html.Append("<div class=\"x-axis-switch\" role=\"radiogroup\" aria-label=\"x-axis of the loss figures and the replay\">Loss figures and replay against: ");
+        foreach (var (value, text) in new[] { ("epochs", "epochs"), ("steps", "updates (steps)"), ("samples", "samples processed") })
+        {
+            html.Append("<label><input type=\"radio\" name=\"x-axis\" value=\"").Append(value).Append('"')
+                .Append(value == chosen ? " checked" : string.Empty).Append("> ").Append(text).Append("</label> ");
+        }
+
+        html.Append("<span class=\"hint\">(per update, GD and SGD take the same number of steps; per epoch, SGD takes one per batch)</span></div>\n");
     }
 
     /// <summary>What a reader must see before the numbers: learning rates known to be unstable, and runs that diverged.</summary>
@@ -160,7 +175,7 @@ internal static class ReportWriter
                 .Append("<td>").Append(G(last >= 0 ? metrics.ExcessLoss[last] : double.NaN)).Append("</td>")
                 .Append("<td>").Append(last >= 0 ? t.Step[last].ToString(CultureInfo.InvariantCulture) : "0").Append("</td>")
                 .Append("<td>").Append(converged is { } c ? G(c.Epoch) : t.Diverged ? "—" : "not reached").Append("</td>")
-                .Append("<td class=\"text\">").Append(t.Diverged ? Encode($"diverged at step {t.DivergedAtStep!.Value.ToString(CultureInfo.InvariantCulture)}: {t.DivergenceReason}") : "no").Append("</td></tr>\n");
+                .Append("<td class=\"text\">").Append(t.Diverged ? Encode($"diverged at step {t.DivergedAtStep!.Value.ToString(CultureInfo.InvariantCulture)}") : "no").Append("</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n");

@@ -21,14 +21,28 @@ internal sealed class RunSeries
     /// <summary>Epochs at each drawn row, which the replay slider moves along.</summary>
     public required double[] Epochs { get; init; }
 
+    /// <summary>Updates taken at each drawn row.</summary>
+    public required double[] Steps { get; init; }
+
+    /// <summary>Samples processed at each drawn row.</summary>
+    public required double[] SamplesSeen { get; init; }
+
+    /// <summary>Progress at every drawn row on x-axis <paramref name="axis"/>.</summary>
+    public double[] ProgressOn(XAxis axis) => axis switch
+    {
+        XAxis.Steps => Steps,
+        XAxis.Samples => SamplesSeen,
+        _ => Epochs,
+    };
+
     /// <summary>Batch loss at each drawn row (NaN at row 0).</summary>
-    public required double[] BatchLoss { get; init; }
+    public required double[] BatchLoss { get; set; }
 
     /// <summary>Full-data loss at each drawn row.</summary>
-    public required double[] Loss { get; init; }
+    public required double[] Loss { get; set; }
 
     /// <summary>L − L* at each drawn row.</summary>
-    public required double[] ExcessLoss { get; init; }
+    public required double[] ExcessLoss { get; set; }
 
     /// <summary>The plane's x parameter at each drawn row.</summary>
     public required double[] PlaneX { get; init; }
@@ -41,4 +55,31 @@ internal sealed class RunSeries
 
     /// <summary>θ at the last row.</summary>
     public required double[] Final { get; init; }
+
+    /// <summary>Whether the run was stopped as diverged.</summary>
+    public bool Diverged => Run.Trajectory.Diverged;
+
+    /// <summary>The path as drawn: the plane's x up to where it leaves the landscape's frame, then the point where it crosses the edge.</summary>
+    public double[] PathX { get; set; } = [];
+
+    /// <summary>The plane's y of <see cref="PathX"/>.</summary>
+    public double[] PathY { get; set; } = [];
+
+    /// <summary>The epoch of each drawn path point (the exit point takes the epoch of the first point outside).</summary>
+    public double[] PathEpochs { get; set; } = [];
+
+    /// <summary>The trajectory row of each drawn path point.</summary>
+    public int[] PathRows { get; set; } = [];
+
+    /// <summary>The full-data loss of each drawn path point, capped at the figures' loss ceiling.</summary>
+    public double[] PathLoss { get; set; } = [];
+
+    /// <summary>Whether the path leaves the frame (and was cut where it crosses the edge).</summary>
+    public bool LeavesFrame { get; set; }
+
+    /// <summary>Where a diverged run's loss curve ends as drawn (drawn row and loss): where it crosses the ceiling, or its last point; null if it did not diverge.</summary>
+    public (int Index, double Loss)? LossEnd { get; set; }
+
+    /// <summary>The same for the excess-loss curve.</summary>
+    public (int Index, double Loss)? ExcessEnd { get; set; }
 }

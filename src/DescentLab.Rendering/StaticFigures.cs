@@ -137,25 +137,28 @@ internal static class StaticFigures
     {
         var plot = NewPlot($"Loss against {model.ProgressWord}", model.ProgressLabel, "MSE (log scale)");
         var drawn = new List<double[]> { new[] { Math.Log10(model.MinimumLoss) } };
-        foreach (var run in model.Runs)
+
+        // Every batch loss first, faint, so that every full-data loss is drawn above them.
+        foreach (var run in Stroke.InDrawingOrder(model.Runs))
         {
-            var color = Palette.Color(run.Index);
             var (bx, by) = Positive(run.Progress, run.BatchLoss);
             if (bx.Length > 0)
             {
                 var logBatch = Log10(by);
                 drawn.Add(logBatch);
-                var batch = plot.Add.ScatterLine(bx, logBatch, color.WithAlpha(0.35));
+                var batch = plot.Add.ScatterLine(bx, logBatch, Palette.Color(run.Index).WithAlpha(0.3));
                 batch.LineWidth = 1;
                 batch.LegendText = $"{run.Name}: batch loss";
             }
+        }
 
+        foreach (var run in Stroke.InDrawingOrder(model.Runs))
+        {
             var (lx, ly) = Positive(run.Progress, run.Loss);
             var logLoss = Log10(ly);
             drawn.Add(logLoss);
-            var full = plot.Add.ScatterLine(lx, logLoss, color);
-            full.LineWidth = 2.5f;
-            full.LegendText = $"{run.Name}: full-data loss";
+            AddCurve(plot, run, lx, logLoss, $"{run.Name}: full-data loss");
+            DivergedMarker(plot, run, run.LossEnd);
         }
 
         var floor = plot.Add.HorizontalLine(Math.Log10(model.MinimumLoss), 1.5f, Colors.Black, LinePattern.Dotted);
@@ -169,14 +172,13 @@ internal static class StaticFigures
     {
         var plot = NewPlot($"Excess loss L − L* against {model.ProgressWord}", model.ProgressLabel, "L(θ) − L* (log scale)");
         var drawn = new List<double[]>();
-        foreach (var run in model.Runs)
+        foreach (var run in Stroke.InDrawingOrder(model.Runs))
         {
             var (x, y) = Positive(run.Progress, run.ExcessLoss);
             var logExcess = Log10(y);
             drawn.Add(logExcess);
-            var line = plot.Add.ScatterLine(x, logExcess, Palette.Color(run.Index));
-            line.LineWidth = 2.5f;
-            line.LegendText = run.Name;
+            AddCurve(plot, run, x, logExcess, run.Name);
+            DivergedMarker(plot, run, run.ExcessEnd);
         }
 
         LogAxis(plot, drawn, model.LossCeiling);
@@ -184,19 +186,43 @@ internal static class StaticFigures
         return plot;
     }
 
+    /// <summary>A run's curve in its colour and stroke.</summary>
+    private static void AddCurve(Plot plot, RunSeries run, double[] x, double[] y, string legend, float? width = null)
+    {
+        var stroke = Stroke.Of(run);
+        var line = plot.Add.ScatterLine(x, y, Palette.Color(run.Index));
+        line.LineWidth = width ?? stroke.Width;
+        line.LinePattern = stroke.Pattern;
+        line.LegendText = legend;
+    }
+
+    /// <summary>A ✕ where a diverged run's loss curve ends (it leaves the top of the figure there, or was stopped).</summary>
+    private static void DivergedMarker(Plot plot, RunSeries run, (int Index, double Loss)? end)
+    {
+        if (end is not { } e || !(e.Loss > 0))
+        {
+            return;
+        }
+
+        var marker = plot.Add.Marker(run.Progress[e.Index], Math.Log10(e.Loss), MarkerShape.Eks, 14, Palette.Color(run.Index));
+        marker.MarkerLineWidth = 3;
+        marker.LegendText = $"{run.Name}: diverged at step {run.Run.Trajectory.DivergedAtStep!.Value.ToString(CultureInfo.InvariantCulture)}";
+    }
+
     /// <summary>Each method's median and band across replicates, of excess loss or of full-data loss, against epochs on a log scale.</summary>
     private static Plot Bands(FigureModel model, DescentLab.Statistics.ReplicateStatistics statistics, bool excess)
     {
         var o = statistics.Options;
         var replicates = statistics.Methods[0].Replicates;
-        var what = excess ? "Excess loss L − L*" : "Full-data loss";
+        var what = excess ? "Excess loss" : "Full-data loss";
         var plot = NewPlot(
-            string.Create(CultureInfo.InvariantCulture, $"{what} across {replicates} replicates: median and {o.BandLower * 100:0.#}–{o.BandUpper * 100:0.#}% band"),
+            string.Create(CultureInfo.InvariantCulture, $"{what}, {replicates} replicates: median, {o.BandLower * 100:0.#}–{o.BandUpper * 100:0.#}% band"),
             "epoch",
             excess ? "L(θ) − L* (log scale)" : "MSE (log scale)");
         var drawn = new List<double[]>();
         var cap = Math.Log10(model.LossCeiling);
-        for (var i = 0; i < statistics.Methods.Count; i++)
+        // Lowest stroke layer first, as for single runs: fixed-order SGD's dashed median above the reshuffled one's.
+        foreach (var i in Enumerable.Range(0, statistics.Methods.Count).OrderBy(i => Stroke.Of(model.Result.Spec.Methods[i].Sampler.Kind).Layer).ThenBy(i => i))
         {
             var m = statistics.Methods[i];
             var band = excess ? m.ExcessLoss : m.Loss;
@@ -209,12 +235,23 @@ internal static class StaticFigures
             double[] upper = [.. rawUpper.Select(v => double.IsFinite(v) ? v : cap)];
             drawn.AddRange([median, rawLower, rawUpper]);
             var color = Palette.Color(i);
+            var stroke = Stroke.Of(model.Result.Spec.Methods[i].Sampler.Kind);
             var fill = plot.Add.FillY(x, lower, upper);
-            fill.FillColor = color.WithAlpha(0.2);
+            fill.FillColor = color.WithAlpha(0.15);
             fill.LineColor = Colors.Transparent;
+
+            // Each band's edges in its colour and dash, so overlapping bands can be told apart where their fills mix.
+            foreach (var edge in new[] { lower, upper })
+            {
+                var outline = plot.Add.ScatterLine(x, edge, color.WithAlpha(0.8));
+                outline.LineWidth = 1.2f;
+                outline.LinePattern = stroke.Pattern;
+            }
+
             var line = plot.Add.ScatterLine(x, median, color);
-            line.LineWidth = 2.5f;
-            line.LegendText = $"{m.Name}: median";
+            line.LineWidth = Math.Min(stroke.Width, 3f);
+            line.LinePattern = stroke.Pattern;
+            line.LegendText = $"{m.Name}: median and band";
         }
 
         LogAxis(plot, drawn, model.LossCeiling);
@@ -237,16 +274,17 @@ internal static class StaticFigures
         optimum.LineWidth = 2;
         optimum.LinePattern = LinePattern.Dashed;
         optimum.LegendText = "least squares θ*";
-        foreach (var run in model.Runs)
+        foreach (var run in Stroke.InDrawingOrder(model.Runs))
         {
-            if (run.Final.Any(v => !double.IsFinite(v)))
+            if (run.Diverged || run.Final.Any(v => !double.IsFinite(v)))
             {
+                // A blown-up curve would set the axis and flatten the data to a line; the legend says why it is absent.
+                var absent = plot.Add.ScatterLine(Array.Empty<double>(), Array.Empty<double>(), Palette.Color(run.Index));
+                absent.LegendText = $"{run.Name}: diverged, not drawn";
                 continue;
             }
 
-            var line = plot.Add.ScatterLine(model.CurveX, model.Curve(run.Final), Palette.Color(run.Index));
-            line.LineWidth = 2;
-            line.LegendText = $"{run.Name}: y = {FigureModel.Polynomial(model.AscendingCoefficients(run.Final)!, "G3")}";
+            AddCurve(plot, run, model.CurveX, model.Curve(run.Final), $"{run.Name}: y = {FigureModel.Polynomial(model.AscendingCoefficients(run.Final)!, "G3")}", Math.Min(Stroke.Of(run).Width, 3f));
         }
 
         plot.ShowLegend(Alignment.UpperLeft);
@@ -338,19 +376,25 @@ internal static class StaticFigures
     /// <summary>Draws every path with its marks, the init(s) and θ*; the first run on top, since the later ones are usually the noisier.</summary>
     private static void AddPaths(Plot plot, FigureModel model, Color? outline)
     {
-        foreach (var run in model.Runs.Reverse())
+        foreach (var run in Stroke.InDrawingOrder(model.Runs))
         {
-            var color = Palette.Color(run.Index);
-            var (x, y) = Finite(run.PlaneX, run.PlaneY);
+            var (x, y) = Finite(run.PathX, run.PathY);
+            var stroke = Stroke.Of(run);
             if (outline is { } halo)
             {
                 var under = plot.Add.ScatterLine(x, y, halo.WithAlpha(0.5));
-                under.LineWidth = 3.5f;
+                under.LineWidth = stroke.Width * 0.8f + 1.5f;
             }
 
-            var line = plot.Add.ScatterLine(x, y, color);
-            line.LineWidth = 2f;
-            line.LegendText = run.Name;
+            AddCurve(plot, run, x, y, run.Name, stroke.Width * 0.8f);
+            if (run.Diverged && x.Length > 0)
+            {
+                var end = plot.Add.Marker(x[^1], y[^1], MarkerShape.Eks, 14, Palette.Color(run.Index));
+                end.MarkerLineWidth = 3;
+                end.LegendText = run.LeavesFrame
+                    ? $"{run.Name}: leaves the frame, diverged at step {run.Run.Trajectory.DivergedAtStep!.Value.ToString(CultureInfo.InvariantCulture)}"
+                    : $"{run.Name}: diverged at step {run.Run.Trajectory.DivergedAtStep!.Value.ToString(CultureInfo.InvariantCulture)}";
+            }
         }
 
         foreach (var run in model.Runs)
@@ -359,6 +403,12 @@ internal static class StaticFigures
             var t = run.Run.Trajectory;
             foreach (var (row, epoch) in run.Marks)
             {
+                if (run.PathRows.Length == 0 || row > run.PathRows[^1] || (run.LeavesFrame && row == run.PathRows[^1]))
+                {
+                    // Past where the drawn path leaves the frame.
+                    continue;
+                }
+
                 var mark = plot.Add.Marker(t.Parameter(model.Ix)[row], t.Parameter(model.Iy)[row], MarkerShape.FilledCircle, 13, color);
                 mark.MarkerLineColor = Colors.Black;
                 mark.MarkerLineWidth = 1.5f;

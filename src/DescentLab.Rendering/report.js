@@ -9,6 +9,24 @@
       replay = figure;
     }
   });
+  // The x-axis switch: every figure with a "progress" map is redrawn against epochs, steps or samples, and so is the replay.
+  var spec = replay ? replay.replay : null;
+  function setAxis(axis) {
+    figures.forEach(function (figure) {
+      if (!figure.progress) { return; }
+      var p = figure.progress[axis];
+      var div = document.getElementById(figure.id);
+      Plotly.restyle(div, { x: p.x }, p.x.map(function (_, i) { return i; }));
+      Plotly.relayout(div, { 'xaxis.title.text': p.title, 'xaxis.autorange': true, 'title.text': p.heading });
+    });
+    if (spec) {
+      spec.axis = axis;
+      show(+slider.value);
+    }
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('input[name="x-axis"]'), function (input) {
+    input.addEventListener('change', function () { if (input.checked) { setAxis(input.value); } });
+  });
   if (!replay) {
     return;
   }
@@ -17,20 +35,23 @@
   var slider = document.getElementById('replay-slider');
   var label = document.getElementById('replay-label');
   var button = document.getElementById('replay-play');
-  var spec = replay.replay;
 
-  // The number of drawn rows of a run whose epoch is at most e (rows are in epoch order).
+  function unit(run) { return spec.axis === 'steps' ? run.step : spec.axis === 'samples' ? run.samples : run.epoch; }
+  function last() { return spec.axis === 'steps' ? spec.lastStep : spec.axis === 'samples' ? spec.lastSamples : spec.lastEpoch; }
+
+  // The number of drawn rows of a run whose progress on the chosen axis is at most e (rows are in order).
   function count(run, e) {
-    var lo = 0, hi = run.epoch.length;
+    var values = unit(run);
+    var lo = 0, hi = values.length;
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
-      if (run.epoch[mid] <= e) { lo = mid + 1; } else { hi = mid; }
+      if (values[mid] <= e) { lo = mid + 1; } else { hi = mid; }
     }
     return Math.max(lo, 1);
   }
 
   function show(position) {
-    var e = spec.lastEpoch * position / spec.positions;
+    var e = last() * position / spec.positions;
     var xs = [], ys = [], traces = [];
     var steps = [];
     spec.runs.forEach(function (run) {
@@ -44,7 +65,8 @@
       steps.push(run.name + ' step ' + run.step[k - 1]);
     });
     Plotly.restyle(div, { x: xs, y: ys }, traces);
-    label.textContent = 'epoch ' + e.toFixed(e < 10 ? 2 : 1) + ' \u2014 ' + steps.join(', ');
+    var where = spec.axis === 'steps' ? 'update ' + Math.floor(e) : spec.axis === 'samples' ? Math.floor(e) + ' samples' : 'epoch ' + e.toFixed(e < 10 ? 2 : 1);
+    label.textContent = where + ' \u2014 ' + steps.join(', ');
   }
 
   var timer = null;

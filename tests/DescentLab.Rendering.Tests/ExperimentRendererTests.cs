@@ -35,15 +35,15 @@ public sealed class ExperimentRendererTests
     }
 
     [Theory]
-    [InlineData("bands", "Excess loss L − L* across 8 replicates: median and 10–90% band")]
-    [InlineData("bands-loss", "Full-data loss across 8 replicates: median and 10–90% band")]
+    [InlineData("bands", "Excess loss, 8 replicates: median, 10–90% band")]
+    [InlineData("bands-loss", "Full-data loss, 8 replicates: median, 10–90% band")]
     public void WriteFigures_Replicates_BandSvgHoldsTitleAndLegend(string name, string title)
     {
         var texts = PixelChecks.SvgTexts(Path.Combine(Figures.Value, name + ".svg"));
 
         Assert.Contains(title, texts);
-        Assert.Contains("gd: median", texts);
-        Assert.Contains("sgd-shuffle: median", texts);
+        Assert.Contains("gd: median and band", texts);
+        Assert.Contains("sgd-shuffle: median and band", texts);
     }
 
     [Fact]
@@ -68,7 +68,10 @@ public sealed class ExperimentRendererTests
         var traces = bands.GetProperty("data").EnumerateArray().ToArray();
         Assert.Equal(9, traces.Length);
         Assert.Equal("tonexty", traces[1].GetProperty("fill").GetString());
-        Assert.Equal("gd: median", traces[2].GetProperty("name").GetString());
+
+        // Drawn by stroke layer: reshuffled SGD first (underneath), fixed-order SGD above it, GD on top.
+        Assert.Equal(["sgd-shuffle: median", "sgd: median", "gd: median"], traces.Where((_, i) => i % 3 == 2).Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal("dash", traces[5].GetProperty("line").GetProperty("dash").GetString());
         Assert.Contains("Excess loss across 8 replicates", html, StringComparison.Ordinal);
 
         // One row per method and one per pair × comparison point (2 epochs whose 50 ≤ 60, 2 update counts).

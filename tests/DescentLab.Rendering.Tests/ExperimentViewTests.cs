@@ -128,6 +128,15 @@ public sealed class ExperimentViewTests
     }
 
     [Fact]
+    public void Run_SeedExperiment_AnswerStaysUnder200KB()
+    {
+        var bytes = ExperimentView.Run(ExperimentFile.Seed).Length;
+
+        // Thinned as the report thins, at most 300 points a trace and a 48×48 landscape: about 107 KB.
+        Assert.InRange(bytes, 50_000, 200 * 1024);
+    }
+
+    [Fact]
     public void Run_Cancelled_Throws()
     {
         using var cancelled = new CancellationTokenSource();

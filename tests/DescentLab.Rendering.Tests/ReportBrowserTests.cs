@@ -86,6 +86,17 @@ public sealed class ReportBrowserTests
         Assert.NotEqual(pathBefore, pathAfter);
         Assert.Contains("epoch 30", await page.InnerTextAsync("#replay-label"), StringComparison.Ordinal);
 
+        // The x-axis switch redraws the loss figures and the replay against updates: GD's last x is then its update 300,
+        // the same as its epoch 300, and SGD's is its update 1200 instead of epoch 300.
+        await page.Locator("input[name='x-axis'][value='steps']").CheckAsync();
+        Assert.Equal("steps (parameter updates)", await page.EvaluateAsync<string>("() => document.getElementById('fig-loss').layout.xaxis.title.text"));
+        var lastX = await page.EvaluateAsync<double[]>("() => document.getElementById('fig-excess').data.map(t => t.x[t.x.length - 1])");
+        Assert.Equal(new[] { 1200.0, 1200, 300 }, lastX);
+        Assert.StartsWith("update ", await page.InnerTextAsync("#replay-label"), StringComparison.Ordinal);
+        await page.Locator("input[name='x-axis'][value='samples']").CheckAsync();
+        var lastSamples = await page.EvaluateAsync<double[]>("() => document.getElementById('fig-excess').data.map(t => t.x[t.x.length - 1])");
+        Assert.Equal(new[] { 30000.0, 30000, 30000 }, lastSamples);
+
         Assert.Empty(errors);
         Assert.Empty(blocked);
         Assert.False(await page.EvaluateAsync<bool>("() => window.pwned === 1"));
@@ -130,6 +141,49 @@ public sealed class ReportBrowserTests
         }
 
         Assert.Empty(errors);
+    }
+
+    [BrowserFact]
+    public async Task Report_DivergedAllDivergedAndTwoRowRuns_DrawEveryPlotWithoutConsoleErrors()
+    {
+        // Before the divergence rule, an lr-0.02 report logged "<path> attribute d: Expected number" and drew no path.
+        Assert.True(File.Exists(BrowserFactAttribute.ChromiumPath), $"{BrowserFactAttribute.RequireVariable}=1 but Chromium is missing at {BrowserFactAttribute.ChromiumPath}.");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs });
+        foreach (var (name, result) in DivergedRendering.Cases())
+        {
+            var report = Path.Combine(SeedRendering.NewDirectory(), "report.html");
+            ExperimentRenderer.WriteReport(result, report);
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+            var errors = new List<string>();
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    errors.Add(message.Text);
+                }
+            };
+            page.PageError += (_, error) => errors.Add(error);
+
+            await page.GotoAsync(new Uri(report).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            var ids = await page.EvalOnSelectorAllAsync<string[]>("div.plot", "divs => divs.map(d => d.id)");
+            await page.WaitForFunctionAsync("n => document.querySelectorAll('div.plot.js-plotly-plot').length === n", ids.Length);
+            foreach (var id in ids)
+            {
+                var locator = page.Locator("#" + id);
+                var content = await locator.EvaluateAsync<JsonElement>(
+                    "d => ({ svg: d.querySelectorAll('.main-svg .trace, .main-svg .contourlayer path').length, gl: Array.from(d.querySelectorAll('canvas')).filter(c => c.width > 0 && c.height > 0).length })");
+                Assert.True(content.GetProperty("svg").GetInt32() + content.GetProperty("gl").GetInt32() > 0, $"{name} {id}: no SVG traces and no WebGL canvas");
+                await locator.ScrollIntoViewIfNeededAsync();
+                using var bitmap = SKBitmap.Decode(await locator.ScreenshotAsync());
+                // All-diverged, the fit shows only the samples and θ*'s curve: under 1% ink, but not a white box.
+                Assert.True(InkedFraction(bitmap) > 0.005, $"{name} {id}: the plot looks blank ({InkedFraction(bitmap):P1} inked)");
+            }
+
+            await page.Locator("#replay-slider").FillAsync("1");
+            Assert.True(errors.Count == 0, $"{name}: {string.Join(" | ", errors)}");
+            await page.CloseAsync();
+        }
     }
 
     private static double InkedFraction(SKBitmap bitmap)

@@ -18,6 +18,7 @@
   let inputAt = null;        // when the input that the next drawing answers happened
   let surfaceVisible = false;
   let answeredInput = null;  // the input the drawing under way answers
+  let contourCache = null;   // the landscape trace last drawn, and what it was drawn from
 
   // What the browser benchmark and the tests read: input-to-drawn latencies, a draw counter and the last answer.
   const probe = window.playground = { latencies: [], allDrawn: [], fetched: [], draws: 0, requests: 0, last: null };
@@ -112,6 +113,7 @@
       field('tMax').value = schedule.tMax || state.epochs;
       field('etaMin').value = schedule.etaMin || 0;
       field('remove').disabled = state.methods.length <= 1;
+      field('remove').setAttribute('aria-label', 'Remove method ' + method.name);
       showFields(node, sampler.kind, optimizer.kind, schedule.kind);
       host.appendChild(node);
     });
@@ -446,11 +448,20 @@
     const view = answer.view;
     const land = view.landscape;
     const epoch = replayEpoch(answer);
-    const traces = [{
-      type: 'contour', x: land.x, y: land.y, z: land.z.map((row) => row.map((v) => (v > 0 ? Math.log10(v) : null))),
-      colorscale: 'Viridis', ncontours: 20, line: { width: 0.5 }, showscale: true,
-      colorbar: { title: { text: 'log₁₀ loss' } }, hoverinfo: 'skip', name: 'landscape',
-    }];
+    // The same surface as last time (a learning rate moved, the paths stayed in the plane) keeps its arrays, so
+    // plotly.react, which compares arrays by reference, does not contour it again.
+    const key = JSON.stringify([land.x, land.y, land.min, land.max]);
+    if (!contourCache || contourCache.key !== key) {
+      contourCache = {
+        key,
+        trace: {
+          type: 'contour', x: land.x, y: land.y, z: land.z.map((row) => row.map((v) => (v > 0 ? Math.log10(v) : null))),
+          colorscale: 'Viridis', ncontours: 20, line: { width: 0.5 }, showscale: true,
+          colorbar: { title: { text: 'log₁₀ loss' } }, hoverinfo: 'skip', name: 'landscape',
+        },
+      };
+    }
+    const traces = [contourCache.trace];
     // A diverging path heads for infinity: points far off the plane are left out, so plotly never draws huge coordinates.
     const spanX = land.x[land.x.length - 1] - land.x[0];
     const spanY = land.y[land.y.length - 1] - land.y[0];

@@ -208,7 +208,11 @@ public static class Trainer
         }
 
         return double.IsFinite(loss)
-            ? FormattableString.Invariant($"full-data loss {loss:G4} at step {step} is above {factor:G3} × max(L(θ₀), L*) = {threshold:G4}")
+            ? FormattableString.Invariant($"full-data loss {Short(loss)} at step {step} is above {Short(factor)} × max(L(θ₀), L*) = {Short(threshold)}")
             : FormattableString.Invariant($"full-data loss is {loss} at step {step}");
     }
+
+    /// <summary>Four significant digits, with a lower-case exponent: 9.932e+08.</summary>
+    private static string Short(double value) =>
+        value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
 }
