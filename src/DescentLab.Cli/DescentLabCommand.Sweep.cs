@@ -67,6 +67,26 @@ public static partial class DescentLabCommand
                 file = file with { Output = file.Output with { Report = false } };
             }
 
+            var sweepData = file.Spec.Base.Data.Create(file.Spec.Base.Seed);
+            if (Models.FeatureRange.Problem(sweepData, file.Spec.Base.Degree) is { } range)
+            {
+                throw new UsageException($"{path}: data: {range}");
+            }
+
+            foreach (var cell in file.Spec.Cells())
+            {
+                if (cell.Method.Sampler.Kind != Sampling.SamplerKind.FullBatch && cell.Method.Sampler.BatchSize > sweepData.Count)
+                {
+                    throw new UsageException(Invariant($"{path}: sweep.batchSize: the batch size {cell.Method.Sampler.BatchSize} is larger than the {sweepData.Count} samples; use at most {sweepData.Count}."));
+                }
+
+                if ((cell.Method.Sampler.Kind == Sampling.SamplerKind.FullBatch || cell.Method.Sampler.BatchSize <= sweepData.Count)
+                    && ExperimentSpec.StepLimitProblem(cell.Method, sweepData.Count, file.Spec.Base.Training.Epochs) is { } steps)
+                {
+                    throw new UsageException($"{path}: epochs: {steps}");
+                }
+            }
+
             var threadCount = parse.GetValue(threads) is { } t ? PositiveInt(threads, t) : Environment.ProcessorCount;
             var shardCount = parse.GetValue(shards) is { } n ? PositiveInt(shards, n) : (int?)null;
             var slice = ResolveShard(parse.GetValue(shard), shard.Name, shardCount, shards.Name, context.Environment);

@@ -35,10 +35,11 @@ public static partial class DescentLabCommand
         ArgumentNullException.ThrowIfNull(error);
         var context = new Context(output, error, terminal, rendering, environment ?? new Dictionary<string, string>(), cancellationToken);
         var root = BuildCommand(context);
-        var parse = root.Parse(args);
+        // No response files: a column named "@y" given to --y is a name, not a file to read arguments from.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {
-            error.WriteLine($"descentlab: {parse.Errors[0].Message}");
+            error.WriteLine($"descentlab: {MessageText.OneLine(parse.Errors[0].Message)}");
             error.WriteLine("Try 'descentlab --help' or 'descentlab run --help'.");
             return ExitCodes.BadInput;
         }
@@ -489,7 +490,7 @@ public static partial class DescentLabCommand
             }
             catch (UsageException e)
             {
-                Error.WriteLine($"descentlab: {e.Message}");
+                Error.WriteLine($"descentlab: {MessageText.OneLine(e.Message)}");
                 return ExitCodes.BadInput;
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
@@ -500,14 +501,14 @@ public static partial class DescentLabCommand
             catch (OutputFolderException e)
             {
                 // Its message says what is on disk.
-                Error.WriteLine($"descentlab: --out: {e.Message}");
+                Error.WriteLine($"descentlab: --out: {MessageText.OneLine(e.Message)}");
                 return ExitCodes.Failure;
             }
             catch (Exception e)
             {
                 Error.WriteLine(Written is null
-                    ? $"descentlab: failed while running: {e.Message} Nothing was written; the output folder was left as it was."
-                    : $"descentlab: failed after writing {Shown(Written)}: {e.Message}");
+                    ? $"descentlab: failed while running: {MessageText.OneLine(e.Message)} Nothing was written; the output folder was left as it was."
+                    : $"descentlab: failed after writing {Shown(Written)}: {MessageText.OneLine(e.Message)}");
                 return ExitCodes.Failure;
             }
         }

@@ -78,6 +78,7 @@ internal sealed class SpecOptions
         if (parse.GetValue(Data) is { } dataPath)
         {
             spec = spec with { Data = new GivenData(ReadCsv(dataPath, x, y)) };
+            fromFlag.Add(Data.Name);
             if (configPath is null)
             {
                 // The seed experiment's name would mislabel someone's own data: name it for the file instead.
@@ -106,6 +107,7 @@ internal sealed class SpecOptions
         {
             var value = ParseInt(Epochs, epochs);
             training = Guard(Epochs, () => training with { Epochs = value });
+            fromFlag.Add(Epochs.Name);
         }
 
         if (parse.GetValue(RecordEvery) is { } recordEvery)
@@ -166,6 +168,7 @@ internal sealed class SpecOptions
     /// <summary>Checks what only the data can tell: batch sizes against n, explicit init against p, plane names; throws a <see cref="UsageException"/>.</summary>
     private ExperimentFile Check(ExperimentFile file, string? configPath, HashSet<string> fromFlag)
     {
+        CheckLimits(file.Spec, configPath, fromFlag);
         try
         {
             // The library's check, which the playground server runs too: the same rules and the same JSON paths.
@@ -185,6 +188,48 @@ internal sealed class SpecOptions
                 : path == "init" && fromFlag.Contains(Init.Name) ? Init.Name
                 : Where(configPath, path);
             throw new UsageException($"{where}: {e.Detail ?? e.Message}", e);
+        }
+    }
+
+    /// <summary>Checks what the data makes impossible to compute, and names --batch-size for a built-in default too big for the data.</summary>
+    private void CheckLimits(ExperimentSpec spec, string? configPath, HashSet<string> fromFlag)
+    {
+        Dataset data;
+        try
+        {
+            data = spec.Data.Create(spec.Seed);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw new UsageException($"{Where(configPath, "data")}: {SpecOptions.CoreMessage(e as ArgumentException ?? new ArgumentException(e.Message))}", e);
+        }
+
+        if (Models.FeatureRange.Problem(data, spec.Degree) is { } range)
+        {
+            throw new UsageException($"{(fromFlag.Contains(Data.Name) ? Data.Name : Where(configPath, "data"))}: {range}");
+        }
+
+        var n = data.Count;
+        for (var i = 0; i < spec.Methods.Count; i++)
+        {
+            var method = spec.Methods[i];
+            var sampler = method.Sampler;
+            if (sampler.Kind != SamplerKind.FullBatch && sampler.BatchSize > n)
+            {
+                if (configPath is null && !fromFlag.Contains(BatchSize.Name))
+                {
+                    // Without a file the batch size is the built-in methods' default, which --batch-size sets.
+                    throw new UsageException(Invariant($"{BatchSize.Name}: the batch size {sampler.BatchSize} (the default of method '{method.Name}') is larger than the {n} samples; give {BatchSize.Name} {n} or less."));
+                }
+
+                // The library's check words it, with the JSON path or the flag.
+                continue;
+            }
+
+            if (ExperimentSpec.StepLimitProblem(method, n, spec.Training.Epochs) is { } steps)
+            {
+                throw new UsageException($"{(fromFlag.Contains(Epochs.Name) || configPath is null ? Epochs.Name : Where(configPath, "epochs"))}: {steps}");
+            }
         }
     }
 
@@ -234,6 +279,11 @@ internal sealed class SpecOptions
         }
 
         var y = yText ?? "y";
+        if (string.IsNullOrWhiteSpace(y))
+        {
+            throw new UsageException($"{Y.Name}: the column name is empty.");
+        }
+
         if (xs.Contains(y, StringComparer.Ordinal))
         {
             throw new UsageException($"{Y.Name}: '{y}' is also an x column.");

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -37,8 +36,13 @@ internal sealed class PlotlyJson : IDisposable
 
     public void Dispose() => Writer.Dispose();
 
-    /// <summary>Writes a label that plotly renders: user text is HTML-encoded, since plotly interprets tags in labels.</summary>
-    public void Label(string name, string text) => Writer.WriteString(name, WebUtility.HtmlEncode(text));
+    /// <summary>Writes a label that plotly renders: &amp;, &lt; and &gt; are encoded, since plotly interprets tags in labels.</summary>
+    /// <remarks>Only these: plotly decodes a few named entities (amp, lt, gt, nbsp, …) but not &amp;quot;, which it would show as typed.</remarks>
+    public void Label(string name, string text) => Writer.WriteString(name, LabelText(text));
+
+    /// <summary>The text plotly shows as <paramref name="text"/>.</summary>
+    public static string LabelText(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>Writes a string plotly takes literally (colours, modes, ids).</summary>
     public void String(string name, string value) => Writer.WriteString(name, value);

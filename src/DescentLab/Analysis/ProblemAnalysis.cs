@@ -114,6 +114,7 @@ public sealed class ProblemAnalysis
             hessian[k] = 2.0 * s[k];
         }
 
+        NumericGuard.RequireFinite(hessian, "the Hessian");
         var evd = Matrix<double>.Build.Dense(p, p, (i, j) => hessian[(i * p) + j]).Evd(Symmetricity.Symmetric);
         var values = evd.EigenValues.Real().ToArray();
         var order = Enumerable.Range(0, p).OrderBy(k => values[k]).ToArray();

@@ -3,6 +3,9 @@ namespace DescentLab.Data;
 /// <summary>A regression dataset: one or more named input columns and one named output column, all of equal length.</summary>
 public sealed class Dataset
 {
+    /// <summary>The most samples a dataset may have (10⁷: about 400 MB of packed rows at degree 2, with the trajectory and figures on top).</summary>
+    public const int MaxSamples = 10_000_000;
+
     private readonly double[][] _inputs;
     private readonly double[] _output;
 

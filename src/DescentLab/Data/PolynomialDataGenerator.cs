@@ -25,7 +25,9 @@ public sealed record PolynomialDataGenerator
     public int Count
     {
         get => _count;
-        init => _count = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(Count), value, $"Count must be positive, but was {value}.");
+        init => _count = value is > 0 and <= Dataset.MaxSamples
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Count), value, value > 0 ? $"Count must be at most {Dataset.MaxSamples} (the sample limit), but was {value}." : $"Count must be positive, but was {value}.");
     }
 
     /// <summary>The lower end of x's uniform range (default −5).</summary>

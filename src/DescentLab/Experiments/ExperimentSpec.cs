@@ -61,6 +61,22 @@ public sealed record ExperimentSpec
     /// <summary>How the initial parameters are chosen (notebook randomness always draws one per method, as the notebook does, unless explicit).</summary>
     public InitSpec Init { get; init; } = InitSpec.Shared;
 
+    /// <summary>The most optimizer steps one run may take: step counters are 32-bit.</summary>
+    public const long MaxStepsPerRun = int.MaxValue;
+
+    /// <summary>Why a run of <paramref name="method"/> on <paramref name="sampleCount"/> samples for <paramref name="epochs"/> epochs cannot be counted, or null.</summary>
+    public static string? StepLimitProblem(Training.Method method, int sampleCount, int epochs)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        var steps = (long)epochs * method.Sampler.BatchesPerEpoch(sampleCount);
+        return steps > MaxStepsPerRun
+            ? $"{epochs} epochs of {method.Sampler.BatchesPerEpoch(sampleCount)} batches ({method.Name}) are {steps} steps, more than the step limit of {MaxStepsPerRun} per run; lower the epochs."
+            : null;
+    }
+
+    /// <summary>The most replicates an experiment may ask for: each keeps its final metrics and curve, and 10⁵ already take minutes.</summary>
+    public const int MaxReplicates = 100_000;
+
     /// <summary>
     /// Replicates R: replicate r is the single run with seed <see cref="Seed"/> + r (its data when generated, its init and
     /// its shuffles), so any replicate can be rerun alone.
@@ -68,7 +84,9 @@ public sealed record ExperimentSpec
     public int Replicates
     {
         get => _replicates;
-        init => _replicates = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Replicates), value, "replicates: must be at least 1.");
+        init => _replicates = value is >= 1 and <= MaxReplicates
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Replicates), value, value >= 1 ? $"replicates: must be at most {MaxReplicates} (the replicate limit)." : "replicates: must be at least 1.");
     }
 
     /// <summary>What to compute across replicates (bands, tolerance, comparison points, bootstrap).</summary>

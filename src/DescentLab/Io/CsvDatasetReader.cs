@@ -21,7 +21,7 @@ public static class CsvDatasetReader
     public static Dataset Read(string path, IReadOnlyList<string> xColumns, string yColumn)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = InputFile.OpenText(path);
         return Read(reader, path, xColumns, yColumn);
     }
 
@@ -124,7 +124,8 @@ public static class CsvDatasetReader
             throw new DataFormatException(sourceName, 1, null, "the file is empty; expected a header row.");
         }
 
-        var header = fields.ToArray();
+        // A name DescentLab wrote with an apostrophe against spreadsheet formulas reads back as it was.
+        var header = fields.Select(Statistics.CsvNumbers.ReadText).ToArray();
         for (var k = 0; k < header.Length; k++)
         {
             if (string.IsNullOrWhiteSpace(header[k]))
@@ -181,7 +182,7 @@ public static class CsvDatasetReader
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            var detail = text.Length == 0 ? "the cell is empty; expected a number." : $"\"{text}\" is not a number.";
+            var detail = text.Length == 0 ? "the cell is empty; expected a number." : $"\"{MessageText.Excerpt(text)}\" is not a number.";
             throw new DataFormatException(sourceName, line, column, detail);
         }
 
@@ -190,7 +191,7 @@ public static class CsvDatasetReader
             var reason = double.IsNaN(value) || text.Contains("inf", StringComparison.OrdinalIgnoreCase) || text.Contains('∞', StringComparison.Ordinal)
                 ? "NaN and infinities are not data"
                 : "it overflows a double";
-            throw new DataFormatException(sourceName, line, column, $"\"{text}\" is not a finite number: {reason}.");
+            throw new DataFormatException(sourceName, line, column, $"\"{MessageText.Excerpt(text)}\" is not a finite number: {reason}.");
         }
 
         return value;
@@ -260,7 +261,7 @@ public static class CsvDatasetReader
                             sourceName,
                             LineNumber,
                             ColumnName(fields.Count - 1),
-                            $"unexpected text after a closing quote: \"{text[position..]}\".");
+                            $"unexpected text after a closing quote: \"{MessageText.Excerpt(text[position..])}\".");
                     }
                 }
                 else

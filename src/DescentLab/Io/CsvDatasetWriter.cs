@@ -58,12 +58,5 @@ public static class CsvDatasetWriter
         Write(data, writer);
     }
 
-    private static string Quote(string name)
-    {
-        var plain = name.Length > 0
-            && !char.IsWhiteSpace(name[0])
-            && !char.IsWhiteSpace(name[^1])
-            && name.AsSpan().IndexOfAny(",\"\r\n") < 0;
-        return plain ? name : new StringBuilder(name.Length + 2).Append('"').Append(name.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"').ToString();
-    }
+    private static string Quote(string text) => Statistics.CsvNumbers.Text(text);
 }

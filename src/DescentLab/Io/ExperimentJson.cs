@@ -34,7 +34,7 @@ public static class ExperimentJson
     public static ExperimentFile Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var json = File.ReadAllText(path);
+        var json = InputFile.ReadAllText(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         return Parse(json, directory);
     }
@@ -79,7 +79,14 @@ public static class ExperimentJson
 
         using (document)
         {
-            return ReadFile(document.RootElement, baseDirectory);
+            try
+            {
+                return ReadFile(document.RootElement, baseDirectory);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new SpecFormatException("(text)", "a string holds an unpaired UTF-16 surrogate escape (such as \\ud800); JSON text must be valid Unicode.", e);
+            }
         }
     }
 
@@ -529,7 +536,7 @@ public static class ExperimentJson
                 }
                 else if (xElement.ValueKind == JsonValueKind.String)
                 {
-                    x = [NonBlankAt(xElement.GetString()!, xPath)];
+                    x = [NonBlankAt(JsonObjectReader.String(xElement, xPath), xPath)];
                 }
                 else
                 {
@@ -564,13 +571,26 @@ public static class ExperimentJson
                     throw new SpecFormatException(o.PathOf("path"), "files cannot be read here; give the CSV itself as text.");
                 }
 
-                var full = Path.GetFullPath(Path.Combine(baseDirectory, file!));
+                if (file!.Length == 0 || file.Contains('\0', StringComparison.Ordinal))
+                {
+                    throw new SpecFormatException(o.PathOf("path"), file.Length == 0 ? "the path is empty." : "the path contains a NUL character.");
+                }
+
+                var full = Path.GetFullPath(Path.Combine(baseDirectory, file));
                 if (!File.Exists(full))
                 {
                     throw new SpecFormatException(o.PathOf("path"), $"no such file: {full}");
                 }
 
-                data = new GivenData(CsvDatasetReader.Read(full, x, y));
+                try
+                {
+                    data = new GivenData(CsvDatasetReader.Read(full, x, y));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new SpecFormatException(o.PathOf("path"), $"cannot read {full}: {e.Message}", e);
+                }
+
                 break;
             }
 

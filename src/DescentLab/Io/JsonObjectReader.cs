@@ -82,8 +82,23 @@ internal sealed class JsonObjectReader
     }
 
     /// <summary>The element as a string.</summary>
-    public static string String(JsonElement e, string path) =>
-        e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new SpecFormatException(path, $"expected a string, got {Describe(e)}.");
+    public static string String(JsonElement e, string path)
+    {
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            throw new SpecFormatException(path, $"expected a string, got {Describe(e)}.");
+        }
+
+        try
+        {
+            return e.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json refuses a lone surrogate such as "\ud800" only when the string is read.
+            throw new SpecFormatException(path, "the string holds an unpaired UTF-16 surrogate escape (such as \\ud800); JSON text must be valid Unicode.", ex);
+        }
+    }
 
     /// <summary>The element as a 32-bit integer.</summary>
     public static int Int(JsonElement e, string path) =>

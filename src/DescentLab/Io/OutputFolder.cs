@@ -27,6 +27,9 @@ public sealed class OutputFolder : IDisposable
 
     private const string MarkerFirstLine = "descentlab output folder";
 
+    private static readonly HashSet<OutputFolder> Live = [];
+
+    private readonly Lock _gate = new();
     private readonly List<string> _createdParents;
     private readonly string? _replacedId;
     private readonly List<string> _notes;
@@ -104,7 +107,33 @@ public sealed class OutputFolder : IDisposable
             throw new OutputFolderException(target, OutputFolderProblem.NotWritable, $"cannot write there: {e.Message}", e);
         }
 
-        return new OutputFolder(full, temp, created, replacedId, notes);
+        var folder = new OutputFolder(full, temp, created, replacedId, notes);
+        lock (Live)
+        {
+            Live.Add(folder);
+        }
+
+        return folder;
+    }
+
+    /// <summary>
+    /// Deletes the temporary folder of every output folder of this process that is neither completed nor disposed, for a
+    /// process about to exit on a signal without waiting for its work to stop; returns how many there were.
+    /// </summary>
+    public static int AbandonAll()
+    {
+        OutputFolder[] live;
+        lock (Live)
+        {
+            live = [.. Live];
+        }
+
+        foreach (var folder in live)
+        {
+            folder.Dispose();
+        }
+
+        return live.Length;
     }
 
     /// <summary>
@@ -112,6 +141,16 @@ public sealed class OutputFolder : IDisposable
     /// an <see cref="OutputFolderException"/> whose message says what is on disk when that cannot be done.
     /// </summary>
     public void Complete()
+    {
+        lock (_gate)
+        {
+            CompleteLocked();
+        }
+
+        Forget();
+    }
+
+    private void CompleteLocked()
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         var name = System.IO.Path.GetFileName(Target);
@@ -169,10 +208,23 @@ public sealed class OutputFolder : IDisposable
     /// <summary>Deletes the temporary folder, and the parent folders it created, unless <see cref="Complete"/> ran.</summary>
     public void Dispose()
     {
-        if (!_completed)
+        lock (_gate)
         {
-            Remove(Path, _createdParents);
-            _completed = true;
+            if (!_completed)
+            {
+                Remove(Path, _createdParents);
+                _completed = true;
+            }
+        }
+
+        Forget();
+    }
+
+    private void Forget()
+    {
+        lock (Live)
+        {
+            Live.Remove(this);
         }
     }
 

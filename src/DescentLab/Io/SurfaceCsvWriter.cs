@@ -39,6 +39,5 @@ public static class SurfaceCsvWriter
         Write(surface, writer);
     }
 
-    private static string Quote(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string text) => Statistics.CsvNumbers.Text(text);
 }

@@ -34,7 +34,7 @@ public static class SweepJson
     public static SweepFile Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var json = File.ReadAllText(path);
+        var json = InputFile.ReadAllText(path);
         return Parse(json, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
     }
 
@@ -48,6 +48,14 @@ public static class SweepJson
         try
         {
             root = JsonNode.Parse(json, documentOptions: DocumentOptions);
+
+            // JsonNode builds an object's dictionary on first use, and a repeated key throws there: use it now.
+            _ = root is JsonObject first ? first.Count : 0;
+        }
+        catch (ArgumentException e)
+        {
+            var key = e.Message.IndexOf("Key: ", StringComparison.Ordinal) is var at and >= 0 ? e.Message[(at + 5)..].Split(" (")[0] : "a field";
+            throw new SpecFormatException(MessageText.Excerpt(key), "the field appears twice.", e);
         }
         catch (JsonException)
         {

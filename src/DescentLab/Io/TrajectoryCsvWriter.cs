@@ -99,8 +99,5 @@ public static class TrajectoryCsvWriter
         writer.Write(buffer[..written]);
     }
 
-    private static string Quote(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") < 0 && text.Length > 0 && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1])
-            ? text
-            : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string text) => Statistics.CsvNumbers.Text(text);
 }

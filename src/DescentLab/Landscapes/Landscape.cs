@@ -118,6 +118,7 @@ public static class Landscape
             }
 
             // With no other parameter there is nothing to project out: the profile is the slice.
+            NumericGuard.RequireFinite(w.AsColumnMajorArray(), "the batch's feature matrix");
             var pinv = others.Length == 0 ? Matrix<double>.Build.Dense(1, m) : w.PseudoInverse();
             var t = Vector<double>.Build.Dense(m);
             for (var j = 0; j < ys.Length; j++)
@@ -278,6 +279,7 @@ public static class Landscape
         }
 
         // S_ww⁺ through its eigen-decomposition, dropping eigenvalues below m·1e-15·λmax (numpy.linalg.pinv cuts at 1e-15·σmax).
+        NumericGuard.RequireFinite(sww.AsColumnMajorArray(), "the profiled block of S");
         var evd = sww.Evd(Symmetricity.Symmetric);
         var lambda = evd.EigenValues.Real();
         var v = evd.EigenVectors;

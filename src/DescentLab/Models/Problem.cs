@@ -30,6 +30,8 @@ public sealed class Problem
             throw new ArgumentException("The dataset has no samples.", nameof(data));
         }
 
+        FeatureRange.Check(data, degree);
+
         Data = data;
         Degree = degree;
         ParameterCount = (data.InputCount * degree) + 1;

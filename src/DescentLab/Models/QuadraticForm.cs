@@ -446,6 +446,8 @@ public sealed class QuadraticForm
     private static (double[] Optimum, int Rank) LeastSquares(Matrix<double> z, Vector<double> y)
     {
         var p = z.ColumnCount;
+        NumericGuard.RequireFinite(z.AsColumnMajorArray(), "the feature matrix");
+        NumericGuard.RequireFinite(y.AsArray(), "the targets");
         if (z.RowCount >= p)
         {
             var qr = z.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);

@@ -32,10 +32,32 @@ public static class CsvNumbers
         _ => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Quotes a text cell if it holds a comma, quote or line break (RFC 4180).</summary>
+    /// <summary>
+    /// A text cell (a name, never a number): quoted if it holds a comma, quote or line break or starts or ends with
+    /// whitespace (RFC 4180); one starting with = + - @ tab or carriage return gets a leading apostrophe and quotes, so
+    /// a spreadsheet shows it as text instead of running it as a formula (OWASP, "CSV Injection").
+    /// </summary>
     public static string Text(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        var formula = IsFormulaStart(value);
+        if (formula)
+        {
+            value = "'" + value;
+        }
+
+        var plain = !formula
+            && (value.Length == 0 || (!char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1])))
+            && value.AsSpan().IndexOfAny(",\"\r\n") < 0;
+        return plain ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
+
+    /// <summary>A text cell as <see cref="Text"/> wrote it, after unquoting: the apostrophe added before a formula character removed.</summary>
+    public static string ReadText(string cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return cell.Length > 1 && cell[0] == '\'' && IsFormulaStart(cell.AsSpan(1)) ? cell[1..] : cell;
+    }
+
+    private static bool IsFormulaStart(ReadOnlySpan<char> value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 }

@@ -17,7 +17,7 @@ public static class ReplicateCsv
         writer.Write("method,replicate,seed,diverged,diverged_at_step,steps,final_loss,minimum_loss,final_excess_loss,epochs_to_tolerance,steps_to_tolerance");
         foreach (var name in statistics.ParameterNames)
         {
-            writer.Write(",final_" + CsvNumbers.Text(name));
+            writer.Write("," + CsvNumbers.Text("final_" + name));
         }
 
         foreach (var epoch in options.ComparisonEpochs)

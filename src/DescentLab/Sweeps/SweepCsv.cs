@@ -87,7 +87,7 @@ public static class SweepCsv
             var t = QuantileSummary.Of(epochs, 0.1, 0.9);
             text.AppendJoin(',', [
                 runs[0][0],
-                .. runs[0][SettingsFrom..(SettingsTo + 1)].Select(CsvNumbers.Text),
+                .. runs[0][SettingsFrom..(SettingsTo + 1)].Select(c => CsvNumbers.Text(CsvNumbers.ReadText(c))),
                 runs.Length.ToString(CultureInfo.InvariantCulture),
                 CsvNumbers.Format(diverged / (double)runs.Length),
                 CsvNumbers.Format(reached / (double)runs.Length),
@@ -175,11 +175,11 @@ public static class SweepCsv
 
         return [.. lines.Skip(1).Where(l => l.Length > 0).Select(Cells).Select(c => new SweepCellSummary(
             int.Parse(c[0], CultureInfo.InvariantCulture),
-            c[1],
-            c[2],
+            CsvNumbers.ReadText(c[1]),
+            CsvNumbers.ReadText(c[2]),
             c[3],
             CsvNumbers.Parse(c[4]),
-            c[5],
+            CsvNumbers.ReadText(c[5]),
             int.Parse(c[6], CultureInfo.InvariantCulture),
             CsvNumbers.Parse(c[7]),
             CsvNumbers.Parse(c[8]),
