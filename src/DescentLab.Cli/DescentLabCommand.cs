@@ -148,7 +148,7 @@ public static partial class DescentLabCommand
     {
         var spec = new SpecOptions();
         var command = new Command("analyze", "Prints the theory numbers of the experiment's dataset: θ*, the Hessian's eigenvalues, the condition number and the step-size bounds, and what they mean for each method's learning rate. Writes nothing.");
-        spec.AddTo(command);
+        spec.AddProblemTo(command);
         command.SetAction(parse => context.Guarded(() =>
         {
             var file = spec.Resolve(parse);
