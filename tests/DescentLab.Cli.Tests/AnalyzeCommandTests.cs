@@ -47,4 +47,28 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--epochs", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Analyze_IllConditionedData_ShowsContractionBelowOneAndAlignsTheTable()
+    {
+        // The stopping-distance example: κ ≈ 9·10⁸, so GD's contraction per step is 1 − 10⁻⁹ and six digits round it to 1.
+        var result = Sandbox.Run("analyze", "--config", Path.Combine(Sandbox.Examples, "own-data.json"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("contraction 1 per step", result.Output, StringComparison.Ordinal);
+        Assert.Contains("contraction 1 − 2.", result.Output, StringComparison.Ordinal);
+        var lines = result.Output.Split('\n');
+        var header = Array.FindIndex(lines, l => l.StartsWith("method ", StringComparison.Ordinal));
+        var rows = lines.Skip(header + 1).TakeWhile(l => l.Length > 0).ToArray();
+        Assert.Equal(["gd", "sgd-shuffle", "adam"], rows.Select(r => r.Split(' ')[0]));
+        Assert.StartsWith("gd                1e-08       0.84749      1 − 9.40856e-10       1.22367e+09", rows[0], StringComparison.Ordinal);
+        foreach (var column in new[] { "lr ", "lr·λmax", "GD contraction/step", "steps per" })
+        {
+            var at = lines[header].IndexOf(column, StringComparison.Ordinal);
+            foreach (var row in rows)
+            {
+                Assert.True(row[at - 1] == ' ' && row[at] != ' ', $"'{column}' at {at} in: {row}");
+            }
+        }
+    }
 }
