@@ -642,6 +642,9 @@ internal static class InteractiveFigures
         if (logY is { } decades)
         {
             json.String("type", "log");
+
+            // plotly.js' default ("small digits") labels 200 and 500 between the decades as "2" and "5".
+            json.String("minorloglabels", "complete");
             json.StartArray("range");
             json.Value(decades.Low);
             json.Value(decades.High);

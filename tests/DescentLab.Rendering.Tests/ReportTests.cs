@@ -113,6 +113,21 @@ public sealed partial class ReportTests
         Assert.DoesNotContain(probe, names);
     }
 
+    [Fact]
+    public void WriteReport_Seed_LogAxesLabelEveryTickAsAFullNumber()
+    {
+        var html = File.ReadAllText(SeedRendering.ReportPath);
+        using var figures = JsonDocument.Parse(FigureData(html));
+        var logAxes = figures.RootElement.EnumerateArray()
+            .Select(f => f.GetProperty("layout").TryGetProperty("yaxis", out var axis) ? axis : default)
+            .Where(a => a.ValueKind == JsonValueKind.Object && a.TryGetProperty("type", out var type) && type.GetString() == "log")
+            .ToArray();
+
+        // plotly's default ("small digits") labels 200 and 500 between decades as "2" and "5".
+        Assert.NotEmpty(logAxes);
+        Assert.All(logAxes, a => Assert.Equal("complete", a.GetProperty("minorloglabels").GetString()));
+    }
+
     private static string FigureData(string html)
     {
         var start = html.IndexOf("<script type=\"application/json\" id=\"figure-data\">", StringComparison.Ordinal);
