@@ -128,6 +128,27 @@ public sealed partial class ReportTests
         Assert.All(logAxes, a => Assert.Equal("complete", a.GetProperty("minorloglabels").GetString()));
     }
 
+    [Fact]
+    public void WriteReport_Seed_3DScenesStepBackFromTheDefaultCamera()
+    {
+        var html = File.ReadAllText(SeedRendering.ReportPath);
+        using var figures = JsonDocument.Parse(FigureData(html));
+        var scenes = figures.RootElement.EnumerateArray()
+            .Select(f => f.GetProperty("layout").TryGetProperty("scene", out var scene) ? scene : default)
+            .Where(s => s.ValueKind == JsonValueKind.Object)
+            .ToArray();
+
+        // plotly's default eye (1.25, 1.25, 1.25) at the centre clipped the cube's bottom corner, where θ* lies.
+        Assert.Equal(3, scenes.Length);
+        Assert.All(scenes, s =>
+        {
+            var eye = s.GetProperty("camera").GetProperty("eye");
+            var (x, y, z) = (eye.GetProperty("x").GetDouble(), eye.GetProperty("y").GetDouble(), eye.GetProperty("z").GetDouble());
+            Assert.True(Math.Sqrt((x * x) + (y * y) + (z * z)) > Math.Sqrt(3 * 1.25 * 1.25));
+            Assert.True(s.GetProperty("camera").GetProperty("center").GetProperty("z").GetDouble() < 0);
+        });
+    }
+
     private static string FigureData(string html)
     {
         var start = html.IndexOf("<script type=\"application/json\" id=\"figure-data\">", StringComparison.Ordinal);
