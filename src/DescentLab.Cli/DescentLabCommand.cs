@@ -149,7 +149,7 @@ public static partial class DescentLabCommand
     {
         var spec = new SpecOptions();
         var command = new Command("analyze", "Prints the theory numbers of the experiment's dataset: θ*, the Hessian's eigenvalues, the condition number and the step-size bounds, and what they mean for each method's learning rate. Writes nothing.");
-        spec.AddTo(command);
+        spec.AddProblemTo(command);
         command.SetAction(parse => context.Guarded(() =>
         {
             var file = spec.Resolve(parse);
@@ -348,14 +348,23 @@ public static partial class DescentLabCommand
         o.WriteLine($"Hessian eigenvalues   {string.Join("  ", a.Eigenvalues.Select(N))}");
         o.WriteLine($"condition number κ    {N(a.ConditionNumber)}");
         o.WriteLine($"GD stable for lr <    {N(a.StabilityBound)}   (2/λmax)");
-        o.WriteLine($"best constant lr      {N(a.BestConstantStep)}   (2/(λmin+λmax)), contraction {N(a.BestConstantRate)} per step");
-        o.WriteLine($"heavy ball            lr {N(a.HeavyBallStep)}, momentum {N(a.HeavyBallMomentum)}, contraction {N(a.HeavyBallRate)} per step");
+        o.WriteLine($"best constant lr      {N(a.BestConstantStep)}   (2/(λmin+λmax)), contraction {ResultsTable.Rate(a.BestConstantRate)} per step");
+        o.WriteLine($"heavy ball            lr {N(a.HeavyBallStep)}, momentum {N(a.HeavyBallMomentum)}, contraction {ResultsTable.Rate(a.HeavyBallRate)} per step");
         o.WriteLine();
-        o.WriteLine("method            lr          lr·λmax   GD contraction/step   steps per 10× less excess loss");
-        foreach (var method in spec.Methods)
+        string[] header = ["method", "lr", "lr·λmax", "GD contraction/step", "steps per 10× less excess loss"];
+        var rows = spec.Methods
+            .Select(m => (m.Name, Lr: m.Optimizer.LearningRate))
+            .Select(m => new[] { m.Name, N(m.Lr), N(m.Lr * a.LargestEigenvalue), ResultsTable.Rate(a.SlowestContraction(m.Lr)), N(a.StepsPerDecade(m.Lr)) })
+            .ToArray();
+
+        // Columns at least as wide as the seed's, wider where a cell needs it (an unstable lr gives 4.23745e+06).
+        int[] least = [16, 10, 8, 20, 0];
+        var widths = least.Select((w, j) => Math.Max(w, rows.Select(r => r[j].Length).Append(header[j].Length).Max())).ToArray();
+        string Line(string[] cells) => string.Join("  ", cells.Select((c, j) => c.PadRight(widths[j]))).TrimEnd();
+        o.WriteLine(Line(header));
+        foreach (var row in rows)
         {
-            var lr = method.Optimizer.LearningRate;
-            o.WriteLine(Invariant($"{method.Name,-16}  {N(lr),-10}  {N(lr * a.LargestEigenvalue),-8}  {N(a.SlowestContraction(lr)),-20}  {N(a.StepsPerDecade(lr))}"));
+            o.WriteLine(Line(row));
         }
 
         o.WriteLine();

@@ -161,8 +161,14 @@ internal static class ResultsTable
     private static string Line(IReadOnlyList<string> cells, int[] widths, int textColumns = 1) =>
         string.Join("  ", cells.Select((c, j) => j < textColumns ? c.PadRight(widths[j]) : c.PadLeft(widths[j]))).TrimEnd();
 
+    /// <summary>A contraction factor per step: as <see cref="Number"/>, but one that six digits would round to 1 as "1 − gap".</summary>
+    /// <remarks>On ill-conditioned data GD's rate is 1 − 10⁻⁹: printed as 1 it would read as no progress at all.</remarks>
+    public static string Rate(double rate) =>
+        rate < 1 && rate > 0.5 && Number(rate) == "1" ? $"1 − {Number(1 - rate)}" : Number(rate);
+
+    /// <summary>A number as the tables print it: six significant digits, negative zero as 0.</summary>
     public static string Number(double value) =>
-        double.IsNaN(value) ? "NaN" : double.IsInfinity(value) ? (value > 0 ? "inf" : "-inf") : value.ToString("G6", CultureInfo.InvariantCulture).Replace("E+", "e+", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal);
+        double.IsNaN(value) ? "NaN" : double.IsInfinity(value) ? (value > 0 ? "inf" : "-inf") : (value == 0 ? 0.0 : value).ToString("G6", CultureInfo.InvariantCulture).Replace("E+", "e+", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

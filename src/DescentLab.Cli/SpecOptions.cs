@@ -54,6 +54,16 @@ internal sealed class SpecOptions
         }
     }
 
+    /// <summary>Adds only the options that set the problem and each method's learning rate: what a command that trains nothing reads.</summary>
+    /// <remarks>Options left out are never parsed, so <see cref="Resolve"/> leaves those settings as the file has them.</remarks>
+    public void AddProblemTo(Command command)
+    {
+        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Degree, LearningRate, Methods })
+        {
+            command.Options.Add(option);
+        }
+    }
+
     /// <summary>The experiment file named by --config (or the seed experiment) with every flag applied, checked against its data.</summary>
     /// <exception cref="UsageException">A flag, a field of the file or a line of a data file is wrong.</exception>
     public ExperimentFile Resolve(ParseResult parse, Func<OutputSettings, OutputSettings>? outputOverrides = null)

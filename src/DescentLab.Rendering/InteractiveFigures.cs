@@ -642,6 +642,9 @@ internal static class InteractiveFigures
         if (logY is { } decades)
         {
             json.String("type", "log");
+
+            // plotly.js' default ("small digits") labels 200 and 500 between the decades as "2" and "5".
+            json.String("minorloglabels", "complete");
             json.StartArray("range");
             json.Value(decades.Low);
             json.Value(decades.High);
@@ -680,6 +683,21 @@ internal static class InteractiveFigures
         json.Number("b", 0);
         json.EndObject();
         json.StartObject("scene");
+
+        // plotly.js' default camera (eye at 1.25, 1.25, 1.25 looking at the centre) puts the cube's near bottom corner,
+        // where the surface's minimum lies, below the plot's edge: step back and look a little below the centre.
+        json.StartObject("camera");
+        json.StartObject("eye");
+        json.Number("x", 1.45);
+        json.Number("y", 1.45);
+        json.Number("z", 1.1);
+        json.EndObject();
+        json.StartObject("center");
+        json.Number("x", 0);
+        json.Number("y", 0);
+        json.Number("z", -0.15);
+        json.EndObject();
+        json.EndObject();
         json.StartObject("xaxis");
         json.Title("title", model.PlaneXLabel);
         if (surface is not null)

@@ -305,25 +305,37 @@ internal static class StaticFigures
     private static Plot LandscapeFigure(FigureModel model)
     {
         var surface = model.Landscape;
-        var plot = NewPlot($"Landscape ({model.KindDescription}) and paths", model.PlaneXLabel, model.PlaneYLabel);
+        // Two lines: with the legend on the right, a one-line title of a cubic's profile ran past the image's left edge.
+        var plot = NewPlot($"Landscape and paths\n({model.KindDescription})", model.PlaneXLabel, model.PlaneYLabel);
         var (grid, low, high) = LogGrid(surface);
-        var step = (high - low) / LandscapeLevels;
-        if (step > 0)
-        {
-            // Quantising log10(MSE) into equal bands makes the heatmap a filled contour with log-spaced levels.
-            for (var r = 0; r < grid.GetLength(0); r++)
-            {
-                for (var c = 0; c < grid.GetLength(1); c++)
-                {
-                    grid[r, c] = low + ((Math.Min(Math.Floor((grid[r, c] - low) / step), LandscapeLevels - 1) + 0.5) * step);
-                }
-            }
-        }
 
+        // A smooth heatmap of log10(MSE) under contour lines at log-spaced levels, as the report's contour plot.
         var heatmap = plot.Add.Heatmap(grid);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.Extent = Extent(surface);
         heatmap.ManualRange = new ScottPlot.Range(low, Math.Max(high, low + 1e-9));
+        heatmap.Smooth = true;
+        var step = (high - low) / LandscapeLevels;
+        if (step > 0)
+        {
+            var coordinates = new Coordinates3d[surface.YCount, surface.XCount];
+            for (var j = 0; j < surface.YCount; j++)
+            {
+                for (var i = 0; i < surface.XCount; i++)
+                {
+                    coordinates[j, i] = new Coordinates3d(surface.XValues[i], surface.YValues[j], grid[surface.YCount - 1 - j, i]);
+                }
+            }
+
+            var contours = new ContourLines { ContourLineLevels = [.. Enumerable.Range(1, (LandscapeLevels / 2) - 1).Select(k => low + (2 * k * step))] };
+            contours.Update(coordinates);
+            contours.Colormap = null;
+            contours.LineColor = Colors.White.WithAlpha(0.5);
+            contours.LineWidth = 1f;
+            contours.LabelStyle.IsVisible = false;
+            plot.Add.Plottable(contours);
+        }
+
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = "MSE (log scale)";
         bar.LabelStyle.FontSize = 14;

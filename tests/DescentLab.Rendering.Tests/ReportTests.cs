@@ -113,6 +113,42 @@ public sealed partial class ReportTests
         Assert.DoesNotContain(probe, names);
     }
 
+    [Fact]
+    public void WriteReport_Seed_LogAxesLabelEveryTickAsAFullNumber()
+    {
+        var html = File.ReadAllText(SeedRendering.ReportPath);
+        using var figures = JsonDocument.Parse(FigureData(html));
+        var logAxes = figures.RootElement.EnumerateArray()
+            .Select(f => f.GetProperty("layout").TryGetProperty("yaxis", out var axis) ? axis : default)
+            .Where(a => a.ValueKind == JsonValueKind.Object && a.TryGetProperty("type", out var type) && type.GetString() == "log")
+            .ToArray();
+
+        // plotly's default ("small digits") labels 200 and 500 between decades as "2" and "5".
+        Assert.NotEmpty(logAxes);
+        Assert.All(logAxes, a => Assert.Equal("complete", a.GetProperty("minorloglabels").GetString()));
+    }
+
+    [Fact]
+    public void WriteReport_Seed_3DScenesStepBackFromTheDefaultCamera()
+    {
+        var html = File.ReadAllText(SeedRendering.ReportPath);
+        using var figures = JsonDocument.Parse(FigureData(html));
+        var scenes = figures.RootElement.EnumerateArray()
+            .Select(f => f.GetProperty("layout").TryGetProperty("scene", out var scene) ? scene : default)
+            .Where(s => s.ValueKind == JsonValueKind.Object)
+            .ToArray();
+
+        // plotly's default eye (1.25, 1.25, 1.25) at the centre clipped the cube's bottom corner, where θ* lies.
+        Assert.Equal(3, scenes.Length);
+        Assert.All(scenes, s =>
+        {
+            var eye = s.GetProperty("camera").GetProperty("eye");
+            var (x, y, z) = (eye.GetProperty("x").GetDouble(), eye.GetProperty("y").GetDouble(), eye.GetProperty("z").GetDouble());
+            Assert.True(Math.Sqrt((x * x) + (y * y) + (z * z)) > Math.Sqrt(3 * 1.25 * 1.25));
+            Assert.True(s.GetProperty("camera").GetProperty("center").GetProperty("z").GetDouble() < 0);
+        });
+    }
+
     private static string FigureData(string html)
     {
         var start = html.IndexOf("<script type=\"application/json\" id=\"figure-data\">", StringComparison.Ordinal);

@@ -46,7 +46,7 @@ public sealed class StaticFigureTests
             "excess-loss" => ("Excess loss L − L* against epochs", ["gd", "sgd", "sgd-shuffle"]),
             "fit" => ("Real vs fitted: each method's final curve", ["least squares θ*"]),
             "paths" => ("Paths in the (x^2 (a), x (b)) plane", ["gd at epoch 50 (step 50)", "sgd at epoch 50 (step 200)", "sgd-shuffle at epoch 50 (step 200)", "init θ₀ (shared)"]),
-            "landscape" => ("Landscape (profile: 1 (c) minimised out) and paths", ["gd", "sgd", "sgd-shuffle", "θ* (least squares)", "MSE (log scale)"]),
+            "landscape" => ("Landscape and paths", ["(profile: 1 (c) minimised out)", "gd", "sgd", "sgd-shuffle", "θ* (least squares)", "MSE (log scale)"]),
             _ => ("Each minibatch has its own landscape", ["batch 1 (25 samples): contours and minimum", "batch 4 (25 samples): contours and minimum"]),
         };
         Assert.Contains(title, texts);
@@ -54,6 +54,18 @@ public sealed class StaticFigureTests
         {
             Assert.Contains(entry, texts);
         }
+    }
+
+    [Fact]
+    public void LandscapeFigure_Seed_DrawsContourLinesOverTheHeatmap()
+    {
+        var model = FigureModel.Create(SeedRendering.Result, null);
+        var plot = StaticFigures.Figures(model).Single(f => f.Name == "landscape").Build();
+
+        var heatmap = Assert.Single(plot.GetPlottables().OfType<ScottPlot.Plottables.Heatmap>());
+        Assert.True(heatmap.Smooth);
+        var contours = Assert.Single(plot.GetPlottables().OfType<ScottPlot.Plottables.ContourLines>());
+        Assert.True(contours.ContourLineLevels!.Length >= 8);
     }
 
     [Fact]
