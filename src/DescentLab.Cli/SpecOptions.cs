@@ -58,7 +58,7 @@ internal sealed class SpecOptions
     /// <remarks>Options left out are never parsed, so <see cref="Resolve"/> leaves those settings as the file has them.</remarks>
     public void AddProblemTo(Command command)
     {
-        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Degree, LearningRate, Methods })
+        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Degree, LearningRate, BatchSize, Methods })
         {
             command.Options.Add(option);
         }

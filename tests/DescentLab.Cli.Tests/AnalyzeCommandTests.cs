@@ -28,15 +28,29 @@ public sealed class AnalyzeCommandTests : IDisposable
         var result = Sandbox.Run("analyze", "--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var flag in new[] { "--config", "--seed", "--rng", "--data", "--x", "--y", "--degree", "--lr", "--methods" })
+        foreach (var flag in new[] { "--config", "--seed", "--rng", "--data", "--x", "--y", "--degree", "--lr", "--batch-size", "--methods" })
         {
             Assert.Contains(flag, result.Output, StringComparison.Ordinal);
         }
 
-        foreach (var flag in new[] { "--epochs", "--batch-size", "--init", "--record-every", "--divergence-factor", "--replicates", "--out", "--force", "--figures" })
+        foreach (var flag in new[] { "--epochs", "--init", "--record-every", "--divergence-factor", "--replicates", "--out", "--force", "--figures" })
         {
             Assert.DoesNotContain(flag, result.Output, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Analyze_CsvSmallerThanTheDefaultBatch_TakesTheBatchSizeItsMessageAsksFor()
+    {
+        var csv = _box.WriteFile("small.csv", "x,y\n" + string.Join("\n", Enumerable.Range(0, 10).Select(i => $"{i},{(i * i) + 1}")) + "\n");
+
+        var refused = Sandbox.Run("analyze", "--data", csv);
+        var result = Sandbox.Run("analyze", "--data", csv, "--batch-size", "5");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--batch-size", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("optimum", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
