@@ -304,6 +304,28 @@ internal static class StaticFigures
 
     private const int ContourGrid = 48;
 
+    /// <summary>The surface's log grid as ScottPlot's contour input, thinned to at most <see cref="ContourGrid"/> points a side.</summary>
+    /// <remarks>
+    /// ScottPlot contours by triangulating the points, which costs far more than drawing: a grid of at most ContourGrid ×
+    /// ContourGrid points (the first and last rows and columns always among them) keeps the lines smooth at the figure's
+    /// size without hundreds of milliseconds of triangulation on a 200 × 200 surface.
+    /// </remarks>
+    private static Coordinates3d[,] ContourPoints(Surface surface, double[,] grid)
+    {
+        int[] rows = ContourIndices(surface.YCount);
+        int[] columns = ContourIndices(surface.XCount);
+        var coordinates = new Coordinates3d[rows.Length, columns.Length];
+        for (var j = 0; j < rows.Length; j++)
+        {
+            for (var i = 0; i < columns.Length; i++)
+            {
+                coordinates[j, i] = new Coordinates3d(surface.XValues[columns[i]], surface.YValues[rows[j]], grid[surface.YCount - 1 - rows[j], columns[i]]);
+            }
+        }
+
+        return coordinates;
+    }
+
     /// <summary>At most <see cref="ContourGrid"/> evenly spread indices of 0 … count − 1, both ends included.</summary>
     private static int[] ContourIndices(int count) =>
         count <= ContourGrid ? [.. Enumerable.Range(0, count)] : [.. Enumerable.Range(0, ContourGrid).Select(k => (int)Math.Round(k * (count - 1) / (double)(ContourGrid - 1))).Distinct()];
@@ -324,19 +346,7 @@ internal static class StaticFigures
         var step = (high - low) / LandscapeLevels;
         if (step > 0)
         {
-            // ScottPlot contours by triangulating the points, which costs far more than drawing: a grid of at most
-            // ContourGrid × ContourGrid points (the first and last rows and columns always among them) keeps the lines
-            // smooth at the figure's size without hundreds of milliseconds of triangulation on a 200 × 200 surface.
-            int[] rows = ContourIndices(surface.YCount);
-            int[] columns = ContourIndices(surface.XCount);
-            var coordinates = new Coordinates3d[rows.Length, columns.Length];
-            for (var j = 0; j < rows.Length; j++)
-            {
-                for (var i = 0; i < columns.Length; i++)
-                {
-                    coordinates[j, i] = new Coordinates3d(surface.XValues[columns[i]], surface.YValues[rows[j]], grid[surface.YCount - 1 - rows[j], columns[i]]);
-                }
-            }
+            var coordinates = ContourPoints(surface, grid);
 
             var contours = new ContourLines { ContourLineLevels = [.. Enumerable.Range(1, (LandscapeLevels / 2) - 1).Select(k => low + (2 * k * step))] };
             contours.Update(coordinates);
@@ -365,19 +375,7 @@ internal static class StaticFigures
             var surface = model.BatchSurfaces[b];
             var color = Palette.Color(b);
             var (grid, low, high) = LogGrid(surface);
-            // ScottPlot contours by triangulating the points, which costs far more than drawing: a grid of at most
-            // ContourGrid × ContourGrid points (the first and last rows and columns always among them) keeps the lines
-            // smooth at the figure's size without hundreds of milliseconds of triangulation on a 200 × 200 surface.
-            int[] rows = ContourIndices(surface.YCount);
-            int[] columns = ContourIndices(surface.XCount);
-            var coordinates = new Coordinates3d[rows.Length, columns.Length];
-            for (var j = 0; j < rows.Length; j++)
-            {
-                for (var i = 0; i < columns.Length; i++)
-                {
-                    coordinates[j, i] = new Coordinates3d(surface.XValues[columns[i]], surface.YValues[rows[j]], grid[surface.YCount - 1 - rows[j], columns[i]]);
-                }
-            }
+            var coordinates = ContourPoints(surface, grid);
 
             // Three levels close to the batch's own minimum draw each batch's valley around where it bottoms out.
             var contours = new ContourLines { ContourLineLevels = [.. BatchLevels.Select(f => low + ((high - low) * f))] };
