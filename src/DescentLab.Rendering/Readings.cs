@@ -26,13 +26,13 @@ internal static class Readings
             var fraction = lr / a.StabilityBound;
             if (!plain)
             {
-                sentences.Add($"{names}: lr {G(lr)} is {P(fraction)} of the GD stability bound 2/λmax = {G(a.StabilityBound)} (the bound is exact for plain SGD only).");
+                sentences.Add($"{names}: lr {G(lr)} is {OfBound(fraction)} the GD stability bound 2/λmax = {G(a.StabilityBound)} (the bound is exact for plain SGD only).");
                 continue;
             }
 
             if (fraction >= 1)
             {
-                sentences.Add($"{names}: lr {G(lr)} is {P(fraction)} of the GD stability bound 2/λmax = {G(a.StabilityBound)}: full-batch steps grow the error along the steepest direction.");
+                sentences.Add($"{names}: lr {G(lr)} is {OfBound(fraction)} the GD stability bound 2/λmax = {G(a.StabilityBound)}: full-batch steps grow the error along the steepest direction.");
                 continue;
             }
 
@@ -42,7 +42,7 @@ internal static class Readings
             var steps = gd is { Trajectory.Count: > 0 } ? gd.Trajectory.Step[^1] : model.Result.Spec.Training.Epochs;
             var left = Math.Pow(rho, steps);
             sentences.Add(
-                $"{names}: lr {G(lr)} is {P(fraction)} of the GD stability bound 2/λmax = {G(a.StabilityBound)}; the slowest direction shrinks by {Percent(1 - rho)} per step, "
+                $"{names}: lr {G(lr)} is {OfBound(fraction)} the GD stability bound 2/λmax = {G(a.StabilityBound)}; the slowest direction shrinks by {Percent(1 - rho)} per step, "
                 + $"so {steps.ToString(CultureInfo.InvariantCulture)} GD steps leave {Percent(left)} of its error.");
         }
 
@@ -117,6 +117,9 @@ internal static class Readings
     }
 
     private static string G(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+
+    /// <summary>"0.1 of" below the bound, "2.05×" at or above it (a fraction of 2.05 rounded to two digits read as "2 of").</summary>
+    private static string OfBound(double fraction) => fraction >= 1 ? $"{fraction.ToString("G3", CultureInfo.InvariantCulture)}×" : $"{P(fraction)} of";
 
     /// <summary>A fraction as "0.09"-style text with two significant digits.</summary>
     private static string P(double fraction) => fraction.ToString("G2", CultureInfo.InvariantCulture);

@@ -19,4 +19,12 @@ public sealed class ReadingsTests
         var sentences = Readings.Of(FigureModel.Create(DivergedRendering.AllDiverged, null));
         Assert.DoesNotContain(sentences, s => s.StartsWith("Per ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Of_LearningRateAboveTheBound_SaysHowManyTimesTheBound()
+    {
+        var sentences = Readings.Of(FigureModel.Create(DivergedRendering.AllDiverged, null));
+
+        Assert.Contains(sentences, s => s.StartsWith("gd, sgd, sgd-shuffle: lr 0.02 is 2.05× the GD stability bound 2/λmax = 0.00977", StringComparison.Ordinal));
+    }
 }
