@@ -29,8 +29,8 @@ public class QuadraticFormLeastSquaresTests
     public void Optimum_RandomDataAcrossSeveralBlocks_EqualsOneQrOfTheWholeDesign()
     {
         var gen =
-            from n in Gen.Int[4, 1200]
             from degree in Gen.Int[1, 4]
+            from n in Gen.Int[degree + 2, 1200]
             from seed in Gen.Int
             select (n, degree, seed);
         gen.Sample(t =>
