@@ -926,7 +926,7 @@ public static class ExperimentJson
         }
         catch (ArgumentException e)
         {
-            throw new SpecFormatException(path, JsonText.CoreMessage(e), e);
+            throw new SpecFormatException(path, SettingError.MessageOf(e), e);
         }
     }
 

@@ -274,7 +274,7 @@ public static class SweepJson
         }
         catch (ArgumentException e)
         {
-            throw new SpecFormatException(path, JsonText.CoreMessage(e), e);
+            throw new SpecFormatException(path, SettingError.MessageOf(e), e);
         }
     }
 
