@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DescentLab.Data;
 using DescentLab.Statistics;
@@ -114,6 +115,67 @@ public sealed class CsvReader
 
         throw new DataFormatException(SourceName, 1, name, detail);
     }
+
+    /// <summary>
+    /// A number as <see cref="CsvNumbers.Format(double)"/> writes it, and only so: the shortest round-trip form, "inf",
+    /// "-inf" or "nan". Anything else (spaces, "1.0", "1e0", a word) is a located error: what DescentLab wrote reads back
+    /// exactly, and an edited cell does not pass for a value.
+    /// </summary>
+    public double Number(int column) =>
+        OptionalNumber(column) ?? throw Error(column, "the cell is empty; expected a number.");
+
+    /// <summary>A number as <see cref="Number"/> reads it, or null for an empty cell.</summary>
+    public double? OptionalNumber(int column)
+    {
+        var text = _fields[column];
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+            && CsvNumbers.Format(parsed) == text
+            ? parsed
+            : text switch
+            {
+                "nan" => double.NaN,
+                "inf" => double.PositiveInfinity,
+                "-inf" => double.NegativeInfinity,
+                _ => throw Error(column, $"\"{MessageText.Excerpt(text)}\" is not a number in the form DescentLab writes (round-trip digits, inf, -inf or nan)."),
+            };
+    }
+
+    /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, written in plain digits as DescentLab writes it.</summary>
+    public long WholeNumber(int column, long minimum = 0, long maximum = long.MaxValue) =>
+        OptionalWholeNumber(column, minimum, maximum) ?? throw Error(column, "the cell is empty; expected a whole number.");
+
+    /// <summary>A whole number as <see cref="WholeNumber"/> reads it, or null for an empty cell.</summary>
+    public long? OptionalWholeNumber(int column, long minimum = 0, long maximum = long.MaxValue)
+    {
+        var text = _fields[column];
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            || value.ToString(CultureInfo.InvariantCulture) != text)
+        {
+            throw Error(column, $"\"{MessageText.Excerpt(text)}\" is not a whole number.");
+        }
+
+        return value >= minimum && value <= maximum
+            ? value
+            : throw Error(column, string.Create(CultureInfo.InvariantCulture, $"{value} is out of range; expected {minimum} to {maximum}."));
+    }
+
+    /// <summary>"true" or "false", exactly.</summary>
+    public bool TrueOrFalse(int column) => _fields[column] switch
+    {
+        "true" => true,
+        "false" => false,
+        var text => throw Error(column, $"\"{MessageText.Excerpt(text)}\" is not true or false."),
+    };
 
     /// <summary>An error located at the current record's line and column <paramref name="column"/>.</summary>
     public DataFormatException Error(int column, string detail) => new(SourceName, Line, _header[column], detail);
