@@ -19,10 +19,10 @@ namespace DescentLab.Sweeps;
 public static class SweepCsv
 {
     /// <summary>The tidy file's header.</summary>
-    public const string TidyHeader = "cell,replicate,seed,optimizer,sampler,batch_size,lr,method,steps,final_loss,minimum_loss,final_excess_loss,epochs_to_tolerance,steps_to_tolerance,diverged,diverged_at_step";
+    public const string TidyHeader = "cell,replicate,seed," + CellSettings.Header + "," + RunOutcomeCsv.Header + ",diverged,diverged_at_step";
 
     /// <summary>The summary file's header.</summary>
-    public const string SummaryHeader = "cell,optimizer,sampler,batch_size,lr,method,runs,diverged_share,reached_share,final_excess_loss_q10,final_excess_loss_median,final_excess_loss_q90,epochs_to_tolerance_q10,epochs_to_tolerance_median,epochs_to_tolerance_q90";
+    public const string SummaryHeader = "cell," + CellSettings.Header + ",runs,diverged_share,reached_share,final_excess_loss_q10,final_excess_loss_median,final_excess_loss_q90,epochs_to_tolerance_q10,epochs_to_tolerance_median,epochs_to_tolerance_q90";
 
     /// <summary>The sampler's name as the design's vocabulary spells it (full-batch, sequential, reshuffle, shuffle-once, with-replacement).</summary>
     public static string SamplerName(SamplerKind kind) => kind switch
@@ -39,13 +39,9 @@ public static class SweepCsv
     public static string Tidy(IEnumerable<SweepRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return Write(rows.Select(r =>
-        {
-            var (optimizer, sampler, batchSize, lr, method) = Settings(r.Cell);
-            return new TidyRow(
-                r.Cell.Index, r.Replicate, r.Seed, optimizer, sampler, batchSize, lr, method, r.Steps, r.FinalLoss, r.MinimumLoss,
-                r.FinalExcessLoss, r.EpochsToTolerance, r.StepsToTolerance, r.DivergedAtStep.HasValue, r.DivergedAtStep);
-        }));
+        return Write(rows.Select(r => new TidyRow(
+            r.Cell.Index, r.Replicate, r.Seed, Settings(r.Cell), r.Steps, r.FinalLoss, r.MinimumLoss, r.FinalExcessLoss,
+            r.EpochsToTolerance, r.StepsToTolerance, r.DivergedAtStep.HasValue, r.DivergedAtStep)));
     }
 
     /// <summary>
@@ -77,11 +73,7 @@ public static class SweepCsv
             var t = QuantileSummary.Of(epochs, 0.1, 0.9);
             text.AppendJoin(',', [
                 first.Cell.ToString(CultureInfo.InvariantCulture),
-                CsvNumbers.Text(first.Optimizer),
-                CsvNumbers.Text(first.Sampler),
-                CsvNumbers.Text(first.BatchSize),
-                CsvNumbers.Format(first.LearningRate),
-                CsvNumbers.Text(first.Method),
+                .. first.Settings.Cells(),
                 runs.Length.ToString(CultureInfo.InvariantCulture),
                 CsvNumbers.Format(diverged / (double)runs.Length),
                 CsvNumbers.Format(reached / (double)runs.Length),
@@ -168,32 +160,38 @@ public static class SweepCsv
     {
         ArgumentNullException.ThrowIfNull(summary);
         var csv = new CsvReader(new StringReader(summary), "summary.csv");
-        var c = SummaryHeader.Split(',').Select(csv.ColumnOf).ToArray();
+        var cell = csv.ColumnOf("cell");
+        var settings = CellSettings.Columns(csv);
+        var runs = csv.ColumnOf("runs");
+        var names = SummaryHeader.Split(',');
+        var numbers = names[(Array.IndexOf(names, "runs") + 1)..].Select(csv.ColumnOf).ToArray();
         var cells = new List<SweepCellSummary>();
         while (csv.Read())
         {
+            var s = CellSettings.Read(csv, settings);
+            var v = numbers.Select(csv.Number).ToArray();
             cells.Add(new SweepCellSummary(
-                (int)csv.WholeNumber(c[0], 0, int.MaxValue),
-                csv.Text(c[1]),
-                csv.Text(c[2]),
-                csv.Text(c[3]),
-                csv.Number(c[4]),
-                csv.Text(c[5]),
-                (int)csv.WholeNumber(c[6], 1, int.MaxValue),
-                csv.Number(c[7]),
-                csv.Number(c[8]),
-                new QuantileSummary(csv.Number(c[9]), csv.Number(c[10]), csv.Number(c[11])),
-                new QuantileSummary(csv.Number(c[12]), csv.Number(c[13]), csv.Number(c[14]))));
+                (int)csv.WholeNumber(cell, 0, int.MaxValue),
+                s.Optimizer,
+                s.Sampler,
+                s.BatchSize,
+                s.LearningRate,
+                s.Method,
+                (int)csv.WholeNumber(runs, 1, int.MaxValue),
+                v[0],
+                v[1],
+                new QuantileSummary(v[2], v[3], v[4]),
+                new QuantileSummary(v[5], v[6], v[7])));
         }
 
         return cells;
     }
 
-    /// <summary>The settings columns of <paramref name="cell"/> as the tidy file holds them: optimizer, sampler, batch size, lr, method.</summary>
-    internal static (string Optimizer, string Sampler, string BatchSize, double LearningRate, string Method) Settings(SweepCell cell)
+    /// <summary>The settings of <paramref name="cell"/> as the tidy file holds them.</summary>
+    internal static CellSettings Settings(SweepCell cell)
     {
         var sampler = cell.Method.Sampler;
-        return (
+        return new(
             cell.Optimizer.Name,
             SamplerName(sampler.Kind),
             sampler.Kind == SamplerKind.FullBatch ? "full" : sampler.BatchSize.ToString(CultureInfo.InvariantCulture),
@@ -210,17 +208,8 @@ public static class SweepCsv
                 row.Cell.ToString(CultureInfo.InvariantCulture),
                 row.Replicate.ToString(CultureInfo.InvariantCulture),
                 row.Seed.ToString(CultureInfo.InvariantCulture),
-                CsvNumbers.Text(row.Optimizer),
-                CsvNumbers.Text(row.Sampler),
-                CsvNumbers.Text(row.BatchSize),
-                CsvNumbers.Format(row.LearningRate),
-                CsvNumbers.Text(row.Method),
-                row.Steps.ToString(CultureInfo.InvariantCulture),
-                CsvNumbers.Format(row.FinalLoss),
-                CsvNumbers.Format(row.MinimumLoss),
-                CsvNumbers.Format(row.FinalExcessLoss),
-                CsvNumbers.Format(row.EpochsToTolerance),
-                CsvNumbers.Format(row.StepsToTolerance),
+                .. row.Settings.Cells(),
+                .. RunOutcomeCsv.Cells(row.Steps, row.FinalLoss, row.MinimumLoss, row.EpochsToTolerance, row.StepsToTolerance),
                 row.Diverged ? "true" : "false",
                 CsvNumbers.Format(row.DivergedAtStep),
             ]).Append('\n');

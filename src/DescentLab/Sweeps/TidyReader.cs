@@ -9,13 +9,25 @@ namespace DescentLab.Sweeps;
 internal sealed class TidyReader
 {
     private readonly CsvReader _csv;
-    private readonly int[] _c;
+    private readonly int _cell;
+    private readonly int _replicate;
+    private readonly int _seed;
+    private readonly int[] _settings;
+    private readonly int[] _outcome;
+    private readonly int _diverged;
+    private readonly int _divergedAt;
 
     public TidyReader(TextReader text, string sourceName)
     {
         _csv = new CsvReader(text, sourceName);
+        _cell = _csv.ColumnOf("cell");
+        _replicate = _csv.ColumnOf("replicate");
+        _seed = _csv.ColumnOf("seed");
+        _settings = CellSettings.Columns(_csv);
+        _outcome = [.. RunOutcomeCsv.Header.Split(',').Select(_csv.ColumnOf)];
+        _diverged = _csv.ColumnOf("diverged");
+        _divergedAt = _csv.ColumnOf("diverged_at_step");
         var names = SweepCsv.TidyHeader.Split(',');
-        _c = [.. names.Select(_csv.ColumnOf)];
         if (_csv.Header.FirstOrDefault(h => !names.Contains(h, StringComparer.Ordinal)) is { } extra)
         {
             throw new DataFormatException(sourceName, 1, extra, "not a column of a tidy file.");
@@ -31,40 +43,35 @@ internal sealed class TidyReader
             return null;
         }
 
-        var finalLoss = _csv.Number(_c[9]);
-        var minimumLoss = _csv.Number(_c[10]);
         var row = new TidyRow(
-            (int)_csv.WholeNumber(_c[0], 0, int.MaxValue),
-            (int)_csv.WholeNumber(_c[1], 0, int.MaxValue),
-            (uint)_csv.WholeNumber(_c[2], 0, uint.MaxValue),
-            _csv.Text(_c[3]),
-            _csv.Text(_c[4]),
-            _csv.Text(_c[5]),
-            _csv.Number(_c[6]),
-            _csv.Text(_c[7]),
-            _csv.WholeNumber(_c[8]),
-            finalLoss,
-            minimumLoss,
-            _csv.Number(_c[11]),
-            _csv.OptionalNumber(_c[12]),
-            _csv.OptionalWholeNumber(_c[13]),
-            _csv.TrueOrFalse(_c[14]),
-            _csv.OptionalWholeNumber(_c[15]));
+            (int)_csv.WholeNumber(_cell, 0, int.MaxValue),
+            (int)_csv.WholeNumber(_replicate, 0, int.MaxValue),
+            (uint)_csv.WholeNumber(_seed, 0, uint.MaxValue),
+            CellSettings.Read(_csv, _settings),
+            _csv.WholeNumber(_outcome[0]),
+            _csv.Number(_outcome[1]),
+            _csv.Number(_outcome[2]),
+            _csv.Number(_outcome[3]),
+            _csv.OptionalNumber(_outcome[4]),
+            _csv.OptionalWholeNumber(_outcome[5]),
+            _csv.TrueOrFalse(_diverged),
+            _csv.OptionalWholeNumber(_divergedAt));
 
         // Cells derived from others must agree with them: an edit to one alone is caught here, with its place.
-        if (!row.FinalExcessLoss.Equals(finalLoss - minimumLoss))
+        var excess = row.FinalLoss - row.MinimumLoss;
+        if (!row.FinalExcessLoss.Equals(excess))
         {
-            throw _csv.Error(_c[11], $"{CsvNumbers.Format(row.FinalExcessLoss)} is not final_loss − minimum_loss ({CsvNumbers.Format(finalLoss - minimumLoss)}).");
+            throw _csv.Error(_outcome[3], $"{CsvNumbers.Format(row.FinalExcessLoss)} is not final_loss − minimum_loss ({CsvNumbers.Format(excess)}).");
         }
 
         if (row.Diverged != row.DivergedAtStep.HasValue)
         {
-            throw _csv.Error(_c[14], row.Diverged ? "true, but diverged_at_step is empty." : "false, but diverged_at_step gives a step.");
+            throw _csv.Error(_diverged, row.Diverged ? "true, but diverged_at_step is empty." : "false, but diverged_at_step gives a step.");
         }
 
         if (row.EpochsToTolerance.HasValue != row.StepsToTolerance.HasValue)
         {
-            throw _csv.Error(_c[13], "epochs_to_tolerance and steps_to_tolerance must be both empty (never reached) or both given.");
+            throw _csv.Error(_outcome[5], "epochs_to_tolerance and steps_to_tolerance must be both empty (never reached) or both given.");
         }
 
         return row;
@@ -80,38 +87,38 @@ internal sealed class TidyReader
         var replicates = spec.Base.Replicates;
         if (row.Cell >= cells.Count)
         {
-            throw _csv.Error(_c[0], Invariant($"cell {row.Cell} is not in the sweep, which has {cells.Count} cells (0 to {cells.Count - 1})."));
+            throw _csv.Error(_cell, Invariant($"cell {row.Cell} is not in the sweep, which has {cells.Count} cells (0 to {cells.Count - 1})."));
         }
 
         if (row.Replicate >= replicates)
         {
-            throw _csv.Error(_c[1], Invariant($"replicate {row.Replicate} is not in the sweep, which has {replicates} replicates (0 to {replicates - 1})."));
+            throw _csv.Error(_replicate, Invariant($"replicate {row.Replicate} is not in the sweep, which has {replicates} replicates (0 to {replicates - 1})."));
         }
 
         var run = ((long)row.Cell * replicates) + row.Replicate;
         if (!shard.Contains(run))
         {
-            throw _csv.Error(_c[0], Invariant($"cell {row.Cell}, replicate {row.Replicate} is run {run}, which belongs to shard {run % shard.Count}/{shard.Count}, not to this shard {shard}."));
+            throw _csv.Error(_cell, Invariant($"cell {row.Cell}, replicate {row.Replicate} is run {run}, which belongs to shard {run % shard.Count}/{shard.Count}, not to this shard {shard}."));
         }
 
         if (seen[run] is not null)
         {
-            throw _csv.Error(_c[0], Invariant($"cell {row.Cell}, replicate {row.Replicate} appears twice."));
+            throw _csv.Error(_cell, Invariant($"cell {row.Cell}, replicate {row.Replicate} appears twice."));
         }
 
         var seed = (uint)(spec.Base.Seed + row.Replicate);
         if (row.Seed != seed)
         {
-            throw _csv.Error(_c[2], Invariant($"{row.Seed} is not replicate {row.Replicate}'s seed {seed} (the sweep's seed {spec.Base.Seed} + {row.Replicate})."));
+            throw _csv.Error(_seed, Invariant($"{row.Seed} is not replicate {row.Replicate}'s seed {seed} (the sweep's seed {spec.Base.Seed} + {row.Replicate})."));
         }
 
-        var cell = cells[row.Cell];
-        var (optimizer, sampler, batchSize, lr, method) = SweepCsv.Settings(cell);
-        Same(3, row.Optimizer, optimizer, "optimizer", row.Cell);
-        Same(4, row.Sampler, sampler, "sampler", row.Cell);
-        Same(5, row.BatchSize, batchSize, "batch size", row.Cell);
-        Same(6, CsvNumbers.Format(row.LearningRate), CsvNumbers.Format(lr), "learning rate", row.Cell);
-        Same(7, row.Method, method, "method", row.Cell);
+        var expected = SweepCsv.Settings(cells[row.Cell]);
+        var found = row.Settings;
+        Same(0, found.Optimizer, expected.Optimizer, "optimizer", row.Cell);
+        Same(1, found.Sampler, expected.Sampler, "sampler", row.Cell);
+        Same(2, found.BatchSize, expected.BatchSize, "batch size", row.Cell);
+        Same(3, CsvNumbers.Format(found.LearningRate), CsvNumbers.Format(expected.LearningRate), "learning rate", row.Cell);
+        Same(4, found.Method, expected.Method, "method", row.Cell);
         return run;
     }
 
@@ -119,7 +126,7 @@ internal sealed class TidyReader
     {
         if (!string.Equals(found, expected, StringComparison.Ordinal))
         {
-            throw _csv.Error(_c[column], Invariant($"'{MessageText.Excerpt(found)}' is not the {what} of cell {cell}, which the sweep enumerates as '{MessageText.Excerpt(expected)}'."));
+            throw _csv.Error(_settings[column], Invariant($"'{MessageText.Excerpt(found)}' is not the {what} of cell {cell}, which the sweep enumerates as '{MessageText.Excerpt(expected)}'."));
         }
     }
 
