@@ -179,6 +179,37 @@ public sealed class MergeCommandTests : IDisposable
         AssertRefused(Merge(), "s0", "manifest.json", "invalid JSON");
     }
 
+    [Fact]
+    public void Merge_ShardsOfGivenData_CrLfDataAcceptedEditedDataRefused()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 20).Select(k => string.Create(CultureInfo.InvariantCulture, $"{k * 0.1},{(k * 0.3) + 1}\n")));
+        _box.WriteFile("d.csv", "x,y\n" + rows);
+        var config = _box.WriteFile("given.json", """
+            { "name": "given", "epochs": 5, "replicates": 2, "data": { "kind": "csv", "path": "d.csv", "x": ["x"], "y": "y" },
+              "sweep": { "lr": [0.001, 0.01], "batchSize": [5] } }
+            """);
+        Assert.Equal(0, Sandbox.Run("sweep", "--config", config, "--out", _box.PathOf("gw"), "--quiet").ExitCode);
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(0, Sandbox.Run("sweep", "--config", config, "--shard", $"{i}/2", "--out", _box.PathOf($"g{i}"), "--quiet").ExitCode);
+        }
+
+        var data = _box.PathOf("g1/data.csv");
+        File.WriteAllText(data, File.ReadAllText(data).Replace("\n", "\r\n", StringComparison.Ordinal));
+        Assert.Equal(0, Sandbox.Run("merge", _box.PathOf("g0"), _box.PathOf("g1"), "--out", _box.PathOf("gm"), "--quiet").ExitCode);
+        foreach (var name in new[] { "sweep.json", "data.csv", "tidy.csv", "summary.csv" })
+        {
+            Assert.Equal(File.ReadAllBytes(_box.PathOf($"gw/{name}")), File.ReadAllBytes(_box.PathOf($"gm/{name}")));
+        }
+
+        File.WriteAllText(data, File.ReadAllText(data).Replace("\r\n0.5,", "\r\n0.25,", StringComparison.Ordinal));
+        var result = Sandbox.Run("merge", _box.PathOf("g0"), _box.PathOf("g1"), "--out", _box.PathOf("gm2"), "--quiet");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{_box.PathOf("g1/sweep.json")} with its data.csv describes another sweep than its manifest.json was written for", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_box.PathOf("gm2")));
+    }
+
     private CommandResult Merge() => Sandbox.Run("merge", _box.PathOf("s0"), _box.PathOf("s1"), _box.PathOf("s2"), "--out", _box.PathOf("all"), "--quiet");
 
     private void AssertSameAsWhole()

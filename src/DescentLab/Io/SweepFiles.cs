@@ -104,7 +104,8 @@ public static class SweepFiles
             var digest = Digest(file.Spec);
             if (digest != manifest.SweepDigest)
             {
-                throw new InvalidDataException($"merge: {sweepPath} describes another sweep than its {ManifestName} was written for (sweep digest {digest[..12]}…, not {MessageText.Excerpt(manifest.SweepDigest, 12)}): it was edited after the shard was written.");
+                var what = file.Spec.Base.Data is GivenData ? $"{sweepPath} with its {ExperimentOutputWriter.DataFileName}" : sweepPath;
+                throw new InvalidDataException($"merge: {what} describes another sweep than its {ManifestName} was written for (sweep digest {digest[..12]}…, not {MessageText.Excerpt(manifest.SweepDigest, 12)}): edited after the shard was written.");
             }
 
             if (shards.Count > 0 && digest != shards[0].Manifest.SweepDigest)
