@@ -123,6 +123,10 @@ public static partial class DescentLabCommand
             {
                 throw new UsageException(MessageText.OneLine(e.Message), e);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException(MessageText.OneLine($"merge: cannot read a shard: {e.Message}"), e);
+            }
 
             var file = merged.File;
             if (parse.GetValue(figures) is { } f)

@@ -210,6 +210,19 @@ public sealed class MergeCommandTests : IDisposable
         Assert.False(Directory.Exists(_box.PathOf("gm2")));
     }
 
+    [Fact]
+    public void Merge_TidyFileIsADevice_ExitsTwo()
+    {
+        File.Delete(_box.PathOf("s1/tidy.csv"));
+        File.CreateSymbolicLink(_box.PathOf("s1/tidy.csv"), "/dev/zero");
+
+        var result = Merge();
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"merge: cannot read a shard: {_box.PathOf("s1/tidy.csv")} is not a regular file", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_box.PathOf("all")));
+    }
+
     private CommandResult Merge() => Sandbox.Run("merge", _box.PathOf("s0"), _box.PathOf("s1"), _box.PathOf("s2"), "--out", _box.PathOf("all"), "--quiet");
 
     private void AssertSameAsWhole()
