@@ -171,12 +171,27 @@ public sealed class MergeCommandTests : IDisposable
         AssertRefused(Merge(), "s1", "manifest.json", "no manifest.json");
     }
 
-    [Fact]
-    public void Merge_ManifestNotJson_ExitsTwo()
+    [Theory]
+    [InlineData("not json", "invalid JSON")]
+    [InlineData("drop rows", "a field missing")]
+    [InlineData("extra", "(at $.extra)")]
+    [InlineData("shard 5/4", "shard: '5/4' is not a shard i/N with 0 ≤ i < N.")]
+    [InlineData("format 2", "format: 2; this version reads format 1.")]
+    public void Merge_ManifestDamaged_ExitsTwo(string damage, string message)
     {
-        File.WriteAllText(_box.PathOf("s0/manifest.json"), "{ \"format\": 1, ");
+        var path = _box.PathOf("s0/manifest.json");
+        var node = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        switch (damage)
+        {
+            case "drop rows": node.Remove("rows"); break;
+            case "extra": node["extra"] = 1; break;
+            case "shard 5/4": node["shard"] = "5/4"; break;
+            case "format 2": node["format"] = 2; break;
+        }
 
-        AssertRefused(Merge(), "s0", "manifest.json", "invalid JSON");
+        File.WriteAllText(path, damage == "not json" ? "{ \"format\": 1, " : node.ToJsonString());
+
+        AssertRefused(Merge(), "s0", "manifest.json", message);
     }
 
     [Fact]

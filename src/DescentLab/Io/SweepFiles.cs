@@ -220,12 +220,12 @@ public static class SweepFiles
         catch (JsonException e)
         {
             var where = e.LineNumber is long line ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, byte {e.BytePositionInLine + 1}: ") : string.Empty;
-            throw new InvalidDataException($"merge: {path}: {where}invalid JSON or not a manifest DescentLab writes{(e.Path is { Length: > 0 } p ? $" (at {p})" : string.Empty)}.", e);
+            throw new InvalidDataException($"merge: {path}: {where}not a manifest DescentLab writes: invalid JSON, or a field missing, unknown, repeated or of the wrong type{(e.Path is { Length: > 0 } p ? $" (at {p})" : string.Empty)}.", e);
         }
 
         if (manifest is null)
         {
-            throw new InvalidDataException($"merge: {path}: invalid JSON or not a manifest DescentLab writes (null).");
+            throw new InvalidDataException($"merge: {path}: not a manifest DescentLab writes (null).");
         }
 
         if (manifest.Format != ShardManifest.CurrentFormat)
@@ -244,7 +244,7 @@ public static class SweepFiles
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            throw new InvalidDataException($"merge: {Path.Combine(folder, ManifestName)}: {MessageText.OneLine(e.Message)}", e);
+            throw new InvalidDataException($"merge: {Path.Combine(folder, ManifestName)}: shard: '{MessageText.Excerpt(manifest.Shard)}' is not a shard i/N with 0 ≤ i < N.", e);
         }
     }
 
