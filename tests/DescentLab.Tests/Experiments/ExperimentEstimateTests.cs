@@ -32,7 +32,8 @@ public class ExperimentEstimateTests
     [Fact]
     public void RecordEveryFor_AnyRunLength_KeepsEveryRunAtOrBelowTheLimit()
     {
-        Gen.Select(Gen.Int[1, 100_000], Gen.Int[1, 1_000_000], Gen.Int[4, 200_000]).Sample((epochs, n, maxPoints) =>
+        // The seed methods batch 25 samples, so n starts at 25.
+        Gen.Select(Gen.Int[1, 100_000], Gen.Int[25, 1_000_000], Gen.Int[4, 200_000]).Sample((epochs, n, maxPoints) =>
         {
             var spec = new ExperimentSpec { Training = new TrainingOptions { Epochs = epochs } };
             var every = ExperimentEstimate.RecordEveryFor(spec, n, maxPoints);
