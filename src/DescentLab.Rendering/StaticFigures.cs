@@ -22,12 +22,12 @@ internal static class StaticFigures
 
     private static readonly double[] OneTwoFive = [1.0, 2.0, 5.0];
 
-    /// <summary>Writes every figure of <paramref name="model"/> into <paramref name="directory"/> and returns the paths written.</summary>
-    public static IReadOnlyList<string> Write(FigureModel model, string directory, FigureFormats formats)
+    /// <summary>Writes the figures of <paramref name="figures"/> that <paramref name="model"/> has into <paramref name="directory"/> and returns the paths written.</summary>
+    public static IReadOnlyList<string> Write(FigureModel model, string directory, FigureFormats formats, FigureSet figures = FigureSet.All)
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
-        foreach (var (name, build) in Figures(model))
+        foreach (var (name, build) in Figures(model, figures))
         {
             using var plot = build();
             if (formats.HasFlag(FigureFormats.Png))
@@ -66,26 +66,46 @@ internal static class StaticFigures
         png.SaveTo(file);
     }
 
-    /// <summary>Each figure's file name (without extension) and how to build it.</summary>
-    public static IEnumerable<(string Name, Func<Plot> Build)> Figures(FigureModel model)
+    /// <summary>Each figure of <paramref name="figures"/> that <paramref name="model"/> has: its file name (without extension) and how to build it.</summary>
+    public static IEnumerable<(string Name, Func<Plot> Build)> Figures(FigureModel model, FigureSet figures = FigureSet.All)
     {
-        yield return ("data", () => Data(model));
-        yield return ("loss", () => Loss(model));
-        yield return ("excess-loss", () => ExcessLoss(model));
-        if (model.Result.Statistics is { } statistics)
+        if (figures.HasFlag(FigureSet.Data))
+        {
+            yield return ("data", () => Data(model));
+        }
+
+        if (figures.HasFlag(FigureSet.Loss))
+        {
+            yield return ("loss", () => Loss(model));
+        }
+
+        if (figures.HasFlag(FigureSet.ExcessLoss))
+        {
+            yield return ("excess-loss", () => ExcessLoss(model));
+        }
+
+        if (figures.HasFlag(FigureSet.Bands) && model.Result.Statistics is { } statistics)
         {
             yield return ("bands", () => Bands(model, statistics, excess: true));
             yield return ("bands-loss", () => Bands(model, statistics, excess: false));
         }
 
-        if (model.HasCurves)
+        if (figures.HasFlag(FigureSet.Fit) && model.HasCurves)
         {
             yield return ("fit", () => Fit(model));
         }
 
-        yield return ("paths", () => Paths(model));
-        yield return ("landscape", () => LandscapeFigure(model));
-        if (model.BatchSurfaces.Count > 0)
+        if (figures.HasFlag(FigureSet.Paths))
+        {
+            yield return ("paths", () => Paths(model));
+        }
+
+        if (figures.HasFlag(FigureSet.Landscape))
+        {
+            yield return ("landscape", () => LandscapeFigure(model));
+        }
+
+        if (figures.HasFlag(FigureSet.Batches) && model.BatchSurfaces.Count > 0)
         {
             yield return ("batches", () => Batches(model));
         }
