@@ -479,7 +479,7 @@ internal static class InteractiveFigures
         json.StartObject("colorbar");
         json.Title("title", "MSE (log)");
         json.StartArray("tickvals");
-        var ticks = LogTickValues(low, high);
+        var ticks = LogTicks.Between(low, high).Where(t => t.Major).Select(t => t.Multiplier * Math.Pow(10, t.Decade)).ToList();
         foreach (var t in ticks)
         {
             json.Value(Math.Log10(t));
@@ -505,26 +505,6 @@ internal static class InteractiveFigures
         }
 
         json.EndObject();
-    }
-
-    private static List<double> LogTickValues(double low, double high)
-    {
-        var ticks = new List<double>();
-        double[] multipliers = high - low <= 3 ? [1, 2, 5] : [1];
-        for (var d = (int)Math.Floor(low); d <= (int)Math.Ceiling(high); d++)
-        {
-            foreach (var m in multipliers)
-            {
-                var v = m * Math.Pow(10, d);
-                var l = Math.Log10(v);
-                if (l >= low && l <= high)
-                {
-                    ticks.Add(v);
-                }
-            }
-        }
-
-        return ticks;
     }
 
     private static void Surface(PlotlyJson json, Surface surface, string name, string colorscale, double opacity, bool showScale)

@@ -18,10 +18,6 @@ internal static class StaticFigures
     /// <summary>Where a batch's contour lines sit, as fractions of its log10 range above its minimum.</summary>
     private static readonly double[] BatchLevels = [0.04, 0.12, 0.3];
 
-    private static readonly double[] Decades = [1.0];
-
-    private static readonly double[] OneTwoFive = [1.0, 2.0, 5.0];
-
     /// <summary>Writes the figures of <paramref name="figures"/> that <paramref name="model"/> has into <paramref name="directory"/> and returns the paths written.</summary>
     public static IReadOnlyList<string> Write(FigureModel model, string directory, FigureFormats formats, FigureSet figures = FigureSet.All)
     {
@@ -380,7 +376,7 @@ internal static class StaticFigures
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = "MSE (log scale)";
         bar.LabelStyle.FontSize = 14;
-        bar.Axis.TickGenerator = LogTicks(low, high);
+        bar.Axis.TickGenerator = LogAxisTicks(low, high);
         AddPaths(plot, model, Colors.White);
         plot.Axes.SetLimits(surface.XValues[0], surface.XValues[^1], surface.YValues[0], surface.YValues[^1]);
         LegendRight(plot);
@@ -515,30 +511,19 @@ internal static class StaticFigures
     }
 
     /// <summary>Ticks for an axis that holds log10 of its values, labelled with the values: 1-2-5 steps over a few decades, decades beyond.</summary>
-    private static NumericManual LogTicks(double low, double high)
+    private static NumericManual LogAxisTicks(double low, double high)
     {
         var ticks = new NumericManual();
-        var first = (int)Math.Floor(low);
-        var last = (int)Math.Ceiling(high);
-        var multipliers = last - first <= 3 ? OneTwoFive : Decades;
-        for (var decade = first; decade <= last; decade++)
+        foreach (var (decade, m, major) in LogTicks.Between(low, high))
         {
-            for (var m = 1; m <= 9; m++)
+            var position = decade + Math.Log10(m);
+            if (major)
             {
-                var position = decade + Math.Log10(m);
-                if (position < low - 1e-9 || position > high + 1e-9)
-                {
-                    continue;
-                }
-
-                if (multipliers.Contains(m))
-                {
-                    ticks.AddMajor(position, Format(Math.Pow(10, position)));
-                }
-                else
-                {
-                    ticks.AddMinor(position);
-                }
+                ticks.AddMajor(position, Format(Math.Pow(10, position)));
+            }
+            else
+            {
+                ticks.AddMinor(position);
             }
         }
 
@@ -570,7 +555,7 @@ internal static class StaticFigures
 
         var pad = Math.Max((high - low) * 0.04, 0.05);
         plot.Axes.SetLimitsY(low - pad, high + pad);
-        plot.Axes.Left.TickGenerator = LogTicks(low - pad, high + pad);
+        plot.Axes.Left.TickGenerator = LogAxisTicks(low - pad, high + pad);
     }
 
     private static double[] Log10(double[] values) => [.. values.Select(Math.Log10)];
