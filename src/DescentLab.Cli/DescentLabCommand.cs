@@ -302,22 +302,20 @@ public static partial class DescentLabCommand
         o.WriteLine($"best constant lr      {N(a.BestConstantStep)}   (2/(λmin+λmax)), contraction {ResultsTable.Rate(a.BestConstantRate)} per step");
         o.WriteLine($"heavy ball            lr {N(a.HeavyBallStep)}, momentum {N(a.HeavyBallMomentum)}, contraction {ResultsTable.Rate(a.HeavyBallRate)} per step");
         o.WriteLine();
-        string[] header = ["method", "lr", "lr·λmax", "GD contraction/step", "steps per 10× less excess loss"];
-        var rows = spec.Methods
-            .Select(m => (m.Name, Lr: m.Optimizer.LearningRate))
-            .Select(m => new[] { m.Name, N(m.Lr), N(m.Lr * a.LargestEigenvalue), ResultsTable.Rate(a.SlowestContraction(m.Lr)), N(a.StepsPerDecade(m.Lr)) })
-            .ToArray();
-
         // Columns at least as wide as the seed's, wider where a cell needs it (an unstable lr gives 4.23745e+06).
-        int[] least = [16, 10, 8, 20, 0];
-        var widths = least.Select((w, j) => Math.Max(w, rows.Select(r => r[j].Length).Append(header[j].Length).Max())).ToArray();
-        string Line(string[] cells) => string.Join("  ", cells.Select((c, j) => c.PadRight(widths[j]))).TrimEnd();
-        o.WriteLine(Line(header));
-        foreach (var row in rows)
+        var table = new ConsoleTable(rule: false)
+            .Column("method", text: true, minWidth: 16)
+            .Column("lr", text: true, minWidth: 10)
+            .Column("lr·λmax", text: true, minWidth: 8)
+            .Column("GD contraction/step", text: true, minWidth: 20)
+            .Column("steps per 10× less excess loss", text: true);
+        foreach (var m in spec.Methods)
         {
-            o.WriteLine(Line(row));
+            var lr = m.Optimizer.LearningRate;
+            table.Row([m.Name, N(lr), N(lr * a.LargestEigenvalue), ResultsTable.Rate(a.SlowestContraction(lr)), N(a.StepsPerDecade(lr))]);
         }
 
+        table.Write(o);
         o.WriteLine();
         o.WriteLine("(The last two columns are full-batch GD's at that lr; minibatch methods add gradient noise, and other optimizers rescale the step.)");
     }
