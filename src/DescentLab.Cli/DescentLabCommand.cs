@@ -93,6 +93,7 @@ public static partial class DescentLabCommand
                 return parse.GetValue(noReport) ? output with { Report = false } : output;
             });
             var target = folder.Target(parse, file.Spec, suffix: string.Empty);
+            WriteNotes(context, spec, parse.GetValue(folder.Quiet));
             return RunExperiment(context, file, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
         }));
         return command;
@@ -139,6 +140,7 @@ public static partial class DescentLabCommand
 
             var job = new LandscapeJob { Plane = ParsePlane(parse.GetValue(plane), plane.Name, file), Kinds = kinds, Resolution = count };
             var target = folder.Target(parse, file.Spec, suffix: "-landscape");
+            WriteNotes(context, spec, parse.GetValue(folder.Quiet));
             return WriteLandscapes(context, file, job, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
         }));
         return command;
@@ -156,6 +158,17 @@ public static partial class DescentLabCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static void WriteNotes(Context context, SpecOptions spec, bool quiet)
+    {
+        if (!quiet)
+        {
+            foreach (var note in spec.Notes)
+            {
+                context.Error.WriteLine($"descentlab: note: {note}");
+            }
+        }
     }
 
     private static Option<string?> XAxisOption() => new("--x-axis")
