@@ -203,7 +203,7 @@ public static partial class DescentLabCommand
             progress?.Stage(spec.Replicates == 1
                 ? $"descentlab: running {spec.Name}, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs"
                 : $"descentlab: running {spec.Name}, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs, {spec.Replicates} replicates");
-            var result = ExperimentRunner.Run(spec, new RunOptions { Progress = progress }, context.CancellationToken);
+            var result = ExperimentRunner.Run(spec, new RunOptions { Progress = progress, Time = TimeProvider.System }, context.CancellationToken);
             progress?.Finish();
             context.CancellationToken.ThrowIfCancellationRequested();
             if (file.Output.Figures != FigureFiles.None)

@@ -1,3 +1,5 @@
+// File I/O outside Io until this file moves there (it is being moved with the CSV reader work).
+#pragma warning disable RS0030
 namespace DescentLab.Sweeps;
 
 /// <summary>A sweep's output folder: tidy.csv (one row per run) and, for a whole sweep, summary.csv (one row per cell).</summary>
