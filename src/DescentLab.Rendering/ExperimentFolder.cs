@@ -30,7 +30,7 @@ public static class ExperimentFolder
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        var formats = FormatsOf(output.Figures);
+        var formats = Formats(output.Figures);
         var draws = formats != FigureFormats.None || output.Report;
 
         // The figure model (the landscapes' evaluation most of all) is computed while the data files are written.
@@ -66,7 +66,7 @@ public static class ExperimentFolder
     }
 
     /// <summary>The figure formats of an output section's figure files.</summary>
-    internal static FigureFormats FormatsOf(FigureFiles figures) => figures switch
+    public static FigureFormats Formats(FigureFiles figures) => figures switch
     {
         FigureFiles.None => FigureFormats.None,
         FigureFiles.Png => FigureFormats.Png,

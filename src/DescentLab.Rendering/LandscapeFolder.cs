@@ -23,20 +23,9 @@ public static class LandscapeFolder
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(job);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        var plane = job.PlaneOf(result.Problem);
-        output = output with { Plane = plane };
-        var json = ExperimentJson.Write(new ExperimentFile(result.Spec, output), ExperimentOutputWriter.DataFileName);
-        File.WriteAllText(Path.Combine(directory, ExperimentOutputWriter.ExperimentFileName), json);
-        CsvDatasetWriter.Write(result.Problem.Data, Path.Combine(directory, ExperimentOutputWriter.DataFileName));
-        var written = new List<string>();
-        foreach (var surface in job.Evaluate(result, cancellationToken))
-        {
-            var name = $"landscape-{surface.Kind.ToString().ToLowerInvariant()}.csv";
-            SurfaceCsvWriter.Write(surface, Path.Combine(directory, name));
-            written.Add(name);
-        }
-
-        var formats = ExperimentFolder.FormatsOf(output.Figures);
+        output = output with { Plane = job.PlaneOf(result.Problem) };
+        var written = new List<string>(ExperimentOutputWriter.WriteLandscapes(result, output, job, directory, cancellationToken));
+        var formats = ExperimentFolder.Formats(output.Figures);
         if (formats != FigureFormats.None)
         {
             cancellationToken.ThrowIfCancellationRequested();

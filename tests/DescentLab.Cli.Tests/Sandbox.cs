@@ -88,17 +88,7 @@ internal sealed class Sandbox : IDisposable
 
         public IReadOnlyList<string> WriteLandscapes(ExperimentResult result, OutputSettings output, LandscapeJob job, string directory, CancellationToken cancellationToken)
         {
-            var plane = job.PlaneOf(result.Problem);
-            File.WriteAllText(Path.Combine(directory, ExperimentOutputWriter.ExperimentFileName), ExperimentJson.Write(new ExperimentFile(result.Spec, output with { Plane = plane }), ExperimentOutputWriter.DataFileName));
-            CsvDatasetWriter.Write(result.Problem.Data, Path.Combine(directory, ExperimentOutputWriter.DataFileName));
-            var written = new List<string>();
-            foreach (var surface in job.Evaluate(result, cancellationToken))
-            {
-                var name = $"landscape-{surface.Kind.ToString().ToLowerInvariant()}.csv";
-                SurfaceCsvWriter.Write(surface, Path.Combine(directory, name));
-                written.Add(name);
-            }
-
+            var written = new List<string>(ExperimentOutputWriter.WriteLandscapes(result, output, job, directory, cancellationToken));
             if (output.Figures != FigureFiles.None)
             {
                 var name = Path.Combine("figures", $"landscape-{job.FigureKind}-{job.Resolution}-{output.Figures}.txt");
