@@ -11,5 +11,7 @@ if (args is ["big-run", ..])
     return BigRun.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(PlaygroundBenchmarks).Assembly).Run(args);
-return 0;
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(PlaygroundBenchmarks).Assembly).Run(args);
+
+// A benchmark that does not build or throws fails the run, so CI's dry run of every benchmark catches one that rots.
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

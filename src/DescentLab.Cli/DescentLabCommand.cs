@@ -4,7 +4,6 @@ using DescentLab.Analysis;
 using DescentLab.Experiments;
 using DescentLab.Io;
 using DescentLab.Landscapes;
-using DescentLab.Models;
 
 namespace DescentLab.Cli;
 
@@ -120,14 +119,14 @@ public static partial class DescentLabCommand
         command.SetAction(parse => context.Guarded(() =>
         {
             var file = spec.Resolve(parse, output => WithXAxis(output, parse.GetValue(xAxis), xAxis.Name));
-            var kinds = parse.GetValue(kind) switch
+            LandscapeKind[] kinds = parse.GetValue(kind) switch
             {
-                null => new[] { LandscapeKind.Slice, LandscapeKind.Profile },
+                null => [LandscapeKind.Slice, LandscapeKind.Profile],
                 "slice" => [LandscapeKind.Slice],
                 "profile" => [LandscapeKind.Profile],
                 var other => throw new UsageException($"{kind.Name}: '{other}' is not a landscape kind; use slice or profile."),
             };
-            var count = 101;
+            var count = LandscapeJob.DefaultResolution;
             if (parse.GetValue(resolution) is { } text
                 && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 2 || count > GridAxis.MaxCount))
             {
@@ -139,10 +138,10 @@ public static partial class DescentLabCommand
                 file = file with { Output = file.Output with { Figures = SpecOptions.Guard(figures, () => ExperimentJson.ParseFigures(f, figures.Name)) } };
             }
 
-            var planeText = parse.GetValue(plane);
+            var job = new LandscapeJob { Plane = ParsePlane(parse.GetValue(plane), plane.Name, file), Kinds = kinds, Resolution = count };
             var target = folder.Target(parse, file.Spec, suffix: "-landscape");
             WriteNotes(context, spec, parse.GetValue(folder.Quiet));
-            return WriteLandscapes(context, file, planeText, plane.Name, kinds, count, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
+            return WriteLandscapes(context, file, job, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
         }));
         return command;
     }
@@ -204,34 +203,20 @@ public static partial class DescentLabCommand
             progress?.Stage(spec.Replicates == 1
                 ? $"descentlab: running {spec.Name}, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs"
                 : $"descentlab: running {spec.Name}, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs, {spec.Replicates} replicates");
-            var result = ExperimentRunner.Run(spec, new RunOptions { Progress = progress }, context.CancellationToken);
+            var result = ExperimentRunner.Run(spec, new RunOptions { Progress = progress, Time = TimeProvider.System }, context.CancellationToken);
             progress?.Finish();
             context.CancellationToken.ThrowIfCancellationRequested();
-            var json = ExperimentOutputWriter.Write(result, file.Output, folder.Path);
-            var drawing = new List<Task>();
             if (file.Output.Figures != FigureFiles.None)
             {
                 progress?.Stage("descentlab: writing figures");
-                var figures = Path.Combine(folder.Path, "figures");
-                Directory.CreateDirectory(figures);
-                // PNG and SVG files are separate drawings: with both asked for, each format gets its own task.
-                var formats = file.Output.Figures == FigureFiles.All ? new[] { FigureFiles.Png, FigureFiles.Svg } : [file.Output.Figures];
-                foreach (var format in formats)
-                {
-                    var output = file.Output with { Figures = format };
-                    drawing.Add(Task.Run(() => context.Rendering.WriteFigures(result, figures, output), context.CancellationToken));
-                }
             }
 
             if (file.Output.Report)
             {
                 progress?.Stage("descentlab: writing the report");
-                drawing.Add(Task.Run(() => context.Rendering.WriteReport(result, Path.Combine(folder.Path, "report.html"), file.Output, json), context.CancellationToken));
             }
 
-            // Figures and report only read the result, so they are drawn at the same time, on as many cores as there are.
-            WaitAll(drawing);
-
+            context.Rendering.WriteExperiment(result, file.Output, folder.Path, context.CancellationToken);
             CompleteFolder(context, folder);
             var shown = Shown(folder.Target);
             if (!quiet)
@@ -272,70 +257,37 @@ public static partial class DescentLabCommand
         }
     }
 
-    private static int WriteLandscapes(
-        Context context,
-        ExperimentFile file,
-        string? planeText,
-        string planeFlag,
-        LandscapeKind[] kinds,
-        int resolution,
-        string target,
-        bool force,
-        bool quiet)
+    /// <summary>The plane of --plane ("X,Y", two different parameters of the problem), else the file's; null for the problem's default.</summary>
+    private static (string X, string Y)? ParsePlane(string? text, string flag, ExperimentFile file)
+    {
+        if (text is null)
+        {
+            return file.Output.Plane;
+        }
+
+        var names = ExperimentRunner.CreateProblem(file.Spec).ParameterNames;
+        var parts = text.Split(',');
+        if (parts.Length != 2 || parts[0] == parts[1] || parts.Any(p => !names.Contains(p, StringComparer.Ordinal)))
+        {
+            throw new UsageException($"{flag}: expected two different parameters from {string.Join(", ", names)}, e.g. {names[^2]},{names[0]}; got '{text}'.");
+        }
+
+        return (parts[0], parts[1]);
+    }
+
+    private static int WriteLandscapes(Context context, ExperimentFile file, LandscapeJob job, string target, bool force, bool quiet)
     {
         var spec = file.Spec;
-        var names = ExperimentRunner.CreateProblem(spec).ParameterNames;
-        (string X, string Y) plane;
-        if (planeText is not null)
-        {
-            var parts = planeText.Split(',');
-            if (parts.Length != 2 || parts[0] == parts[1] || parts.Any(p => !names.Contains(p, StringComparer.Ordinal)))
-            {
-                throw new UsageException($"{planeFlag}: expected two different parameters from {string.Join(", ", names)}, e.g. {names[^2]},{names[0]}; got '{planeText}'.");
-            }
-
-            plane = (parts[0], parts[1]);
-        }
-        else
-        {
-            plane = file.Output.Plane ?? LandscapePlane.DefaultParameters(ExperimentRunner.CreateProblem(spec));
-        }
-
         CheckFolder(target, force);
         using var folder = CreateFolder(context, target, force);
         var result = ExperimentRunner.Run(spec, new RunOptions(), context.CancellationToken);
-        var problem = result.Problem;
-        var json = ExperimentJson.Write(new ExperimentFile(spec, file.Output with { Plane = plane }), ExperimentOutputWriter.DataFileName);
-        File.WriteAllText(Path.Combine(folder.Path, ExperimentOutputWriter.ExperimentFileName), json);
-        CsvDatasetWriter.Write(problem.Data, Path.Combine(folder.Path, ExperimentOutputWriter.DataFileName));
-        var written = new List<string>();
-        foreach (var kind in kinds)
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            var grid = LandscapePlane.Covering(
-                problem, plane.X, plane.Y, resolution, resolution, kind, result.Runs.Select(r => r.Init.ToArray()), result.Runs.Select(r => r.Trajectory));
-            var surface = Landscape.Evaluate(problem, grid);
-            var name = $"landscape-{kind.ToString().ToLowerInvariant()}.csv";
-            SurfaceCsvWriter.Write(surface, Path.Combine(folder.Path, name));
-            written.Add(name);
-        }
-
-        if (file.Output.Figures != FigureFiles.None)
-        {
-            var figures = Path.Combine(folder.Path, "figures");
-            Directory.CreateDirectory(figures);
-
-            // With both kinds, the figure shows the profile: a path's loss is then never below the surface under it.
-            var figureKind = kinds.Contains(LandscapeKind.Profile) ? LandscapeKind.Profile : LandscapeKind.Slice;
-            var drawn = context.Rendering.WriteLandscapeFigures(result, figures, file.Output with { Plane = plane }, figureKind, resolution);
-            written.AddRange(drawn.Select(p => Path.Combine("figures", Path.GetFileName(p))));
-        }
-
+        var written = context.Rendering.WriteLandscapes(result, file.Output, job, folder.Path, context.CancellationToken);
         CompleteFolder(context, folder);
         var shown = Shown(folder.Target);
         if (!quiet)
         {
-            context.Output.WriteLine(Invariant($"{spec.Name}: loss over ({plane.X}, {plane.Y}), {resolution}×{resolution} points covering θ* and {result.Runs.Count} paths"));
+            var (x, y) = job.PlaneOf(result.Problem);
+            context.Output.WriteLine(Invariant($"{spec.Name}: loss over ({x}, {y}), {job.Resolution}×{job.Resolution} points covering θ* and {result.Runs.Count} paths"));
             foreach (var name in written)
             {
                 context.Output.WriteLine($"  {Path.Combine(shown, name)}");
@@ -348,8 +300,7 @@ public static partial class DescentLabCommand
 
     private static void Analyze(Context context, ExperimentSpec spec)
     {
-        var data = spec.Data.Create(spec.Seed);
-        var problem = new Problem(spec.Randomness == RandomnessMode.Notebook ? data.RoundedToSingle() : data, spec.Degree);
+        var problem = ExperimentRunner.CreateProblem(spec);
         var a = ProblemAnalysis.Analyze(problem);
         var o = context.Output;
         var names = problem.ParameterNames;
@@ -364,22 +315,20 @@ public static partial class DescentLabCommand
         o.WriteLine($"best constant lr      {N(a.BestConstantStep)}   (2/(λmin+λmax)), contraction {ResultsTable.Rate(a.BestConstantRate)} per step");
         o.WriteLine($"heavy ball            lr {N(a.HeavyBallStep)}, momentum {N(a.HeavyBallMomentum)}, contraction {ResultsTable.Rate(a.HeavyBallRate)} per step");
         o.WriteLine();
-        string[] header = ["method", "lr", "lr·λmax", "GD contraction/step", "steps per 10× less excess loss"];
-        var rows = spec.Methods
-            .Select(m => (m.Name, Lr: m.Optimizer.LearningRate))
-            .Select(m => new[] { m.Name, N(m.Lr), N(m.Lr * a.LargestEigenvalue), ResultsTable.Rate(a.SlowestContraction(m.Lr)), N(a.StepsPerDecade(m.Lr)) })
-            .ToArray();
-
         // Columns at least as wide as the seed's, wider where a cell needs it (an unstable lr gives 4.23745e+06).
-        int[] least = [16, 10, 8, 20, 0];
-        var widths = least.Select((w, j) => Math.Max(w, rows.Select(r => r[j].Length).Append(header[j].Length).Max())).ToArray();
-        string Line(string[] cells) => string.Join("  ", cells.Select((c, j) => c.PadRight(widths[j]))).TrimEnd();
-        o.WriteLine(Line(header));
-        foreach (var row in rows)
+        var table = new ConsoleTable(rule: false)
+            .Column("method", text: true, minWidth: 16)
+            .Column("lr", text: true, minWidth: 10)
+            .Column("lr·λmax", text: true, minWidth: 8)
+            .Column("GD contraction/step", text: true, minWidth: 20)
+            .Column("steps per 10× less excess loss", text: true);
+        foreach (var m in spec.Methods)
         {
-            o.WriteLine(Line(row));
+            var lr = m.Optimizer.LearningRate;
+            table.Row([m.Name, N(lr), N(lr * a.LargestEigenvalue), ResultsTable.Rate(a.SlowestContraction(lr)), N(a.StepsPerDecade(lr))]);
         }
 
+        table.Write(o);
         o.WriteLine();
         o.WriteLine("(The last two columns are full-batch GD's at that lr; minibatch methods add gradient noise, and other optimizers rescale the step.)");
     }

@@ -6,64 +6,24 @@ using DescentLab.Sweeps;
 
 namespace DescentLab.Cli;
 
-/// <summary>The rendering the command uses: the rendering library's figures and report.</summary>
+/// <summary>The rendering the command uses: the rendering library's output folders, figures and reports.</summary>
 internal static class ExperimentRendering
 {
-    /// <summary>Figures and report through <see cref="ExperimentRenderer"/>.</summary>
+    /// <summary>Output folders through <see cref="ExperimentFolder"/>, <see cref="LandscapeFolder"/> and <see cref="SweepRenderer"/>.</summary>
     public static IExperimentRendering Default { get; } = new Library();
-
-    /// <summary>The drawing settings of an experiment file's output section.</summary>
-    public static RenderOptions Options(OutputSettings output) => RenderOptions.For(output);
-
-    /// <summary>The figure files of an output section.</summary>
-    public static FigureFormats Formats(FigureFiles figures) => figures switch
-    {
-        FigureFiles.Png => FigureFormats.Png,
-        FigureFiles.Svg => FigureFormats.Svg,
-        FigureFiles.All => FigureFormats.All,
-        _ => FigureFormats.None,
-    };
 
     private sealed class Library : IExperimentRendering
     {
-        public IReadOnlyList<string> WriteFigures(ExperimentResult result, string directory, OutputSettings output) =>
-            ExperimentRenderer.WriteFigures(result, directory, Formats(output.Figures), Options(output));
+        public void WriteExperiment(ExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken) =>
+            ExperimentFolder.Write(result, output, directory, cancellationToken);
 
-        public void WriteReport(ExperimentResult result, string path, OutputSettings output, string specJson) =>
-            ExperimentRenderer.WriteReport(result, path, Options(output), specJson);
+        public IReadOnlyList<string> WriteLandscapes(ExperimentResult result, OutputSettings output, LandscapeJob job, string directory, CancellationToken cancellationToken) =>
+            LandscapeFolder.Write(result, output, job, directory, cancellationToken);
 
         public IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory) =>
-            SweepRenderer.WriteFigures(file.Spec, cells, directory, Formats(file.Output.Figures));
+            SweepRenderer.WriteFigures(file.Spec, cells, directory, ExperimentFolder.Formats(file.Output.Figures));
 
         public void WriteSweepReport(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string path, string sweepJson) =>
             SweepRenderer.WriteReport(file.Spec, cells, path, sweepJson);
-
-        public IReadOnlyList<string> WriteLandscapeFigures(ExperimentResult result, string directory, OutputSettings output, LandscapeKind kind, int resolution)
-        {
-            // The renderer draws every figure; its files are named for what they show, so the surfaces are picked by
-            // name ("landscape", "batches") from a scratch folder that is then removed.
-            var scratch = Path.Combine(directory, ".all");
-            var options = Options(output) with { LandscapeKind = kind, Resolution = Math.Clamp(resolution, 8, RenderOptions.MaxResolution) };
-            var kept = new List<string>();
-            try
-            {
-                foreach (var file in ExperimentRenderer.WriteFigures(result, scratch, Formats(output.Figures), options))
-                {
-                    var name = Path.GetFileName(file);
-                    if (name.StartsWith("landscape.", StringComparison.Ordinal) || name.StartsWith("batches.", StringComparison.Ordinal))
-                    {
-                        var target = Path.Combine(directory, name);
-                        File.Move(file, target);
-                        kept.Add(target);
-                    }
-                }
-            }
-            finally
-            {
-                Directory.Delete(scratch, recursive: true);
-            }
-
-            return kept;
-        }
     }
 }

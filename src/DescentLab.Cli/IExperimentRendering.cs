@@ -5,17 +5,14 @@ using DescentLab.Sweeps;
 
 namespace DescentLab.Cli;
 
-/// <summary>Draws an experiment's figures and report; the seam between the command and the rendering library.</summary>
+/// <summary>Writes output folders through the library; the seam between the command and the rendering library.</summary>
 internal interface IExperimentRendering
 {
-    /// <summary>Writes the figures of <paramref name="result"/> into <paramref name="directory"/> and returns their paths.</summary>
-    IReadOnlyList<string> WriteFigures(ExperimentResult result, string directory, OutputSettings output);
+    /// <summary>Writes the whole output folder of <paramref name="result"/> (data files, figures, report) into <paramref name="directory"/>.</summary>
+    void WriteExperiment(ExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken);
 
-    /// <summary>Writes only the landscape figures (full data and minibatches) of <paramref name="result"/> into <paramref name="directory"/>.</summary>
-    IReadOnlyList<string> WriteLandscapeFigures(ExperimentResult result, string directory, OutputSettings output, LandscapeKind kind, int resolution);
-
-    /// <summary>Writes the HTML report of <paramref name="result"/> to <paramref name="path"/>, embedding <paramref name="specJson"/>.</summary>
-    void WriteReport(ExperimentResult result, string path, OutputSettings output, string specJson);
+    /// <summary>Runs <paramref name="job"/> on <paramref name="result"/>, writes its folder into <paramref name="directory"/> and returns the files written, relative to it.</summary>
+    IReadOnlyList<string> WriteLandscapes(ExperimentResult result, OutputSettings output, LandscapeJob job, string directory, CancellationToken cancellationToken);
 
     /// <summary>Writes the heatmaps of a whole sweep's summary into <paramref name="directory"/> and returns their paths.</summary>
     IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory);

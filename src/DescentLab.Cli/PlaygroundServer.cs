@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text;
 using System.Threading.RateLimiting;
 using DescentLab.Data;
+using DescentLab.Experiments;
 using DescentLab.Io;
 using DescentLab.Rendering;
 using Microsoft.AspNetCore.Builder;
@@ -127,15 +128,18 @@ internal sealed class PlaygroundServer : IAsyncDisposable
         app.MapGet("/plotly.min.js", () => Results.Bytes(Plotly.Value, "text/javascript; charset=utf-8"));
         app.MapGet("/api/experiment", () => Results.Text(ExperimentJson.Write(ExperimentFile.Seed), "application/json; charset=utf-8"));
         app.MapPost("/api/run", (Func<HttpContext, Task<IResult>>)(context => Compute(context, settings, limiter, (file, token) =>
-            Results.Bytes(ExperimentView.Run(file, runOptions: null, cancellationToken: token), "application/json; charset=utf-8"))));
+            Results.Bytes(ExperimentView.Run(file, runOptions: Timed, cancellationToken: token), "application/json; charset=utf-8"))));
         app.MapPost("/api/analyze", (Func<HttpContext, Task<IResult>>)(context => Compute(context, settings, limiter, (file, _) =>
             Results.Bytes(ExperimentView.Analyze(file), "application/json; charset=utf-8"))));
         app.MapPost("/api/report", (Func<HttpContext, Task<IResult>>)(context => Compute(context, settings, limiter, (file, token) =>
         {
             context.Response.Headers.ContentDisposition = "attachment; filename=\"report.html\"";
-            return Results.Text(ExperimentView.Report(file, runOptions: null, token), "text/html; charset=utf-8", Encoding.UTF8);
+            return Results.Text(ExperimentView.Report(file, runOptions: Timed, token), "text/html; charset=utf-8", Encoding.UTF8);
         })));
     }
+
+    /// <summary>Runs timed by the system clock, as the command times them: the core reads no clock of its own.</summary>
+    private static readonly RunOptions Timed = new() { Time = TimeProvider.System };
 
     private static readonly Lazy<byte[]> Plotly = new(() => Resource(typeof(ExperimentRenderer).Assembly, "plotly.min.js"));
 

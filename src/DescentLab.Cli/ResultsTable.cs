@@ -11,11 +11,13 @@ internal static class ResultsTable
     public static void Write(ExperimentResult result, TextWriter output)
     {
         var problem = result.Problem;
-        var names = problem.ParameterNames;
-        var header = new List<string> { "method", "steps", "epochs" };
-        header.AddRange(names);
-        header.AddRange(["batch loss", "loss", "excess loss", "outcome"]);
-        var rows = new List<string[]>();
+        var table = new ConsoleTable().Column("method", text: true).Column("steps").Column("epochs");
+        foreach (var name in problem.ParameterNames)
+        {
+            table.Column(name);
+        }
+
+        table.Column("batch loss").Column("loss").Column("excess loss").Column("outcome");
         var theta = new double[problem.ParameterCount];
         foreach (var run in result.Runs)
         {
@@ -33,21 +35,14 @@ internal static class ResultsTable
             row.Add(Number(t.Loss[last]));
             row.Add(Number(t.Loss[last] - problem.FullData.MinimumLoss));
             row.Add(Outcome(result, run));
-            rows.Add([.. row]);
+            table.Row(row);
         }
 
         var optimum = new List<string> { "optimum θ*", string.Empty, string.Empty };
         optimum.AddRange(problem.FullData.Optimum.ToArray().Select(Number));
         optimum.AddRange([string.Empty, Number(problem.FullData.MinimumLoss), "0", string.Empty]);
-        rows.Add([.. optimum]);
-
-        var widths = header.Select((h, j) => Math.Max(h.Length, rows.Max(r => r[j].Length))).ToArray();
-        output.WriteLine(Line(header, widths));
-        output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-        foreach (var row in rows)
-        {
-            output.WriteLine(Line(row, widths));
-        }
+        table.Row(optimum);
+        table.Write(output);
     }
 
     /// <summary>A run's outcome in words: "diverged at step k", "reached at epoch e" (the spec's tolerance rule) or "not reached".</summary>
@@ -146,20 +141,21 @@ internal static class ResultsTable
 
     private static void Table(TextWriter output, string[] header, IEnumerable<string[]> rows, int textColumns = 1)
     {
-        var all = rows.ToList();
-        var widths = header.Select((h, j) => Math.Max(h.Length, all.Count == 0 ? 0 : all.Max(r => r[j].Length))).ToArray();
-        output.WriteLine(Line(header, widths, textColumns));
-        output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-        foreach (var row in all)
+        var table = new ConsoleTable();
+        for (var j = 0; j < header.Length; j++)
         {
-            output.WriteLine(Line(row, widths, textColumns));
+            table.Column(header[j], text: j < textColumns);
         }
+
+        foreach (var row in rows)
+        {
+            table.Row(row);
+        }
+
+        table.Write(output);
     }
 
     private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-
-    private static string Line(IReadOnlyList<string> cells, int[] widths, int textColumns = 1) =>
-        string.Join("  ", cells.Select((c, j) => j < textColumns ? c.PadRight(widths[j]) : c.PadLeft(widths[j]))).TrimEnd();
 
     /// <summary>A contraction factor per step: as <see cref="Number"/>, but one that six digits would round to 1 as "1 − gap".</summary>
     /// <remarks>On ill-conditioned data GD's rate is 1 − 10⁻⁹: printed as 1 it would read as no progress at all.</remarks>

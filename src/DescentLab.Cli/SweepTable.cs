@@ -22,18 +22,21 @@ internal static class SweepTable
             $"{ResultsTable.Number(c.FinalExcessLoss.Lower)}–{ResultsTable.Number(c.FinalExcessLoss.Upper)}",
             ResultsTable.Number(c.EpochsToTolerance.Median),
             $"{ResultsTable.Number(c.EpochsToTolerance.Lower)}–{ResultsTable.Number(c.EpochsToTolerance.Upper)}",
-        }).ToList();
-        var widths = header.Select((h, j) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[j].Length))).ToArray();
-        output.WriteLine(Line(header, widths));
-        output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        });
+        var table = new ConsoleTable();
+        for (var j = 0; j < header.Length; j++)
+        {
+            // Optimizer, sampler and batch size are names; a batch size can be "full".
+            table.Column(header[j], text: j < 3);
+        }
+
         foreach (var row in rows)
         {
-            output.WriteLine(Line(row, widths));
+            table.Row(row);
         }
+
+        table.Write(output);
     }
 
     private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-
-    private static string Line(IReadOnlyList<string> cells, int[] widths) =>
-        string.Join("  ", cells.Select((c, j) => j < 3 ? c.PadRight(widths[j]) : c.PadLeft(widths[j]))).TrimEnd();
 }

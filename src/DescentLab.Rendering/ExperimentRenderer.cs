@@ -6,19 +6,21 @@ namespace DescentLab.Rendering;
 public static class ExperimentRenderer
 {
     /// <summary>
-    /// Writes one file per figure and format into <paramref name="directory"/> (created if missing), named for what it
-    /// shows (data, loss, excess-loss, fit, paths, landscape, batches), and returns the paths written.
+    /// Writes one file per figure of <paramref name="figures"/> and format into <paramref name="directory"/> (created if
+    /// missing), named for what it shows (data, loss, excess-loss, bands, fit, paths, landscape, batches), and returns
+    /// the paths written. A figure the result has no data for (bands without replicates, batches without minibatches) is
+    /// left out.
     /// </summary>
-    public static IReadOnlyList<string> WriteFigures(ExperimentResult result, string directory, FigureFormats formats, RenderOptions? options = null)
+    public static IReadOnlyList<string> WriteFigures(ExperimentResult result, string directory, FigureFormats formats, RenderOptions? options = null, FigureSet figures = FigureSet.All)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        if (formats == FigureFormats.None)
+        if (formats == FigureFormats.None || figures == FigureSet.None)
         {
             return [];
         }
 
-        return StaticFigures.Write(FigureModel.Create(result, options), directory, formats);
+        return StaticFigures.Write(FigureModel.Create(result, options), directory, formats, figures);
     }
 
     /// <summary>
@@ -29,7 +31,70 @@ public static class ExperimentRenderer
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var html = ReportWriter.Render(FigureModel.Create(result, options), specJson);
+        WriteReport(FigureModel.Create(result, options), path, specJson);
+    }
+
+    /// <summary>
+    /// Draws the figures of <paramref name="figures"/> in <paramref name="formats"/> into <paramref name="figureDirectory"/>
+    /// and, when <paramref name="reportPath"/> is given, the report, all from one figure model: the landscapes are
+    /// evaluated once. Each format and the report are drawn at the same time. Returns the figure files written.
+    /// </summary>
+    internal static IReadOnlyList<string> Write(
+        FigureModel model,
+        string figureDirectory,
+        FigureFormats formats,
+        FigureSet figures,
+        string? reportPath,
+        string? specJson,
+        CancellationToken cancellationToken)
+    {
+        var drawing = new List<Task<IReadOnlyList<string>>>();
+
+        // PNG and SVG files are separate drawings: with both asked for, each format gets its own task.
+        foreach (var format in new[] { FigureFormats.Png, FigureFormats.Svg })
+        {
+            if (formats.HasFlag(format) && figures != FigureSet.None)
+            {
+                drawing.Add(Task.Run(() => StaticFigures.Write(model, figureDirectory, format, figures), cancellationToken));
+            }
+        }
+
+        if (reportPath is not null)
+        {
+            drawing.Add(Task.Run(
+                () =>
+                {
+                    WriteReport(model, reportPath, specJson);
+                    return (IReadOnlyList<string>)[];
+                },
+                cancellationToken));
+        }
+
+        var written = WaitAll(drawing);
+
+        // In figure order, each figure's PNG before its SVG (the PNG task's files come first, and OrderBy is stable).
+        var order = StaticFigures.Figures(model, figures).Select(f => f.Name).ToList();
+        return [.. written.OrderBy(p => order.IndexOf(Path.GetFileNameWithoutExtension(p)))];
+    }
+
+    /// <summary>Waits for every task and rethrows the first failure itself, not wrapped in an AggregateException.</summary>
+    internal static List<string> WaitAll(List<Task<IReadOnlyList<string>>> tasks)
+    {
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        return [.. tasks.SelectMany(t => t.Result)];
+    }
+
+    private static void WriteReport(FigureModel model, string path, string? specJson)
+    {
+        var html = ReportWriter.Render(model, specJson);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
         {

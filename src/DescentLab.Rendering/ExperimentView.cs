@@ -1,7 +1,6 @@
 using DescentLab.Analysis;
 using DescentLab.Experiments;
 using DescentLab.Io;
-using DescentLab.Models;
 using DescentLab.Optimizers;
 using DescentLab.Training;
 
@@ -67,11 +66,9 @@ public static class ExperimentView
     public static byte[] Analyze(ExperimentFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var data = ExperimentFileCheck.Check(file);
+        ExperimentFileCheck.Check(file);
         var spec = file.Spec;
-
-        // The problem the runner trains on: torch.Tensor(ndarray) stores the notebook's data as float32.
-        var problem = new Problem(spec.Randomness == RandomnessMode.Notebook ? data.RoundedToSingle() : data, spec.Degree);
+        var problem = ExperimentRunner.CreateProblem(spec);
         using var json = new PlotlyJson(4096);
         json.StartObject();
         Strings(json, "parameters", problem.ParameterNames);

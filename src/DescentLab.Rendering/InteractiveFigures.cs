@@ -10,41 +10,59 @@ internal static class InteractiveFigures
     public static int ReplayPositions(FigureModel model) =>
         Math.Clamp(model.Runs.Select(r => r.Rows.Length - 1).DefaultIfEmpty(0).Max(), 100, Thinning.MaxPoints);
 
-    /// <summary>The figures in page order: each one's element id, heading and caption.</summary>
-    public static IReadOnlyList<(string Id, string Heading, string Caption)> Describe(FigureModel model)
+    /// <summary>The page element id of <paramref name="figure"/>.</summary>
+    public static string Id(ReportFigure figure) => figure switch
     {
-        var list = new List<(string, string, string)>
+        ReportFigure.Data => "fig-data",
+        ReportFigure.Loss => "fig-loss",
+        ReportFigure.Excess => "fig-excess",
+        ReportFigure.BandsExcess => "fig-bands-excess",
+        ReportFigure.BandsLoss => "fig-bands-loss",
+        ReportFigure.Fit => "fig-fit",
+        ReportFigure.Paths => "fig-paths",
+        ReportFigure.Landscape => "fig-landscape",
+        ReportFigure.Surface => "fig-surface",
+        ReportFigure.Batches => "fig-batches",
+        ReportFigure.Paths3D => "fig-paths3d",
+        ReportFigure.Replay => "fig-replay",
+        _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, "Not a report figure."),
+    };
+
+    /// <summary>The figures of <paramref name="model"/> in page order: each one, its heading and its caption.</summary>
+    public static IReadOnlyList<(ReportFigure Figure, string Heading, string Caption)> Describe(FigureModel model)
+    {
+        var list = new List<(ReportFigure, string, string)>
         {
-            ("fig-data", "The data", model.MeanCoefficients is null
+            (ReportFigure.Data, "The data", model.MeanCoefficients is null
                 ? "The samples and the least-squares fit."
                 : "The samples, the mean curve they were drawn around, and the least-squares fit θ*."),
-            ("fig-loss", $"Loss against {model.ProgressWord}", "Batch loss (faint: the loss of the batch each step used, before the step) and full-data loss after each step; log scale."),
-            ("fig-excess", $"Excess loss against {model.ProgressWord}", "L(θ) − L*: how much loss is left to lose; log scale."),
+            (ReportFigure.Loss, $"Loss against {model.ProgressWord}", "Batch loss (faint: the loss of the batch each step used, before the step) and full-data loss after each step; log scale."),
+            (ReportFigure.Excess, $"Excess loss against {model.ProgressWord}", "L(θ) − L*: how much loss is left to lose; log scale."),
         };
         if (model.Result.Statistics is { } statistics)
         {
             var o = statistics.Options;
             var band = F(o.BandLower * 100) + "–" + F(o.BandUpper * 100) + "%";
             var replicates = statistics.Methods[0].Replicates.ToString(CultureInfo.InvariantCulture);
-            list.Add(("fig-bands-excess", $"Excess loss across {replicates} replicates", $"Each method's median L(θ) − L* (line) and its {band} band (shaded) over seeds S…S+{statistics.Methods[0].Replicates - 1}, each replicate against its own L*; log scale."));
-            list.Add(("fig-bands-loss", $"Full-data loss across {replicates} replicates", $"Each method's median full-data loss (line) and its {band} band (shaded); log scale."));
+            list.Add((ReportFigure.BandsExcess, $"Excess loss across {replicates} replicates", $"Each method's median L(θ) − L* (line) and its {band} band (shaded) over seeds S…S+{statistics.Methods[0].Replicates - 1}, each replicate against its own L*; log scale."));
+            list.Add((ReportFigure.BandsLoss, $"Full-data loss across {replicates} replicates", $"Each method's median full-data loss (line) and its {band} band (shaded); log scale."));
         }
 
         if (model.HasCurves)
         {
-            list.Add(("fig-fit", "Real vs fitted", "The samples with each method's final curve and the least-squares curve."));
+            list.Add((ReportFigure.Fit, "Real vs fitted", "The samples with each method's final curve and the least-squares curve."));
         }
 
-        list.Add(("fig-paths", "Paths in the plane", $"Each method's path in the ({model.PlaneXLabel}, {model.PlaneYLabel}) plane, marked at epoch {string.Join(", ", model.MarkEpochs.Select(F))}; θ* is the least-squares optimum."));
-        list.Add(("fig-landscape", "Loss landscape and paths", $"Full-data MSE over the plane ({model.KindDescription}); colour on a log scale. With a profile, no path's loss is below the surface under it."));
-        list.Add(("fig-surface", "The full-data surface", $"The same landscape in 3D (MSE, {model.KindDescription})."));
+        list.Add((ReportFigure.Paths, "Paths in the plane", $"Each method's path in the ({model.PlaneXLabel}, {model.PlaneYLabel}) plane, marked at epoch {string.Join(", ", model.MarkEpochs.Select(F))}; θ* is the least-squares optimum."));
+        list.Add((ReportFigure.Landscape, "Loss landscape and paths", $"Full-data MSE over the plane ({model.KindDescription}); colour on a log scale. With a profile, no path's loss is below the surface under it."));
+        list.Add((ReportFigure.Surface, "The full-data surface", $"The same landscape in 3D (MSE, {model.KindDescription})."));
         if (model.BatchSurfaces.Count > 0)
         {
-            list.Add(("fig-batches", "Minibatch surfaces", "Each minibatch's own landscape, overlaid (all but the first at opacity 0.5): the gradient of a batch points to its own minimum. " + model.BatchSource));
+            list.Add((ReportFigure.Batches, "Minibatch surfaces", "Each minibatch's own landscape, overlaid (all but the first at opacity 0.5): the gradient of a batch points to its own minimum. " + model.BatchSource));
         }
 
-        list.Add(("fig-paths3d", "Paths in 3D at their true loss", "Each path at its full-data loss over the profile surface, which lies at or below every point of it."));
-        list.Add(("fig-replay", "Replay", "Move the slider (or press play) to replay every path step by step, against the x-axis chosen above: at equal epochs, SGD has taken one step per batch; at equal updates, GD and SGD have taken the same number."));
+        list.Add((ReportFigure.Paths3D, "Paths in 3D at their true loss", "Each path at its full-data loss over the profile surface, which lies at or below every point of it."));
+        list.Add((ReportFigure.Replay, "Replay", "Move the slider (or press play) to replay every path step by step, against the x-axis chosen above: at equal epochs, SGD has taken one step per batch; at equal updates, GD and SGD have taken the same number."));
         return list;
     }
 
@@ -53,24 +71,25 @@ internal static class InteractiveFigures
     {
         using var json = new PlotlyJson();
         json.StartArray();
-        foreach (var (id, heading, _) in Describe(model))
+        foreach (var (figure, heading, _) in Describe(model))
         {
             json.StartObject();
-            json.String("id", id);
-            switch (id)
+            json.String("id", Id(figure));
+            switch (figure)
             {
-                case "fig-data": Data(json, model, heading); break;
-                case "fig-loss": Loss(json, model, heading); break;
-                case "fig-excess": Excess(json, model, heading); break;
-                case "fig-bands-excess": Bands(json, model, heading, excess: true); break;
-                case "fig-bands-loss": Bands(json, model, heading, excess: false); break;
-                case "fig-fit": Fit(json, model, heading); break;
-                case "fig-paths": Paths(json, model, heading, contour: false); break;
-                case "fig-landscape": Paths(json, model, heading, contour: true); break;
-                case "fig-surface": Surface3D(json, model, heading); break;
-                case "fig-batches": Batches(json, model, heading); break;
-                case "fig-paths3d": Paths3D(json, model, heading); break;
-                default: Replay(json, model, heading); break;
+                case ReportFigure.Data: Data(json, model, heading); break;
+                case ReportFigure.Loss: Loss(json, model, heading); break;
+                case ReportFigure.Excess: Excess(json, model, heading); break;
+                case ReportFigure.BandsExcess: Bands(json, model, heading, excess: true); break;
+                case ReportFigure.BandsLoss: Bands(json, model, heading, excess: false); break;
+                case ReportFigure.Fit: Fit(json, model, heading); break;
+                case ReportFigure.Paths: Paths(json, model, heading, contour: false); break;
+                case ReportFigure.Landscape: Paths(json, model, heading, contour: true); break;
+                case ReportFigure.Surface: Surface3D(json, model, heading); break;
+                case ReportFigure.Batches: Batches(json, model, heading); break;
+                case ReportFigure.Paths3D: Paths3D(json, model, heading); break;
+                case ReportFigure.Replay: Replay(json, model, heading); break;
+                default: throw new ArgumentOutOfRangeException(nameof(model), figure, "Not a report figure.");
             }
 
             json.EndObject();
@@ -460,7 +479,7 @@ internal static class InteractiveFigures
         json.StartObject("colorbar");
         json.Title("title", "MSE (log)");
         json.StartArray("tickvals");
-        var ticks = LogTickValues(low, high);
+        var ticks = LogTicks.Between(low, high).Where(t => t.Major).Select(t => t.Multiplier * Math.Pow(10, t.Decade)).ToList();
         foreach (var t in ticks)
         {
             json.Value(Math.Log10(t));
@@ -486,26 +505,6 @@ internal static class InteractiveFigures
         }
 
         json.EndObject();
-    }
-
-    private static List<double> LogTickValues(double low, double high)
-    {
-        var ticks = new List<double>();
-        double[] multipliers = high - low <= 3 ? [1, 2, 5] : [1];
-        for (var d = (int)Math.Floor(low); d <= (int)Math.Ceiling(high); d++)
-        {
-            foreach (var m in multipliers)
-            {
-                var v = m * Math.Pow(10, d);
-                var l = Math.Log10(v);
-                if (l >= low && l <= high)
-                {
-                    ticks.Add(v);
-                }
-            }
-        }
-
-        return ticks;
     }
 
     private static void Surface(PlotlyJson json, Surface surface, string name, string colorscale, double opacity, bool showScale)

@@ -57,7 +57,7 @@ internal static class ReportWriter
     /// <summary>Text made safe for HTML element content and attribute values.</summary>
     public static string Encode(string text) => WebUtility.HtmlEncode(text);
 
-    private static void Body(StringBuilder html, FigureModel model, IReadOnlyList<(string Id, string Heading, string Caption)> figures, string? specJson)
+    private static void Body(StringBuilder html, FigureModel model, IReadOnlyList<(ReportFigure Figure, string Heading, string Caption)> figures, string? specJson)
     {
         Lead(html, model);
         Warnings(html, model);
@@ -69,10 +69,10 @@ internal static class ReportWriter
 
         AnalysisSection(html, model);
         XAxisSwitch(html, model);
-        foreach (var (id, heading, caption) in figures)
+        foreach (var (figure, heading, caption) in figures)
         {
-            html.Append("<section>\n<h2>").Append(Encode(heading)).Append("</h2>\n<figure>\n<div class=\"plot\" id=\"").Append(id).Append("\"></div>\n");
-            if (id == "fig-replay")
+            html.Append("<section>\n<h2>").Append(Encode(heading)).Append("</h2>\n<figure>\n<div class=\"plot\" id=\"").Append(InteractiveFigures.Id(figure)).Append("\"></div>\n");
+            if (figure == ReportFigure.Replay)
             {
                 var positions = InteractiveFigures.ReplayPositions(model).ToString(CultureInfo.InvariantCulture);
                 html.Append("<div class=\"replay-controls\"><button type=\"button\" id=\"replay-play\">Play</button>")

@@ -18,16 +18,12 @@ internal static class StaticFigures
     /// <summary>Where a batch's contour lines sit, as fractions of its log10 range above its minimum.</summary>
     private static readonly double[] BatchLevels = [0.04, 0.12, 0.3];
 
-    private static readonly double[] Decades = [1.0];
-
-    private static readonly double[] OneTwoFive = [1.0, 2.0, 5.0];
-
-    /// <summary>Writes every figure of <paramref name="model"/> into <paramref name="directory"/> and returns the paths written.</summary>
-    public static IReadOnlyList<string> Write(FigureModel model, string directory, FigureFormats formats)
+    /// <summary>Writes the figures of <paramref name="figures"/> that <paramref name="model"/> has into <paramref name="directory"/> and returns the paths written.</summary>
+    public static IReadOnlyList<string> Write(FigureModel model, string directory, FigureFormats formats, FigureSet figures = FigureSet.All)
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
-        foreach (var (name, build) in Figures(model))
+        foreach (var (name, build) in Figures(model, figures))
         {
             using var plot = build();
             if (formats.HasFlag(FigureFormats.Png))
@@ -66,26 +62,46 @@ internal static class StaticFigures
         png.SaveTo(file);
     }
 
-    /// <summary>Each figure's file name (without extension) and how to build it.</summary>
-    public static IEnumerable<(string Name, Func<Plot> Build)> Figures(FigureModel model)
+    /// <summary>Each figure of <paramref name="figures"/> that <paramref name="model"/> has: its file name (without extension) and how to build it.</summary>
+    public static IEnumerable<(string Name, Func<Plot> Build)> Figures(FigureModel model, FigureSet figures = FigureSet.All)
     {
-        yield return ("data", () => Data(model));
-        yield return ("loss", () => Loss(model));
-        yield return ("excess-loss", () => ExcessLoss(model));
-        if (model.Result.Statistics is { } statistics)
+        if (figures.HasFlag(FigureSet.Data))
+        {
+            yield return ("data", () => Data(model));
+        }
+
+        if (figures.HasFlag(FigureSet.Loss))
+        {
+            yield return ("loss", () => Loss(model));
+        }
+
+        if (figures.HasFlag(FigureSet.ExcessLoss))
+        {
+            yield return ("excess-loss", () => ExcessLoss(model));
+        }
+
+        if (figures.HasFlag(FigureSet.Bands) && model.Result.Statistics is { } statistics)
         {
             yield return ("bands", () => Bands(model, statistics, excess: true));
             yield return ("bands-loss", () => Bands(model, statistics, excess: false));
         }
 
-        if (model.HasCurves)
+        if (figures.HasFlag(FigureSet.Fit) && model.HasCurves)
         {
             yield return ("fit", () => Fit(model));
         }
 
-        yield return ("paths", () => Paths(model));
-        yield return ("landscape", () => LandscapeFigure(model));
-        if (model.BatchSurfaces.Count > 0)
+        if (figures.HasFlag(FigureSet.Paths))
+        {
+            yield return ("paths", () => Paths(model));
+        }
+
+        if (figures.HasFlag(FigureSet.Landscape))
+        {
+            yield return ("landscape", () => LandscapeFigure(model));
+        }
+
+        if (figures.HasFlag(FigureSet.Batches) && model.BatchSurfaces.Count > 0)
         {
             yield return ("batches", () => Batches(model));
         }
@@ -360,7 +376,7 @@ internal static class StaticFigures
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = "MSE (log scale)";
         bar.LabelStyle.FontSize = 14;
-        bar.Axis.TickGenerator = LogTicks(low, high);
+        bar.Axis.TickGenerator = LogAxisTicks(low, high);
         AddPaths(plot, model, Colors.White);
         plot.Axes.SetLimits(surface.XValues[0], surface.XValues[^1], surface.YValues[0], surface.YValues[^1]);
         LegendRight(plot);
@@ -495,30 +511,19 @@ internal static class StaticFigures
     }
 
     /// <summary>Ticks for an axis that holds log10 of its values, labelled with the values: 1-2-5 steps over a few decades, decades beyond.</summary>
-    private static NumericManual LogTicks(double low, double high)
+    private static NumericManual LogAxisTicks(double low, double high)
     {
         var ticks = new NumericManual();
-        var first = (int)Math.Floor(low);
-        var last = (int)Math.Ceiling(high);
-        var multipliers = last - first <= 3 ? OneTwoFive : Decades;
-        for (var decade = first; decade <= last; decade++)
+        foreach (var (decade, m, major) in LogTicks.Between(low, high))
         {
-            for (var m = 1; m <= 9; m++)
+            var position = decade + Math.Log10(m);
+            if (major)
             {
-                var position = decade + Math.Log10(m);
-                if (position < low - 1e-9 || position > high + 1e-9)
-                {
-                    continue;
-                }
-
-                if (multipliers.Contains(m))
-                {
-                    ticks.AddMajor(position, Format(Math.Pow(10, position)));
-                }
-                else
-                {
-                    ticks.AddMinor(position);
-                }
+                ticks.AddMajor(position, Format(Math.Pow(10, position)));
+            }
+            else
+            {
+                ticks.AddMinor(position);
             }
         }
 
@@ -550,7 +555,7 @@ internal static class StaticFigures
 
         var pad = Math.Max((high - low) * 0.04, 0.05);
         plot.Axes.SetLimitsY(low - pad, high + pad);
-        plot.Axes.Left.TickGenerator = LogTicks(low - pad, high + pad);
+        plot.Axes.Left.TickGenerator = LogAxisTicks(low - pad, high + pad);
     }
 
     private static double[] Log10(double[] values) => [.. values.Select(Math.Log10)];

@@ -62,24 +62,42 @@ internal sealed class Sandbox : IDisposable
         }
     }
 
-    /// <summary>Stands in for the rendering library: writes one small file per call so the folder's shape can be checked.</summary>
+    /// <summary>
+    /// Stands in for the rendering library: writes the data files as the library does, and one small file per drawing
+    /// (figure format, landscape figures, report) instead of the drawing, so the folder's shape can be checked.
+    /// </summary>
     internal sealed class RecordingRendering : IExperimentRendering
     {
-        public IReadOnlyList<string> WriteFigures(ExperimentResult result, string directory, OutputSettings output)
+        public void WriteExperiment(ExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken)
         {
-            var path = Path.Combine(directory, $"figure-{output.Figures}.txt");
-            File.WriteAllText(path, output.Figures.ToString());
-            return [path];
+            var specJson = ExperimentOutputWriter.Write(result, output, directory);
+            if (output.Figures != FigureFiles.None)
+            {
+                var figures = Directory.CreateDirectory(Path.Combine(directory, "figures")).FullName;
+                foreach (var format in output.Figures == FigureFiles.All ? new[] { FigureFiles.Png, FigureFiles.Svg } : [output.Figures])
+                {
+                    File.WriteAllText(Path.Combine(figures, $"figure-{format}.txt"), format.ToString());
+                }
+            }
+
+            if (output.Report)
+            {
+                File.WriteAllText(Path.Combine(directory, "report.html"), specJson);
+            }
         }
 
-        public void WriteReport(ExperimentResult result, string path, OutputSettings output, string specJson) =>
-            File.WriteAllText(path, specJson);
-
-        public IReadOnlyList<string> WriteLandscapeFigures(ExperimentResult result, string directory, OutputSettings output, LandscapeKind kind, int resolution)
+        public IReadOnlyList<string> WriteLandscapes(ExperimentResult result, OutputSettings output, LandscapeJob job, string directory, CancellationToken cancellationToken)
         {
-            var path = Path.Combine(directory, $"landscape-{kind}-{resolution}-{output.Figures}.txt");
-            File.WriteAllText(path, string.Empty);
-            return [path];
+            var written = new List<string>(ExperimentOutputWriter.WriteLandscapes(result, output, job, directory, cancellationToken));
+            if (output.Figures != FigureFiles.None)
+            {
+                var name = Path.Combine("figures", $"landscape-{job.FigureKind}-{job.Resolution}-{output.Figures}.txt");
+                Directory.CreateDirectory(Path.Combine(directory, "figures"));
+                File.WriteAllText(Path.Combine(directory, name), string.Empty);
+                written.Add(name);
+            }
+
+            return written;
         }
 
         public IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory)
@@ -96,16 +114,14 @@ internal sealed class Sandbox : IDisposable
     /// <summary>Fails while drawing, as a rendering bug or a full disk would.</summary>
     internal sealed class FailingRendering : IExperimentRendering
     {
-        public IReadOnlyList<string> WriteFigures(ExperimentResult result, string directory, OutputSettings output)
+        public void WriteExperiment(ExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken)
         {
+            ExperimentOutputWriter.Write(result, output, directory);
             File.WriteAllText(Path.Combine(directory, "half.png"), "partial");
             throw new IOException("disk full");
         }
 
-        public void WriteReport(ExperimentResult result, string path, OutputSettings output, string specJson) =>
-            throw new InvalidOperationException("not reached");
-
-        public IReadOnlyList<string> WriteLandscapeFigures(ExperimentResult result, string directory, OutputSettings output, LandscapeKind kind, int resolution) =>
+        public IReadOnlyList<string> WriteLandscapes(ExperimentResult result, OutputSettings output, LandscapeJob job, string directory, CancellationToken cancellationToken) =>
             throw new IOException("disk full");
 
         public IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory) =>

@@ -33,7 +33,7 @@ public static class ExperimentRunner
         var accumulators = spec.Replicates > 1
             ? spec.Methods.Select(m => new ReplicateAccumulator(m.Name, ReplicateGrid.For(m.Sampler, problem.SampleCount, spec.Training), spec.Replicates, spec.Statistics)).ToArray()
             : null;
-        var runs = RunWithSeed(spec, spec.Seed, 0, problem, options, Math.Max(1, options.MaxDegreeOfParallelism), cancellationToken);
+        var runs = RunWithSeed(spec, spec.Seed, 0, problem, options, options.MaxDegreeOfParallelism, cancellationToken);
         if (accumulators is null)
         {
             return new ExperimentResult(spec, problem, runs);
@@ -42,7 +42,7 @@ public static class ExperimentRunner
         Fold(accumulators, spec.Seed, runs, problem);
         var parallel = new ParallelOptions
         {
-            MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism),
+            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
             CancellationToken = cancellationToken,
         };
 
@@ -153,9 +153,9 @@ public static class ExperimentRunner
         RunOptions options,
         CancellationToken cancellationToken)
     {
-        var started = options.Time.GetTimestamp();
+        var started = options.Time?.GetTimestamp() ?? 0;
         var trajectory = Trainer.Train(problem, method, init, training, stream, replicate, options.Progress, cancellationToken);
-        var elapsed = options.Time.GetElapsedTime(started);
+        var elapsed = options.Time?.GetElapsedTime(started) ?? TimeSpan.Zero;
         return new RunResult(method, replicate, init, trajectory, elapsed);
     }
 }

@@ -42,7 +42,7 @@ public static class ExperimentFileCheck
             }
         }
 
-        var p = (data.InputCount * spec.Degree) + 1;
+        var p = Problem.ParameterCountOf(data.InputCount, spec.Degree);
         if (spec.Init.Kind == InitKind.Explicit && spec.Init.Values.Count != p)
         {
             throw new SpecFormatException(

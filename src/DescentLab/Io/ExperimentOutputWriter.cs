@@ -1,5 +1,6 @@
 using System.Text;
 using DescentLab.Experiments;
+using DescentLab.Landscapes;
 using DescentLab.Statistics;
 
 namespace DescentLab.Io;
@@ -48,6 +49,32 @@ public static class ExperimentOutputWriter
         }
 
         return json;
+    }
+
+    /// <summary>
+    /// Writes the data files of a landscape job into <paramref name="directory"/>, which must exist: experiment.json with
+    /// the job's plane, data.csv, and one landscape-KIND.csv per surface of <paramref name="job"/>.
+    /// </summary>
+    /// <returns>The surface files' names, in the job's order of kinds.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; checked before each surface.</exception>
+    public static IReadOnlyList<string> WriteLandscapes(ExperimentResult result, OutputSettings output, LandscapeJob job, string directory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var json = ExperimentJson.Write(new ExperimentFile(result.Spec, output with { Plane = job.PlaneOf(result.Problem) }), DataFileName);
+        File.WriteAllText(Path.Combine(directory, ExperimentFileName), json);
+        CsvDatasetWriter.Write(result.Problem.Data, Path.Combine(directory, DataFileName));
+        var written = new List<string>();
+        foreach (var surface in job.Evaluate(result, cancellationToken))
+        {
+            var name = $"landscape-{surface.Kind.ToString().ToLowerInvariant()}.csv";
+            SurfaceCsvWriter.Write(surface, Path.Combine(directory, name));
+            written.Add(name);
+        }
+
+        return written;
     }
 
     private static void WriteText(string path, Action<TextWriter> write)

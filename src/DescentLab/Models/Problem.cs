@@ -34,7 +34,7 @@ public sealed class Problem
 
         Data = data;
         Degree = degree;
-        ParameterCount = (data.InputCount * degree) + 1;
+        ParameterCount = ParameterCountOf(data.InputCount, degree);
         // Up to three parameters a row [z, y] is padded to four doubles, so the hot loop reads it as one 256-bit vector.
         RowStride = ParameterCount < 4 ? 4 : ParameterCount + 1;
         SampleCount = data.Count;
@@ -77,6 +77,9 @@ public sealed class Problem
 
     /// <summary>The number of samples n.</summary>
     public int SampleCount { get; }
+
+    /// <summary>The parameters of a model of <paramref name="degree"/> on <paramref name="inputCount"/> input columns: each column's powers 1…degree, then the intercept.</summary>
+    public static int ParameterCountOf(int inputCount, int degree) => (inputCount * degree) + 1;
 
     /// <summary>The number of parameters p = columns·d + 1.</summary>
     public int ParameterCount { get; }

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace DescentLab.Models;
@@ -115,7 +114,7 @@ public sealed class QuadraticForm
         }
 
         var statistics = Moments(rows, stride, p, indices, m);
-        var (optimum, rank) = Reduce(rows, stride, p, indices);
+        var (optimum, rank) = StreamingQr.Solve(rows, stride, p, indices);
         if (optimum is null)
         {
             var z = Matrix<double>.Build.Dense(m, p);
@@ -131,7 +130,7 @@ public sealed class QuadraticForm
                 y[i] = row[p];
             }
 
-            (optimum, rank) = LeastSquares(z, y);
+            (optimum, rank) = MinimumNorm(z, y);
         }
 
         var expansion = ExpandAt(rows, stride, p, indices, m, optimum);
@@ -304,162 +303,12 @@ public sealed class QuadraticForm
         return new Expansion(slopeHi, slopeLo, minimum / m);
     }
 
-    /// <summary>
-    /// Solves for θ* in one pass over the samples by Householder QR of Z taken block by block (tall-skinny QR): each
-    /// block of rows is stacked under the R and Qᵀy so far and reduced again, so Z is never stored. θ* is null when Z
-    /// is not of full rank.
-    /// </summary>
-    /// <remarks>
-    /// Orthogonal reductions of [R; Z_block] give the same R (up to signs) and least-squares solution as one QR of the
-    /// whole of Z, with the same backward stability; solving the normal equations instead would square Z's condition number.
-    /// </remarks>
-    private static (double[]? Optimum, int Rank) Reduce(ReadOnlySpan<double> rows, int stride, int p, ReadOnlySpan<int> indices)
-    {
-        const int BlockRows = 256;
-        var m = indices.IsEmpty ? rows.Length / stride : indices.Length;
-        var height = p + BlockRows;
-
-        // Column-major block: column j (j < p) of Z, then y, each of length height; rows 0..p-1 carry R and Qᵀy.
-        var a = new double[(p + 1) * height];
-        for (var start = 0; start < m; start += BlockRows)
-        {
-            var count = Math.Min(BlockRows, m - start);
-            var used = p + count;
-            for (var i = 0; i < count; i++)
-            {
-                var row = rows.Slice((indices.IsEmpty ? start + i : indices[start + i]) * stride, p + 1);
-                for (var j = 0; j <= p; j++)
-                {
-                    a[(j * height) + p + i] = row[j];
-                }
-            }
-
-            for (var k = 0; k < p; k++)
-            {
-                var v = a.AsSpan((k * height) + k, used - k);
-                var norm2 = Dot(v, v);
-                if (norm2 == 0.0)
-                {
-                    continue;
-                }
-
-                var x0 = v[0];
-                var alpha = x0 >= 0 ? -Math.Sqrt(norm2) : Math.Sqrt(norm2);
-                v[0] = x0 - alpha;
-                var vnorm2 = norm2 - (x0 * x0) + (v[0] * v[0]);
-                for (var j = k + 1; j <= p; j++)
-                {
-                    var c = a.AsSpan((j * height) + k, used - k);
-                    SubtractScaled(c, 2.0 * Dot(v, c) / vnorm2, v);
-                }
-
-                v[0] = alpha;
-                v[1..].Clear();
-            }
-        }
-
-        var largest = 0.0;
-        var smallest = double.PositiveInfinity;
-        for (var k = 0; k < p; k++)
-        {
-            var d = Math.Abs(a[(k * height) + k]);
-            largest = Math.Max(largest, d);
-            smallest = Math.Min(smallest, d);
-        }
-
-        if (m < p || !(largest > 0) || !(smallest > largest * 1e-12))
-        {
-            return (null, 0);
-        }
-
-        var theta = new double[p];
-        for (var k = p - 1; k >= 0; k--)
-        {
-            var sum = a[(p * height) + k];
-            for (var j = k + 1; j < p; j++)
-            {
-                sum -= a[(j * height) + k] * theta[j];
-            }
-
-            theta[k] = sum / a[(k * height) + k];
-        }
-
-        return (theta, p);
-    }
-
-    /// <summary>xᵀy in four lanes, the same order with or without 256-bit vectors, so θ* agrees across machines.</summary>
-    /// <remarks>Lane l sums x[i]·y[i] for i ≡ l (mod 4); then (lane₀ + lane₂) + (lane₁ + lane₃), then the tail in order.</remarks>
-    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        var i = 0;
-        double sum;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var acc = Vector256<double>.Zero;
-            for (; i <= x.Length - 4; i += 4)
-            {
-                acc += Vector256.Create(x.Slice(i, 4)) * Vector256.Create(y.Slice(i, 4));
-            }
-
-            var half = acc.GetLower() + acc.GetUpper();
-            sum = half.ToScalar() + half.GetElement(1);
-        }
-        else
-        {
-            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-            for (; i <= x.Length - 4; i += 4)
-            {
-                a0 += x[i] * y[i];
-                a1 += x[i + 1] * y[i + 1];
-                a2 += x[i + 2] * y[i + 2];
-                a3 += x[i + 3] * y[i + 3];
-            }
-
-            sum = (a0 + a2) + (a1 + a3);
-        }
-
-        for (; i < x.Length; i++)
-        {
-            sum += x[i] * y[i];
-        }
-
-        return sum;
-    }
-
-    /// <summary>c ← c − τv.</summary>
-    private static void SubtractScaled(Span<double> c, double tau, ReadOnlySpan<double> v)
-    {
-        var width = System.Numerics.Vector<double>.Count;
-        var scale = new System.Numerics.Vector<double>(tau);
-        var i = 0;
-        for (; i <= c.Length - width; i += width)
-        {
-            (new System.Numerics.Vector<double>(c[i..]) - (scale * new System.Numerics.Vector<double>(v[i..]))).CopyTo(c[i..]);
-        }
-
-        for (; i < c.Length; i++)
-        {
-            c[i] -= tau * v[i];
-        }
-    }
-
-    private static (double[] Optimum, int Rank) LeastSquares(Matrix<double> z, Vector<double> y)
+    /// <summary>The minimum-norm least-squares solution through the SVD, for a Z the streaming QR found rank-deficient (or with fewer rows than columns).</summary>
+    private static (double[] Optimum, int Rank) MinimumNorm(Matrix<double> z, Vector<double> y)
     {
         var p = z.ColumnCount;
         NumericGuard.RequireFinite(z.AsColumnMajorArray(), "the feature matrix");
         NumericGuard.RequireFinite(y.AsArray(), "the targets");
-        if (z.RowCount >= p)
-        {
-            var qr = z.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
-            var diag = qr.R.Diagonal().Map(Math.Abs);
-            var largest = diag.Maximum();
-            if (largest > 0 && diag.Minimum() > largest * 1e-12)
-            {
-                return (qr.Solve(y).ToArray(), p);
-            }
-        }
-
-        // Rank-deficient: the minimum-norm least-squares solution through the SVD.
         var svd = z.Svd(computeVectors: true);
         var tolerance = Math.Max(z.RowCount, p) * (svd.S.Count > 0 ? svd.S[0] : 0.0) * 1e-15;
         var rank = svd.S.Count(v => v > tolerance);
@@ -476,58 +325,4 @@ public sealed class QuadraticForm
     private readonly record struct Statistics(double[] SecondHi, double[] SecondLo, double[] Cross, double MeanSquare);
 
     private readonly record struct Expansion(double[] SlopeHi, double[] SlopeLo, DoubleDouble Minimum);
-
-    /// <summary>An unevaluated sum hi + lo with |lo| ≤ ulp(hi)/2: about 106 bits (Dekker; Bailey's QD library).</summary>
-    private readonly record struct DoubleDouble(double Hi, double Lo)
-    {
-        public double Value => Hi + Lo;
-
-        public static DoubleDouble TwoSum(double a, double b)
-        {
-            var s = a + b;
-            var bb = s - a;
-            return new DoubleDouble(s, (a - (s - bb)) + (b - bb));
-        }
-
-        public static DoubleDouble TwoProduct(double a, double b)
-        {
-            var product = a * b;
-            return new DoubleDouble(product, Math.FusedMultiplyAdd(a, b, -product));
-        }
-
-        public static DoubleDouble operator +(DoubleDouble a, DoubleDouble b)
-        {
-            var s = TwoSum(a.Hi, b.Hi);
-            var t = TwoSum(a.Lo, b.Lo);
-            var head = QuickTwoSum(s.Hi, s.Lo + t.Hi);
-            return QuickTwoSum(head.Hi, head.Lo + t.Lo);
-        }
-
-        public static DoubleDouble operator *(DoubleDouble a, DoubleDouble b)
-        {
-            var product = TwoProduct(a.Hi, b.Hi);
-            return QuickTwoSum(product.Hi, product.Lo + ((a.Hi * b.Lo) + (a.Lo * b.Hi)));
-        }
-
-        public static DoubleDouble operator *(DoubleDouble a, double b)
-        {
-            var product = TwoProduct(a.Hi, b);
-            return QuickTwoSum(product.Hi, product.Lo + (a.Lo * b));
-        }
-
-        public static DoubleDouble operator /(DoubleDouble a, double b)
-        {
-            var q1 = a.Hi / b;
-            var product = TwoProduct(q1, b);
-            var remainder = TwoSum(a.Hi, -product.Hi);
-            var q2 = (remainder.Hi + (remainder.Lo - product.Lo + a.Lo)) / b;
-            return QuickTwoSum(q1, q2);
-        }
-
-        private static DoubleDouble QuickTwoSum(double a, double b)
-        {
-            var s = a + b;
-            return new DoubleDouble(s, b - (s - a));
-        }
-    }
 }

@@ -50,7 +50,7 @@ public static class SweepRunner
         }
 
         var rows = new SweepRow[mine.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(0, rows.Length, parallel, i =>
         {
             var run = mine[i];
