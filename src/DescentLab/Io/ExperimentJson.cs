@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using DescentLab.Data;
 using DescentLab.Experiments;
+using DescentLab.Models;
 using DescentLab.Optimizers;
 using DescentLab.Sampling;
 using DescentLab.Statistics;
@@ -112,6 +113,11 @@ public static class ExperimentJson
             w.WriteNumber("seed", spec.Seed);
             w.WriteString("rng", spec.Randomness == RandomnessMode.Notebook ? "notebook" : "independent");
             WriteData(w, spec.Data, dataPath);
+            if (!spec.Model.IsLinear)
+            {
+                w.WriteString("model", spec.Model.ToString());
+            }
+
             w.WriteNumber("degree", spec.Degree);
             w.WriteNumber("epochs", spec.Training.Epochs);
             w.WriteNumber("recordEvery", spec.Training.RecordEvery);
@@ -172,6 +178,14 @@ public static class ExperimentJson
 
                 w.WriteEndArray();
                 w.WriteNumber("noiseSd", g.NoiseSd);
+                break;
+            case ClassificationData { Generator: var g }:
+                w.WriteString("kind", g.Shape.ToString().ToLowerInvariant());
+                w.WriteNumber("count", g.Count);
+                w.WriteNumber("noise", g.Noise);
+                w.WriteNumber("factor", g.Factor);
+                w.WriteNumber("centers", g.Centers);
+                w.WriteNumber("clusterStd", g.ClusterStd);
                 break;
             case GivenData { Dataset: var d }:
                 w.WriteString("kind", "csv");
@@ -387,6 +401,11 @@ public static class ExperimentJson
             spec = spec with { Data = ReadData(dataElement, dataPath, baseDirectory) };
         }
 
+        if (o.String("model") is { } model)
+        {
+            spec = spec with { Model = ParseModel(model, o.PathOf("model")) };
+        }
+
         if (o.Int("degree") is { } degree)
         {
             spec = Set(o.PathOf("degree"), () => spec with { Degree = degree });
@@ -455,6 +474,19 @@ public static class ExperimentJson
         _ => throw new SpecFormatException(where, $"'{text}' is not a randomness mode; use independent or notebook."),
     };
 
+    /// <summary>Parses a model: linear, logistic, softmax or mlp:WIDTHS[:tanh|relu|sigmoid].</summary>
+    public static ModelSpec ParseModel(string text, string where)
+    {
+        try
+        {
+            return ModelSpec.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new SpecFormatException(where, e.Message, e);
+        }
+    }
+
     /// <summary>Parses "none", "png", "svg" or "all".</summary>
     public static FigureFiles ParseFigures(string text, string where) => text switch
     {
@@ -468,7 +500,7 @@ public static class ExperimentJson
     private static DataSpec ReadData(JsonElement element, string path, string? baseDirectory)
     {
         var o = new JsonObjectReader(element, path);
-        var kind = o.String("kind") ?? throw new SpecFormatException(o.PathOf("kind"), "required: seed, polynomial or csv.");
+        var kind = o.String("kind") ?? throw new SpecFormatException(o.PathOf("kind"), "required: seed, polynomial, csv, moons, circles, blobs or xor.");
         DataSpec data;
         switch (kind)
         {
@@ -594,8 +626,20 @@ public static class ExperimentJson
                 break;
             }
 
+            case "moons" or "circles" or "blobs" or "xor":
+            {
+                var g = new ClassificationDataGenerator { Shape = Enum.Parse<ClassificationShape>(kind, ignoreCase: true) };
+                g = o.Int("count") is { } count ? Set(o.PathOf("count"), () => g with { Count = count }) : g;
+                g = o.Double("noise") is { } noise ? Set(o.PathOf("noise"), () => g with { Noise = noise }) : g;
+                g = o.Double("factor") is { } factor ? Set(o.PathOf("factor"), () => g with { Factor = factor }) : g;
+                g = o.Int("centers") is { } centers ? Set(o.PathOf("centers"), () => g with { Centers = centers }) : g;
+                g = o.Double("clusterStd") is { } std ? Set(o.PathOf("clusterStd"), () => g with { ClusterStd = std }) : g;
+                data = new ClassificationData(g);
+                break;
+            }
+
             default:
-                throw new SpecFormatException(o.PathOf("kind"), $"'{kind}' is not a data kind; use seed, polynomial or csv.");
+                throw new SpecFormatException(o.PathOf("kind"), $"'{kind}' is not a data kind; use seed, polynomial, csv, moons, circles, blobs or xor.");
         }
 
         o.CheckUnknown();
