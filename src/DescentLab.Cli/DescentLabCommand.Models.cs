@@ -64,11 +64,21 @@ public static partial class DescentLabCommand
             ? ", classes " + string.Join(", ", names.Zip(data.ClassCounts(), (name, count) => Invariant($"{name}: {count}")))
             : string.Empty;
         output.WriteLine(Invariant($"model {result.Spec.Model} ({network.ParameterCount} parameters, {string.Join('-', network.Widths)}, {network.LossKind}) on {network.SampleCount} samples{classes}"));
-        output.WriteLine("no closed-form optimum: losses are as they are, not excess loss");
+        if (result.Optimum is { } optimum)
+        {
+            output.WriteLine(optimum.Theta is { } theta
+                ? Invariant($"{optimum.Statement}: {string.Join(", ", network.ParameterNames.Zip(theta, (name, value) => $"{name} = {ResultsTable.Number(value)}"))}, L* = {ResultsTable.Number(optimum.Loss)}")
+                : optimum.Statement);
+        }
+        else
+        {
+            output.WriteLine("no closed-form optimum: losses are as they are, not excess loss");
+        }
+
         output.WriteLine();
         string[] header = network.IsClassifier
-            ? ["method", "steps", "epochs", "batch loss", "loss", "accuracy", "outcome"]
-            : ["method", "steps", "epochs", "batch loss", "loss", "outcome"];
+            ? ["method", "steps", "epochs", "batch loss", "loss", "accuracy", "λmax at end", "2/λmax", "outcome"]
+            : ["method", "steps", "epochs", "batch loss", "loss", "λmax at end", "2/λmax", "outcome"];
         var rows = new List<string[]>();
         foreach (var run in result.Runs)
         {
@@ -87,6 +97,9 @@ public static partial class DescentLabCommand
                 row.Add(result.FinalAccuracy(run).ToString("P1", CultureInfo.InvariantCulture));
             }
 
+            var curvature = result.EndCurvatures.Count > rows.Count ? result.EndCurvatures[rows.Count] : null;
+            row.Add(curvature is null ? "-" : ResultsTable.Number(curvature.MaxEigenvalue));
+            row.Add(curvature is null ? "-" : ResultsTable.Number(curvature.StabilityBound));
             row.Add(t.DivergedAtStep is { } step ? Invariant($"diverged at step {step}") : "finished");
             rows.Add([.. row]);
         }

@@ -54,6 +54,20 @@ public sealed class ModelCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_LogisticOnMoons_ReportsNewtonOptimumAndEndCurvature()
+    {
+        var folder = _box.PathOf("logistic");
+        var result = Sandbox.Run("run", "--dataset", "moons", "--model", "logistic", "--methods", "gd", "--lr", "0.1", "--epochs", "5", "--out", folder);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("θ* by Newton's method in 7 steps: weight[0,0] = 1.15221, weight[0,1] = -4.66985, bias[0] = 0.672816, L* = 0.299357", result.Output, StringComparison.Ordinal);
+        var summary = OutputFiles.Summary(folder);
+        Assert.Equal(3, summary.GetProperty("optimum").GetProperty("theta").GetArrayLength());
+        var curvature = OutputFiles.Method(summary, "gd").GetProperty("endCurvature");
+        Assert.Equal(2 / curvature.GetProperty("maxEigenvalue").GetDouble(), curvature.GetProperty("stabilityBound").GetDouble());
+    }
+
+    [Fact]
     public void Run_FiguresAsked_SaysTheyAreNotDrawnAndExitsZero()
     {
         var result = Sandbox.Run("run", "--dataset", "xor", "--model", "logistic", "--epochs", "2", "--out", _box.PathOf("xor"));

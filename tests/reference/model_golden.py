@@ -225,6 +225,43 @@ def trajectory(kind, optimizer_name):
     }
 
 
+def analysis():
+    """The Hessian of two models' full-data loss at their init by torch.autograd.functional.hessian, with NumPy's
+    eigenvalues; and logistic regression's theta* on the moons by NumPy Newton steps (the data is not separable)."""
+    result = {}
+    for kind in ["logistic", "mlp_sigmoid"]:
+        x, y = data(MODELS[kind][0])
+        features, target = tensors(kind, x, y)
+        model, loss_fn = fresh(kind)
+        params = [p.detach().clone() for p in model.parameters()]
+        shapes = [p.shape for p in params]
+        flat0 = torch.cat([p.flatten() for p in params])
+
+        def loss_of(theta):
+            chunks, offset = [], 0
+            for shape in shapes:
+                size = int(np.prod(shape))
+                chunks.append(theta[offset:offset + size].view(shape))
+                offset += size
+            names = [k for k, _ in model.named_parameters()]
+            # torch 1.13's functional_call (torch.func.functional_call from torch 2.0 on).
+            return loss_fn(torch.nn.utils.stateless.functional_call(model, dict(zip(names, chunks)), (features,)), target)
+
+        hessian = torch.autograd.functional.hessian(loss_of, flat0).numpy()
+        eigenvalues = np.linalg.eigvalsh(hessian)
+        result[kind] = {"theta": flat0.tolist(), "hessian": [floats(r) for r in hessian], "min_eigenvalue": float(eigenvalues[0]), "max_eigenvalue": float(eigenvalues[-1])}
+    x, y = data("moons")
+    design = np.hstack([x, np.ones((len(x), 1))])
+    theta = np.zeros(3)
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-design @ theta))
+        gradient = design.T @ (p - y) / len(y)
+        hessian = design.T @ (design * (p * (1 - p))[:, None]) / len(y)
+        theta = theta - np.linalg.solve(hessian, gradient)
+    result["logistic_newton"] = {"theta": floats(theta)}
+    return result
+
+
 def write(name, payload):
     with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
         json.dump(payload, f, separators=(",", ":"))
@@ -267,6 +304,7 @@ def main():
             "far_gradient": far_gradient,
         }
     write("generators.json", generators())
+    write("analysis.json", analysis())
     write("models.json", {"torch": torch.__version__, "numpy": np.__version__, "datasets": datasets, "models": models})
     for kind in TRAJECTORIES:
         for optimizer_name in OPTIMIZERS:

@@ -1,3 +1,4 @@
+using DescentLab.Analysis;
 using DescentLab.Models;
 using DescentLab.Randomness;
 using DescentLab.Sampling;
@@ -131,7 +132,22 @@ public static class ExperimentRunner
         }
 
         var runs = RunWithSeed(spec, spec.Seed, 0, network, network.DrawInit, options, Math.Max(1, options.MaxDegreeOfParallelism), cancellationToken);
-        return new NetworkExperimentResult(spec, network, runs);
+        var curvatures = new CurvatureAnalysis?[runs.Length];
+        var theta = new double[network.ParameterCount];
+        for (var m = 0; m < runs.Length; m++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var t = runs[m].Trajectory;
+            t.ParametersAt(t.Count - 1, theta);
+            curvatures[m] = t.Diverged || network.ParameterCount > CurvatureAnalysis.MaxParameters ? null : CurvatureAnalysis.At(network, theta);
+        }
+
+        var logistic = spec.Model.Kind == ModelKind.Logistic && network.LossKind == NetworkLoss.BinaryCrossEntropyWithLogits;
+        return new NetworkExperimentResult(spec, network, runs)
+        {
+            Optimum = logistic ? LogisticOptimum.Find(network) : null,
+            EndCurvatures = curvatures,
+        };
     }
 
     /// <summary>The network <paramref name="spec"/> trains (on replicate 0's data), built without training anything.</summary>

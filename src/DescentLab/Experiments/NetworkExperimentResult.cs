@@ -1,3 +1,4 @@
+using DescentLab.Analysis;
 using DescentLab.Models;
 
 namespace DescentLab.Experiments;
@@ -8,6 +9,12 @@ namespace DescentLab.Experiments;
 /// <param name="Runs">The runs, in method order.</param>
 public sealed record NetworkExperimentResult(ExperimentSpec Spec, NeuralNetwork Network, IReadOnlyList<RunResult> Runs)
 {
+    /// <summary>For logistic regression, θ* by Newton's method or the statement that the data is separable; null for other models.</summary>
+    public LogisticOptimum? Optimum { get; init; }
+
+    /// <summary>Per run, the curvature at its final θ (Hessian eigenvalues, 2/λmax); null for a diverged run.</summary>
+    public IReadOnlyList<CurvatureAnalysis?> EndCurvatures { get; init; } = [];
+
     /// <summary>The share of samples the run's final θ classifies correctly; NaN for a regression network.</summary>
     public double FinalAccuracy(RunResult run)
     {

@@ -155,8 +155,19 @@ public static class SummaryJsonWriter
             }
 
             Strings(w, "parameters", network.ParameterNames);
-            w.WriteNull("optimum");
-            w.WriteString("optimumNote", "no closed form for this model: losses are compared as they are, not as excess loss");
+            if (result.Optimum is { Theta: { } optimum } newton)
+            {
+                w.WriteStartObject("optimum");
+                Numbers(w, "theta", optimum);
+                Number(w, "loss", newton.Loss);
+                w.WriteEndObject();
+                w.WriteString("optimumNote", newton.Statement);
+            }
+            else
+            {
+                w.WriteNull("optimum");
+                w.WriteString("optimumNote", result.Optimum?.Statement ?? "no closed form for this model: losses are compared as they are, not as excess loss");
+            }
 
             w.WriteStartArray("methods");
             var theta = new double[network.ParameterCount];
@@ -186,6 +197,17 @@ public static class SummaryJsonWriter
                 {
                     w.WriteNumber("divergedAtStep", step);
                     w.WriteString("divergenceReason", t.DivergenceReason);
+                }
+
+                var index = result.Runs.ToList().IndexOf(run);
+                if (index < result.EndCurvatures.Count && result.EndCurvatures[index] is { } curvature)
+                {
+                    // The Hessian at the end point, by central differences of the exact gradient.
+                    w.WriteStartObject("endCurvature");
+                    Number(w, "minEigenvalue", curvature.MinEigenvalue);
+                    Number(w, "maxEigenvalue", curvature.MaxEigenvalue);
+                    Number(w, "stabilityBound", curvature.StabilityBound);
+                    w.WriteEndObject();
                 }
 
                 w.WriteEndObject();
