@@ -262,6 +262,44 @@ def analysis():
     return result
 
 
+def directions():
+    """Li et al.'s random directions for the 2-16-16-1 tanh MLP at its init: torch.randn per parameter tensor (float64,
+    one generator seeded 7), then filter normalisation as net_plotter.normalize_directions_for_weights does it, with
+    ignore='biasbn' (biases zeroed) and without (biases copied)."""
+    model, _ = fresh("mlp_tanh")
+    weights = [p.detach().clone() for p in model.parameters()]
+    generator = torch.Generator().manual_seed(7)
+    raw = [torch.randn(w.size(), dtype=torch.float64, generator=generator) for w in weights]
+    result = {"raw": flat(raw)}
+    for ignore in ["biasbn", ""]:
+        direction = [d.clone() for d in raw]
+        for d, w in zip(direction, weights):
+            if d.dim() <= 1:
+                if ignore == "biasbn":
+                    d.fill_(0)
+                else:
+                    d.copy_(w)
+            else:
+                for df, wf in zip(d, w):
+                    df.mul_(wf.norm() / (df.norm() + 1e-10))
+        result["filter_" + (ignore or "copy")] = flat(direction)
+    # PCA of the SGD trajectory of the MLP (every recorded row of trajectory_mlp_tanh_sgd.json but the last, minus
+    # the last), centred as scikit-learn's PCA centres, by NumPy's SVD, each direction signed so that its entry of
+    # largest magnitude is positive.
+    rows = np.array([r["theta"] for r in trajectory("mlp_tanh", "sgd")["rows"]])
+    matrix = rows[:-1] - rows[-1]
+    matrix = matrix - matrix.mean(axis=0)
+    _, s, vt = np.linalg.svd(matrix, full_matrices=False)
+    pca = []
+    for k in range(2):
+        v = vt[k]
+        pca.append(floats(v if v[np.argmax(np.abs(v))] > 0 else -v))
+    result["pca_rows"] = [r["step"] for r in trajectory("mlp_tanh", "sgd")["rows"]]
+    result["pca"] = pca
+    result["pca_share"] = floats(s[:2] ** 2 / np.sum(s**2))
+    return result
+
+
 def write(name, payload):
     with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
         json.dump(payload, f, separators=(",", ":"))
@@ -305,6 +343,7 @@ def main():
         }
     write("generators.json", generators())
     write("analysis.json", analysis())
+    write("directions.json", directions())
     write("models.json", {"torch": torch.__version__, "numpy": np.__version__, "datasets": datasets, "models": models})
     for kind in TRAJECTORIES:
         for optimizer_name in OPTIMIZERS:
