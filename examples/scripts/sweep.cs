@@ -1,4 +1,5 @@
 #:project ../../src/DescentLab/DescentLab.csproj
+#:property JsonSerializerIsReflectionEnabledByDefault=false
 
 using DescentLab.Io;
 using DescentLab.Sweeps;

@@ -245,7 +245,7 @@ internal sealed partial class SpecOptions
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            throw new UsageException($"{Where(configPath, "data")}: {SpecOptions.CoreMessage(e as ArgumentException ?? new ArgumentException(e.Message))}", e);
+            throw new UsageException($"{Where(configPath, "data")}: {SettingError.MessageOf(e)}", e);
         }
 
         if (Models.FeatureRange.Problem(data, spec.Degree) is { } range)
@@ -423,20 +423,8 @@ internal sealed partial class SpecOptions
         }
         catch (ArgumentException e)
         {
-            throw new UsageException($"{option.Name}: {CoreMessage(e)}", e);
+            throw new UsageException($"{option.Name}: {SettingError.MessageOf(e)}", e);
         }
-    }
-
-    /// <summary>A core validation message without .NET's parameter suffix or its own leading field name (the flag replaces it).</summary>
-    public static string CoreMessage(ArgumentException e)
-    {
-        var message = e.Message;
-        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        message = cut >= 0 ? message[..cut] : message;
-        var newline = message.IndexOf('\n', StringComparison.Ordinal);
-        message = newline >= 0 ? message[..newline].TrimEnd() : message;
-        var colon = message.IndexOf(": ", StringComparison.Ordinal);
-        return colon > 0 && message.AsSpan(0, colon).IndexOfAny(" '\"") < 0 ? message[(colon + 2)..] : message;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

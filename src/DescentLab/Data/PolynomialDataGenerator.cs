@@ -27,7 +27,7 @@ public sealed record PolynomialDataGenerator
         get => _count;
         init => _count = value is > 0 and <= Dataset.MaxSamples
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(Count), value, value > 0 ? $"Count must be at most {Dataset.MaxSamples} (the sample limit), but was {value}." : $"Count must be positive, but was {value}.");
+            : throw Refuse(nameof(Count), "count", value, value > 0 ? $"Count must be at most {Dataset.MaxSamples} (the sample limit), but was {value}." : $"Count must be positive, but was {value}.");
     }
 
     /// <summary>The lower end of x's uniform range (default −5).</summary>
@@ -45,7 +45,7 @@ public sealed record PolynomialDataGenerator
             ArgumentNullException.ThrowIfNull(value, nameof(Coefficients));
             if (value.Count == 0)
             {
-                throw new ArgumentException("Coefficients must hold at least one value (c0).", nameof(Coefficients));
+                throw SettingError.Attach(new ArgumentException("Coefficients must hold at least one value (c0).", nameof(Coefficients)), "coefficients", "Coefficients must hold at least one value (c0).");
             }
 
             var copy = value.ToArray();
@@ -53,7 +53,8 @@ public sealed record PolynomialDataGenerator
             {
                 if (!double.IsFinite(copy[k]))
                 {
-                    throw new ArgumentException($"Coefficients[{k}] must be a finite number, but was {copy[k]}.", nameof(Coefficients));
+                    var message = $"Coefficients[{k}] must be a finite number, but was {copy[k]}.";
+                    throw SettingError.Attach(new ArgumentException(message, nameof(Coefficients)), "coefficients", message);
                 }
             }
 
@@ -67,7 +68,7 @@ public sealed record PolynomialDataGenerator
         get => _noiseSd;
         init => _noiseSd = double.IsFinite(value) && value >= 0
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(NoiseSd), value, $"NoiseSd must be a finite, non-negative standard deviation, but was {value}.");
+            : throw Refuse(nameof(NoiseSd), value, $"NoiseSd must be a finite, non-negative standard deviation, but was {value}.");
     }
 
     /// <summary>The dataset (input "x", output "y") NumPy's legacy generator gives after <c>np.random.seed(seed)</c>.</summary>
@@ -140,5 +141,11 @@ public sealed record PolynomialDataGenerator
     }
 
     private static double Finite(double value, string name) =>
-        double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number, but was {value}.");
+        double.IsFinite(value) ? value : throw Refuse(name, value, $"{name} must be a finite number, but was {value}.");
+
+    /// <summary>The exception for a refused <paramref name="value"/> of property <paramref name="name"/>, with the field named as in a file (noiseSd for NoiseSd).</summary>
+    private static ArgumentOutOfRangeException Refuse(string name, object value, string message) => Refuse(name, char.ToLowerInvariant(name[0]) + name[1..], value, message);
+
+    private static ArgumentOutOfRangeException Refuse(string name, string field, object value, string message) =>
+        SettingError.Attach(new ArgumentOutOfRangeException(name, value, message), field, message);
 }

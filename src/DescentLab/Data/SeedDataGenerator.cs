@@ -33,7 +33,7 @@ public sealed record SeedDataGenerator
         get => _count;
         init => _count = value is > 0 and <= Dataset.MaxSamples
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(Count), value, value > 0 ? $"Count must be at most {Dataset.MaxSamples} (the sample limit), but was {value}." : $"Count must be positive, but was {value}.");
+            : throw Refuse(nameof(Count), "count", value, value > 0 ? $"Count must be at most {Dataset.MaxSamples} (the sample limit), but was {value}." : $"Count must be positive, but was {value}.");
     }
 
     /// <summary>The lower end of x's uniform range (default −5).</summary>
@@ -93,10 +93,16 @@ public sealed record SeedDataGenerator
     }
 
     private static double Finite(double value, string name) =>
-        double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number, but was {value}.");
+        double.IsFinite(value) ? value : throw Refuse(name, value, $"{name} must be a finite number, but was {value}.");
 
     private static double StandardDeviation(double value, string name) =>
         double.IsFinite(value) && value >= 0
             ? value
-            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite, non-negative standard deviation, but was {value}.");
+            : throw Refuse(name, value, $"{name} must be a finite, non-negative standard deviation, but was {value}.");
+
+    /// <summary>The exception for a refused <paramref name="value"/> of property <paramref name="name"/>, with the field named as in a file (aSd for ASd).</summary>
+    private static ArgumentOutOfRangeException Refuse(string name, object value, string message) => Refuse(name, char.ToLowerInvariant(name[0]) + name[1..], value, message);
+
+    private static ArgumentOutOfRangeException Refuse(string name, string field, object value, string message) =>
+        SettingError.Attach(new ArgumentOutOfRangeException(name, value, message), field, message);
 }

@@ -24,7 +24,7 @@ public sealed record ExperimentSpec
         get => _degree;
         init => _degree = value is >= 1 and <= 32
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(Degree), value, "degree: must be between 1 and 32.");
+            : throw SettingError.OutOfRange("degree", nameof(Degree), value, "must be between 1 and 32.");
     }
 
     /// <summary>The model to train (the linear least-squares model by default).</summary>
@@ -39,13 +39,13 @@ public sealed record ExperimentSpec
             ArgumentNullException.ThrowIfNull(value);
             if (value.Count == 0)
             {
-                throw new ArgumentException("methods: at least one method is needed.", nameof(Methods));
+                throw SettingError.Invalid("methods", nameof(Methods), "at least one method is needed.");
             }
 
             var duplicate = value.GroupBy(m => m.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
             {
-                throw new ArgumentException($"methods: the name '{duplicate.Key}' is used twice.", nameof(Methods));
+                throw SettingError.Invalid("methods", nameof(Methods), $"the name '{duplicate.Key}' is used twice.");
             }
 
             _methods = [.. value];
@@ -89,7 +89,7 @@ public sealed record ExperimentSpec
         get => _replicates;
         init => _replicates = value is >= 1 and <= MaxReplicates
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(Replicates), value, value >= 1 ? $"replicates: must be at most {MaxReplicates} (the replicate limit)." : "replicates: must be at least 1.");
+            : throw SettingError.OutOfRange("replicates", nameof(Replicates), value, value >= 1 ? $"must be at most {MaxReplicates} (the replicate limit)." : "must be at least 1.");
     }
 
     /// <summary>What to compute across replicates (bands, tolerance, comparison points, bootstrap).</summary>

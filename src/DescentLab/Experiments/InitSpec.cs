@@ -27,7 +27,7 @@ public sealed record InitSpec
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0 || values.Any(v => !double.IsFinite(v)))
         {
-            throw new ArgumentException("init: explicit values must be finite numbers, one per parameter.", nameof(values));
+            throw SettingError.Invalid("init", nameof(values), "explicit values must be finite numbers, one per parameter.");
         }
 
         return new InitSpec(InitKind.Explicit, [.. values]);

@@ -23,6 +23,6 @@ public sealed record OutputSettings
         get => _xAxis;
         init => _xAxis = XAxes.Contains(value, StringComparer.Ordinal)
             ? value
-            : throw new ArgumentException($"xAxis: '{value}' is not one of {string.Join(", ", XAxes)}.", nameof(XAxis));
+            : throw SettingError.Invalid("xAxis", nameof(XAxis), $"'{value}' is not one of {string.Join(", ", XAxes)}.");
     }
 }

@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using DescentLab.Experiments;
-using DescentLab.Optimizers;
-using DescentLab.Sampling;
 using DescentLab.Sweeps;
 
 namespace DescentLab.Io;
@@ -15,19 +10,15 @@ namespace DescentLab.Io;
 /// </summary>
 /// <remarks>
 /// Each axis is a list (a single value counts as a list of one). An optimizer is a kind ("sgd", "adam", …) or an object
-/// with a "name" and the fields of an experiment file's optimizer except "lr", which the lr axis gives.
+/// with a "name" and the fields of an experiment file's optimizer except "lr", which the lr axis gives. The file's
+/// shape is <see cref="SweepFileDto"/>; <see cref="Write"/> is canonical: a parsed sweep always writes the same bytes.
 /// </remarks>
 public static class SweepJson
 {
     /// <summary>The name of the sweep object in a sweep file.</summary>
     public const string SweepField = "sweep";
 
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = false,
-        MaxDepth = 16,
-    };
+    private static SpecJsonContext Context => SpecJsonContext.Default;
 
     /// <summary>Reads the sweep file at <paramref name="path"/>; a CSV path inside it is relative to the file's folder.</summary>
     /// <exception cref="SpecFormatException">The file is not valid JSON or a field is wrong; the message names the JSON path.</exception>
@@ -42,241 +33,161 @@ public static class SweepJson
     /// <exception cref="SpecFormatException">The text is not valid JSON or a field is wrong; the message names the JSON path.</exception>
     public static SweepFile Parse(string json, string baseDirectory)
     {
-        ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(baseDirectory);
-        JsonNode? root;
-        try
+        using var document = JsonFormat.Parse(json);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            root = JsonNode.Parse(json, documentOptions: DocumentOptions);
-
-            // JsonNode builds an object's dictionary on first use, and a repeated key throws there: use it now.
-            _ = root is JsonObject first ? first.Count : 0;
-        }
-        catch (ArgumentException e)
-        {
-            var key = e.Message.IndexOf("Key: ", StringComparison.Ordinal) is var at and >= 0 ? e.Message[(at + 5)..].Split(" (")[0] : "a field";
-            throw new SpecFormatException(MessageText.Excerpt(key), "the field appears twice.", e);
-        }
-        catch (JsonException)
-        {
-            // The experiment reader words syntax errors with their line and byte; let it.
-            ExperimentJson.Parse(json, baseDirectory);
-            throw;
+            throw new SpecFormatException(JsonFormat.TopLevel, "expected an object with the experiment's fields and a \"sweep\" object.");
         }
 
-        if (root is not JsonObject o)
-        {
-            throw new SpecFormatException("(top level)", "expected an object with the experiment's fields and a \"sweep\" object.");
-        }
-
-        if (o.ContainsKey("methods"))
+        if (root.TryGetProperty("methods", out _))
         {
             throw new SpecFormatException("methods", "a sweep file has no methods: its cells come from the \"sweep\" axes.");
         }
 
-        if (!o.TryGetPropertyValue(SweepField, out var sweepNode) || sweepNode is null)
+        if (!root.TryGetProperty(SweepField, out var sweepElement) || sweepElement.ValueKind == JsonValueKind.Null)
         {
             throw new SpecFormatException(SweepField, "required: an object with the axes lr, batchSize, sampler and optimizer.");
         }
 
-        o.Remove(SweepField);
-        var experiment = ExperimentJson.Parse(o.ToJsonString(), baseDirectory);
-        if (experiment.Spec.Randomness == RandomnessMode.Notebook)
+        var dto = JsonFormat.Read(root, "$", Context.SweepFileDto);
+        var experiment = ExperimentJson.ToSpec(dto, baseDirectory);
+        var output = ExperimentJson.ToOutput(dto.Output);
+        if (experiment.Randomness == RandomnessMode.Notebook)
         {
             throw new SpecFormatException("rng", "a sweep uses independent randomness; notebook randomness is one stream through a fixed list of methods.");
         }
 
-        var spec = new SweepSpec { Base = experiment.Spec };
-        var sweep = new JsonObjectReader(Element(sweepNode), SweepField);
-        if (sweep.Get("lr", out var lr, out var lrPath))
+        var spec = new SweepSpec { Base = experiment };
+        var axes = dto.Sweep!;
+        var at = (string name) => JsonFormat.PathOf(SweepField, name);
+        if (ExperimentJson.Present(axes.Lr))
         {
-            var values = Items(lr, lrPath).Select(x => JsonObjectReader.Double(x.Element, x.Path)).ToArray();
-            spec = Set(lrPath, () => spec with { LearningRates = values });
+            var values = Items(axes.Lr, at("lr")).Select(x => JsonFormat.Double(x.Element, x.Path)).ToArray();
+            spec = ExperimentJson.Set(at("lr"), () => spec with { LearningRates = values });
         }
 
-        if (sweep.Get("batchSize", out var batch, out var batchPath))
+        if (ExperimentJson.Present(axes.BatchSize))
         {
-            var values = Items(batch, batchPath).Select(x => JsonObjectReader.Int(x.Element, x.Path)).ToArray();
-            spec = Set(batchPath, () => spec with { BatchSizes = values });
+            var values = Items(axes.BatchSize, at("batchSize")).Select(x => JsonFormat.Int(x.Element, x.Path)).ToArray();
+            spec = ExperimentJson.Set(at("batchSize"), () => spec with { BatchSizes = values });
         }
 
-        if (sweep.Get("sampler", out var sampler, out var samplerPath))
+        if (ExperimentJson.Present(axes.Sampler))
         {
-            var values = Items(sampler, samplerPath).Select(x => Sampler(JsonObjectReader.String(x.Element, x.Path), x.Path)).ToArray();
+            var values = Items(axes.Sampler, at("sampler")).Select(x => ExperimentJson.ToSamplerKind(JsonFormat.String(x.Element, x.Path), x.Path)).ToArray();
             if (values.Distinct().Count() != values.Length)
             {
-                throw new SpecFormatException(samplerPath, "a sampler appears twice.");
+                throw new SpecFormatException(at("sampler"), "a sampler appears twice.");
             }
 
-            spec = Set(samplerPath, () => spec with { Samplers = values });
+            spec = ExperimentJson.Set(at("sampler"), () => spec with { Samplers = values });
         }
 
-        if (sweep.Get("optimizer", out var optimizer, out var optimizerPath))
+        if (ExperimentJson.Present(axes.Optimizer))
         {
-            var values = Items(optimizer, optimizerPath).Select(x => Optimizer(x.Element, x.Path)).ToArray();
-            spec = Set(optimizerPath, () => spec with { Optimizers = values });
+            var values = Items(axes.Optimizer, at("optimizer")).Select(x => Optimizer(x.Element, x.Path)).ToArray();
+            spec = ExperimentJson.Set(at("optimizer"), () => spec with { Optimizers = values });
         }
 
-        sweep.CheckUnknown();
         if (spec.LearningRates.Distinct().Count() != spec.LearningRates.Count)
         {
-            throw new SpecFormatException(lrPath, "a learning rate appears twice.");
+            throw new SpecFormatException(at("lr"), "a learning rate appears twice.");
         }
 
         if (spec.BatchSizes.Distinct().Count() != spec.BatchSizes.Count)
         {
-            throw new SpecFormatException(batchPath, "a batch size appears twice.");
+            throw new SpecFormatException(at("batchSize"), "a batch size appears twice.");
         }
 
-        return new SweepFile(spec, experiment.Output);
+        return new SweepFile(spec, output);
     }
 
     /// <summary>The file as JSON text, every field written: the base experiment's fields, then the sweep's axes.</summary>
+    /// <remarks>Canonical: the same sweep always gives the same bytes, so a digest of this text identifies the sweep.</remarks>
     public static string Write(SweepFile file, string dataPath = "data.csv")
     {
         ArgumentNullException.ThrowIfNull(file);
         var spec = file.Spec;
-        var baseJson = ExperimentJson.Write(new ExperimentFile(spec.Base, file.Output), dataPath);
-        using var document = JsonDocument.Parse(baseJson);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonText.Encoder }))
+        var experiment = ExperimentJson.ToDto(new ExperimentFile(spec.Base, file.Output), dataPath);
+        var dto = new SweepFileDto(experiment)
+        {
+            Methods = null,
+            Sweep = new SweepAxesDto
+            {
+                Lr = JsonFormat.Element([.. spec.LearningRates], Context.DoubleArray),
+                BatchSize = JsonFormat.Element([.. spec.BatchSizes], Context.Int32Array),
+                Sampler = JsonFormat.Element([.. spec.Samplers.Select(s => ExperimentJson.SamplerKinds[(int)s])], Context.StringArray),
+                Optimizer = JsonFormat.Element([.. spec.Optimizers.Select(Named)], Context.JsonElementArray),
+            },
+        };
+        return JsonFormat.Write(dto, Context.SweepFileDto);
+    }
+
+    /// <summary>An optimizer of the sweep as written: its name, then its fields without the lr, which the lr axis gives.</summary>
+    private static JsonElement Named(OptimizerChoice choice) => Object(w =>
+    {
+        w.WriteString("name", choice.Name);
+        foreach (var property in ExperimentJson.ToDto(choice.Options, withLearningRate: false).EnumerateObject())
+        {
+            property.WriteTo(w);
+        }
+    });
+
+    /// <summary>An object whose fields <paramref name="fields"/> writes.</summary>
+    private static JsonElement Object(Action<Utf8JsonWriter> fields)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (property.Name != "methods")
-                {
-                    property.WriteTo(w);
-                }
-            }
-
-            w.WriteStartObject(SweepField);
-            w.WriteStartArray("lr");
-            foreach (var lr in spec.LearningRates)
-            {
-                w.WriteNumberValue(lr);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("batchSize");
-            foreach (var b in spec.BatchSizes)
-            {
-                w.WriteNumberValue(b);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("sampler");
-            foreach (var s in spec.Samplers)
-            {
-                w.WriteStringValue(ExperimentJson.SamplerKinds[(int)s]);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("optimizer");
-            foreach (var choice in spec.Optimizers)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", choice.Name);
-                using var fields = new MemoryStream();
-                using (var inner = new Utf8JsonWriter(fields))
-                {
-                    inner.WriteStartObject();
-                    ExperimentJson.WriteOptimizerFields(inner, choice.Options);
-                    inner.WriteEndObject();
-                }
-
-                using var optimizer = JsonDocument.Parse(fields.ToArray());
-                foreach (var property in optimizer.RootElement.EnumerateObject())
-                {
-                    // The lr axis gives the learning rate.
-                    if (property.Name != "lr")
-                    {
-                        property.WriteTo(w);
-                    }
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
+            fields(w);
             w.WriteEndObject();
         }
 
-        stream.WriteByte((byte)'\n');
-        return Encoding.UTF8.GetString(stream.ToArray());
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
     }
 
     private static IEnumerable<(JsonElement Element, string Path)> Items(JsonElement element, string path) =>
         element.ValueKind == JsonValueKind.Array
             ? element.GetArrayLength() == 0
                 ? throw new SpecFormatException(path, "at least one value is needed.")
-                : element.EnumerateArray().Select((e, i) => (e, Invariant($"{path}[{i}]")))
+                : element.EnumerateArray().Select((e, i) => (e, JsonFormat.PathOf(path, i)))
             : [(element, path)];
-
-    private static SamplerKind Sampler(string text, string path)
-    {
-        var index = ExperimentJson.SamplerKinds.ToList().IndexOf(text);
-        return index >= 0
-            ? (SamplerKind)index
-            : throw new SpecFormatException(path, $"'{text}' is not a sampler; use {string.Join(", ", ExperimentJson.SamplerKinds)}.");
-    }
 
     private static OptimizerChoice Optimizer(JsonElement element, string path)
     {
         if (element.ValueKind == JsonValueKind.String)
         {
-            var kind = element.GetString()!;
-            var options = ExperimentJson.ReadOptimizer(Element(new JsonObject { ["kind"] = kind }), path);
-            return new OptimizerChoice(kind, options);
+            var kind = JsonFormat.String(element, path);
+            return new OptimizerChoice(kind, ExperimentJson.ToOptimizer(JsonFormat.Element(new KindDto { Kind = kind }, Context.KindDto), path));
         }
 
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw new SpecFormatException(path, $"expected an optimizer kind such as \"sgd\" or an object with a name and its options, got {JsonObjectReader.Describe(element)}.");
+            throw new SpecFormatException(path, $"expected an optimizer kind such as \"sgd\" or an object with a name and its options, got {JsonFormat.Describe(element)}.");
         }
 
-        var node = JsonObject.Create(element)!.DeepClone().AsObject();
-        if (node.ContainsKey("lr"))
+        if (element.TryGetProperty("lr", out _))
         {
-            throw new SpecFormatException(Invariant($"{path}.lr"), "the learning rate comes from the sweep's lr axis.");
+            throw new SpecFormatException(JsonFormat.PathOf(path, "lr"), "the learning rate comes from the sweep's lr axis.");
         }
 
-        string name;
-        if (node.TryGetPropertyValue("name", out var nameNode) && nameNode is not null)
-        {
-            name = JsonObjectReader.String(Element(nameNode), path + ".name");
-            ExperimentJson.NonBlankAt(name, path + ".name");
-
-            node.Remove("name");
-        }
-        else
-        {
-            name = node.TryGetPropertyValue("kind", out var k) && k is JsonValue v && v.TryGetValue<string>(out var kindText) ? kindText : "sgd";
-        }
-
-        OptimizerOptions read = ExperimentJson.ReadOptimizer(Element(node), path);
-        return new OptimizerChoice(name, read);
+        // The name belongs to the sweep, the other fields to the optimizer.
+        var name = JsonFormat.StringField(element, path, "name") is { } given
+            ? ExperimentJson.NonBlankAt(given, JsonFormat.PathOf(path, "name"))
+            : JsonFormat.StringField(element, path, "kind") ?? "sgd";
+        return new OptimizerChoice(name, ExperimentJson.ToOptimizer(Without(element, "name"), path));
     }
 
-    /// <summary>The node as an element, without JsonSerializer: trimmed and file-based apps turn reflection-based JSON off.</summary>
-    private static JsonElement Element(JsonNode node)
+    /// <summary>The object without field <paramref name="name"/>.</summary>
+    private static JsonElement Without(JsonElement element, string name) => Object(w =>
     {
-        using var document = JsonDocument.Parse(node.ToJsonString());
-        return document.RootElement.Clone();
-    }
-
-    private static T Set<T>(string path, Func<T> set)
-    {
-        try
+        foreach (var property in element.EnumerateObject().Where(p => p.Name != name))
         {
-            return set();
+            property.WriteTo(w);
         }
-        catch (ArgumentException e)
-        {
-            throw new SpecFormatException(path, JsonText.CoreMessage(e), e);
-        }
-    }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    });
 }

@@ -18,8 +18,21 @@ internal static class ArgumentChecks
         value >= 0.0 && value < 1.0 ? value : throw OutOfRange(value, what, propertyName);
 
     /// <summary>The exception torch's <c>ValueError("{what}: {value}")</c> becomes.</summary>
-    public static ArgumentOutOfRangeException OutOfRange(double value, string what, string propertyName) =>
-        new(propertyName, value, $"{what}: {PythonText(value)}");
+    public static ArgumentOutOfRangeException OutOfRange(double value, string what, string propertyName)
+    {
+        var message = $"{what}: {PythonText(value)}";
+        return SettingError.Attach(new ArgumentOutOfRangeException(propertyName, value, message), FieldName(propertyName), message);
+    }
+
+    /// <summary>A property's name as an experiment file writes it: torch's short names for lr and eps, camel case otherwise.</summary>
+    public static string FieldName(string propertyName) => propertyName switch
+    {
+        "LearningRate" => "lr",
+        "LearningRateDecay" => "lrDecay",
+        "Epsilon" => "eps",
+        "Beta1" or "Beta2" => "betas",
+        _ => char.ToLowerInvariant(propertyName[0]) + propertyName[1..],
+    };
 
     /// <summary>The value as Python prints it in torch's messages: integral values as ints, others as <c>repr(float)</c>.</summary>
     /// <remarks>

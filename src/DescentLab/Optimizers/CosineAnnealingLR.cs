@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DescentLab.Optimizers;
 
 /// <summary>Anneals the learning rate from its initial value to <see cref="EtaMin"/> along a half cosine over <see cref="TMax"/> epochs, then back up, periodically.</summary>
@@ -18,8 +16,7 @@ public sealed record CosineAnnealingLR : LearningRateSchedule
         get;
         init => field = value >= 1
             ? value
-            : throw new ArgumentOutOfRangeException(
-                nameof(TMax), value, string.Create(CultureInfo.InvariantCulture, $"Invalid T_max value: {value}"));
+            : throw ArgumentChecks.OutOfRange(value, "Invalid T_max value", nameof(TMax));
     }
 
     /// <summary>The minimum learning rate η (torch: <c>eta_min</c>, default 0), at least zero.</summary>

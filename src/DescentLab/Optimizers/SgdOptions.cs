@@ -49,7 +49,7 @@ public sealed record SgdOptions : OptimizerOptions
     {
         if (Nesterov && (Momentum <= 0 || Dampening != 0))
         {
-            throw new ArgumentException("Nesterov momentum requires a momentum and zero dampening", nameof(Nesterov));
+            throw SettingError.Attach(new ArgumentException("Nesterov momentum requires a momentum and zero dampening", nameof(Nesterov)), "nesterov", "Nesterov momentum requires a momentum and zero dampening");
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DescentLab.Optimizers;
 
 /// <summary>Multiplies the learning rate by γ every <see cref="StepSize"/> epochs.</summary>
@@ -15,8 +13,7 @@ public sealed record StepLR : LearningRateSchedule
         get;
         init => field = value >= 1
             ? value
-            : throw new ArgumentOutOfRangeException(
-                nameof(StepSize), value, string.Create(CultureInfo.InvariantCulture, $"Invalid step_size value: {value}"));
+            : throw ArgumentChecks.OutOfRange(value, "Invalid step_size value", nameof(StepSize));
     }
 
     /// <summary>The factor γ applied at each decay (torch: <c>gamma</c>, default 0.1), at least zero.</summary>

@@ -14,7 +14,7 @@ public sealed record SamplerOptions
         get => _batchSize;
         init => _batchSize = value >= 1
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(BatchSize), value, "batch_size should be a positive integer value, but got batch_size=" + value);
+            : throw SettingError.Attach(new ArgumentOutOfRangeException(nameof(BatchSize), value, "batch_size should be a positive integer value, but got batch_size=" + value), "batchSize", "batch_size should be a positive integer value, but got batch_size=" + value);
     }
 
     /// <summary>Whether the last, short batch of an epoch is dropped, as DataLoader's <c>drop_last</c> (default false).</summary>

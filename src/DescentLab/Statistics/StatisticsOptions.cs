@@ -31,7 +31,7 @@ public sealed record StatisticsOptions
         get => _relativeTolerance;
         init => _relativeTolerance = value > 0 && double.IsFinite(value)
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(RelativeTolerance), value, "relativeTolerance: must be positive and finite.");
+            : throw SettingError.OutOfRange("relativeTolerance", nameof(RelativeTolerance), value, "must be positive and finite.");
     }
 
     /// <summary>The rule in words, for tables and captions: "L − L* below 1% of L*".</summary>
@@ -59,14 +59,14 @@ public sealed record StatisticsOptions
     public double BandLower
     {
         get => _bandLower;
-        init => _bandLower = value is >= 0 and < 0.5 ? value : throw new ArgumentOutOfRangeException(nameof(BandLower), value, "bandLower: must be in [0, 0.5).");
+        init => _bandLower = value is >= 0 and < 0.5 ? value : throw SettingError.OutOfRange("bandLower", nameof(BandLower), value, "must be in [0, 0.5).");
     }
 
     /// <summary>The upper quantile of the band.</summary>
     public double BandUpper
     {
         get => _bandUpper;
-        init => _bandUpper = value is > 0.5 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(BandUpper), value, "bandUpper: must be in (0.5, 1].");
+        init => _bandUpper = value is > 0.5 and <= 1 ? value : throw SettingError.OutOfRange("bandUpper", nameof(BandUpper), value, "must be in (0.5, 1].");
     }
 
     /// <summary>The epochs at which each pair of methods is compared (points past a method's last epoch are skipped).</summary>
@@ -75,7 +75,7 @@ public sealed record StatisticsOptions
         get => _epochs;
         init => _epochs = value is not null && value.All(e => e >= 0)
             ? [.. value.Distinct().Order()]
-            : throw new ArgumentException("comparisonEpochs: epochs must be non-negative.", nameof(ComparisonEpochs));
+            : throw SettingError.Invalid("comparisonEpochs", nameof(ComparisonEpochs), "epochs must be non-negative.");
     }
 
     /// <summary>The update counts at which each pair of methods is compared (GD's step k against SGD's step k).</summary>
@@ -84,14 +84,14 @@ public sealed record StatisticsOptions
         get => _steps;
         init => _steps = value is not null && value.All(s => s >= 0)
             ? [.. value.Distinct().Order()]
-            : throw new ArgumentException("comparisonSteps: steps must be non-negative.", nameof(ComparisonSteps));
+            : throw SettingError.Invalid("comparisonSteps", nameof(ComparisonSteps), "steps must be non-negative.");
     }
 
     /// <summary>Bootstrap resamples per comparison.</summary>
     public int BootstrapResamples
     {
         get => _resamples;
-        init => _resamples = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(BootstrapResamples), value, "bootstrapResamples: must be at least 1.");
+        init => _resamples = value >= 1 ? value : throw SettingError.OutOfRange("bootstrapResamples", nameof(BootstrapResamples), value, "must be at least 1.");
     }
 
     /// <summary>The seed of the NumPy legacy generator that draws the resamples (the same resamples for every comparison).</summary>
@@ -101,7 +101,7 @@ public sealed record StatisticsOptions
     public double ConfidenceLevel
     {
         get => _level;
-        init => _level = value is > 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(ConfidenceLevel), value, "confidenceLevel: must be between 0 and 1.");
+        init => _level = value is > 0 and < 1 ? value : throw SettingError.OutOfRange("confidenceLevel", nameof(ConfidenceLevel), value, "must be between 0 and 1.");
     }
 
     /// <inheritdoc/>

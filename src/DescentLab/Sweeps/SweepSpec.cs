@@ -50,12 +50,12 @@ public sealed record SweepSpec
             _optimizers = NonEmpty(value, v => v is not null && !string.IsNullOrWhiteSpace(v.Name), nameof(Optimizers), "every optimizer needs a name");
             if (_optimizers.Select(o => Training.NameCheck.Problem(o.Name)).FirstOrDefault(p => p is not null) is { } problem)
             {
-                throw new ArgumentException($"optimizers: {problem}", nameof(Optimizers));
+                throw SettingError.Invalid("optimizers", nameof(Optimizers), problem);
             }
 
             if (_optimizers.Select(o => o.Name).Distinct(StringComparer.Ordinal).Count() != _optimizers.Length)
             {
-                throw new ArgumentException("optimizers: names must be distinct.", nameof(Optimizers));
+                throw SettingError.Invalid("optimizers", nameof(Optimizers), "names must be distinct.");
             }
         }
     }
@@ -103,14 +103,16 @@ public sealed record SweepSpec
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Base, LearningRates.Count, BatchSizes.Count, Samplers.Count, Optimizers.Count);
 
+    private static string Field(string name) => $"{char.ToLowerInvariant(name[0])}{name[1..]}";
+
     private static T[] NonEmpty<T>(IReadOnlyList<T> values, Func<T, bool> valid, string name, string message)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0)
         {
-            throw new ArgumentException($"{char.ToLowerInvariant(name[0])}{name[1..]}: at least one value is needed.", name);
+            throw SettingError.Invalid(Field(name), name, "at least one value is needed.");
         }
 
-        return values.All(valid) ? [.. values] : throw new ArgumentException($"{char.ToLowerInvariant(name[0])}{name[1..]}: {message}.", name);
+        return values.All(valid) ? [.. values] : throw SettingError.Invalid(Field(name), name, $"{message}.");
     }
 }

@@ -12,7 +12,7 @@ public sealed record Method
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (NameCheck.Problem(name) is { } problem)
         {
-            throw new ArgumentException($"name: {problem}", nameof(name));
+            throw SettingError.Invalid("name", nameof(name), problem);
         }
 
         ArgumentNullException.ThrowIfNull(sampler);

@@ -21,14 +21,14 @@ public sealed record TrainingOptions
     public int Epochs
     {
         get => _epochs;
-        init => _epochs = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Epochs), value, "epochs: must be at least 1.");
+        init => _epochs = value >= 1 ? value : throw SettingError.OutOfRange("epochs", nameof(Epochs), value, "must be at least 1.");
     }
 
     /// <summary>Record every k-th step; the initial point, the first and the last step are always recorded.</summary>
     public int RecordEvery
     {
         get => _recordEvery;
-        init => _recordEvery = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(RecordEvery), value, "recordEvery: must be at least 1.");
+        init => _recordEvery = value >= 1 ? value : throw SettingError.OutOfRange("recordEvery", nameof(RecordEvery), value, "must be at least 1.");
     }
 
     /// <summary>
@@ -40,7 +40,7 @@ public sealed record TrainingOptions
         get => _divergenceFactor;
         init => _divergenceFactor = value >= 1 && double.IsFinite(value)
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(DivergenceFactor), value, "divergenceFactor: must be a finite number of at least 1.");
+            : throw SettingError.OutOfRange("divergenceFactor", nameof(DivergenceFactor), value, "must be a finite number of at least 1.");
     }
 
     /// <summary>
@@ -50,6 +50,6 @@ public sealed record TrainingOptions
     public int? KeepBatchesOfEpoch
     {
         get => _batchesOfEpoch;
-        init => _batchesOfEpoch = value is null or >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(KeepBatchesOfEpoch), value, "keepBatchesOfEpoch: must be at least 0.");
+        init => _batchesOfEpoch = value is null or >= 0 ? value : throw SettingError.OutOfRange("keepBatchesOfEpoch", nameof(KeepBatchesOfEpoch), value, "must be at least 0.");
     }
 }
