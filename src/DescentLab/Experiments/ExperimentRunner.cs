@@ -25,7 +25,7 @@ public static class ExperimentRunner
 
         if (!spec.Model.IsLinear)
         {
-            throw new ArgumentException($"model: {spec.Model} is not the linear model; run it with {nameof(RunNetwork)}.", nameof(spec));
+            throw new ArgumentException($"model: figures, the report, the playground and replicate statistics cover the linear model only in this version, not {spec.Model} (ExperimentRunner.RunNetwork trains it).", nameof(spec));
         }
 
         var problem = CreateProblem(spec, spec.Seed);

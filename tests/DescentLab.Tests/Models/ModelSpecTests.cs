@@ -1,5 +1,8 @@
 using DescentLab.Data;
+using DescentLab.Experiments;
 using DescentLab.Models;
+using DescentLab.Randomness;
+using DescentLab.Training;
 
 namespace DescentLab.Tests.Models;
 
@@ -63,5 +66,38 @@ public class ModelSpecTests
         Assert.Equal(["3", "7"], data.ClassNames);
         Assert.Equal([1.0, 0, 1, 1], data.Output.ToArray());
         Assert.Equal([1, 3], data.ClassCounts());
+    }
+}
+
+public class NetworkExperimentTests
+{
+    private static readonly ExperimentSpec Moons = new()
+    {
+        Data = new ClassificationData(new ClassificationDataGenerator { Count = 100 }),
+        Model = ModelSpec.Parse("mlp:8:tanh"),
+        Training = new TrainingOptions { Epochs = 20 },
+    };
+
+    [Fact]
+    public void RunNetwork_Moons_TrainsEveryMethodFromTorchsInitAndLowersTheLoss()
+    {
+        var result = ExperimentRunner.RunNetwork(Moons);
+        var init = result.Network.DrawInit(new TorchGenerator(0));
+        Assert.Equal(3, result.Runs.Count);
+        foreach (var run in result.Runs)
+        {
+            Assert.Equal(init, run.Init);
+            Assert.True(run.Trajectory.Loss[^1] < run.Trajectory.Loss[0], run.Method.Name);
+            Assert.NotNull(result.EndCurvatures[result.Runs.ToList().IndexOf(run)]);
+        }
+
+        Assert.Null(result.Optimum);
+    }
+
+    [Fact]
+    public void Run_NetworkModel_RefusesNamingTheModel()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ExperimentRunner.Run(Moons));
+        Assert.StartsWith("model: figures, the report, the playground and replicate statistics cover the linear model only in this version, not mlp:8:tanh", error.Message, StringComparison.Ordinal);
     }
 }
