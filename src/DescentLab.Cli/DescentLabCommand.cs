@@ -119,6 +119,7 @@ public static partial class DescentLabCommand
         command.SetAction(parse => context.Guarded(() =>
         {
             var file = spec.Resolve(parse, output => WithXAxis(output, parse.GetValue(xAxis), xAxis.Name));
+            LinearOnly(file, "landscape");
             LandscapeKind[] kinds = parse.GetValue(kind) switch
             {
                 null => [LandscapeKind.Slice, LandscapeKind.Profile],
@@ -154,6 +155,7 @@ public static partial class DescentLabCommand
         command.SetAction(parse => context.Guarded(() =>
         {
             var file = spec.Resolve(parse);
+            LinearOnly(file, "analyze");
             Analyze(context, file.Spec);
             return ExitCodes.Success;
         }));
@@ -189,6 +191,11 @@ public static partial class DescentLabCommand
 
     private static int RunExperiment(Context context, ExperimentFile file, string target, bool force, bool quiet)
     {
+        if (!file.Spec.Model.IsLinear)
+        {
+            return RunNetworkExperiment(context, file, target, force, quiet);
+        }
+
         CheckFolder(target, force);
         var spec = file.Spec;
         foreach (var warning in StabilityWarning.Of(ProblemAnalysis.Analyze(ExperimentRunner.CreateProblem(spec)), spec.Methods))

@@ -27,6 +27,10 @@ internal sealed partial class SpecOptions
 
     public Option<string?> Y { get; } = new("--y") { Description = "The CSV's output column (default y).", HelpName = "COLUMN" };
 
+    public Option<string?> Model { get; } = new("--model") { Description = "The model: linear (least squares on polynomial features), logistic, softmax, or mlp:WIDTHS[:tanh|relu|sigmoid] (e.g. mlp:16,16:tanh).", HelpName = "linear|logistic|softmax|mlp:16,16:tanh" };
+
+    public Option<string?> DatasetShape { get; } = new("--dataset") { Description = "Generated classification data instead of the seed's: moons, circles, blobs or xor (scikit-learn's conventions, 200 samples).", HelpName = "moons|circles|blobs|xor" };
+
     public Option<string?> Degree { get; } = new("--degree") { Description = "The polynomial degree of the features (1 to 32).", HelpName = "D" };
 
     public Option<string?> Epochs { get; } = new("--epochs") { Description = "Epochs to train every method.", HelpName = "N" };
@@ -48,7 +52,7 @@ internal sealed partial class SpecOptions
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Degree, Epochs, LearningRate, BatchSize, Init, Methods, RecordEvery, DivergenceFactor, Replicates, MaxMemory })
+        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Model, DatasetShape, Degree, Epochs, LearningRate, BatchSize, Init, Methods, RecordEvery, DivergenceFactor, Replicates, MaxMemory })
         {
             command.Options.Add(option);
         }
@@ -99,6 +103,34 @@ internal sealed partial class SpecOptions
         else if (x is not null || y is not null)
         {
             throw new UsageException($"{(x is not null ? X.Name : Y.Name)}: names a column of a CSV file; give the file with --data.");
+        }
+
+        if (parse.GetValue(DatasetShape) is { } shapeText)
+        {
+            if (parse.GetValue(Data) is not null)
+            {
+                throw new UsageException($"{DatasetShape.Name}: generates the data; it cannot be combined with {Data.Name}.");
+            }
+
+            var shape = shapeText switch
+            {
+                "moons" => ClassificationShape.Moons,
+                "circles" => ClassificationShape.Circles,
+                "blobs" => ClassificationShape.Blobs,
+                "xor" => ClassificationShape.Xor,
+                _ => throw new UsageException($"{DatasetShape.Name}: '{shapeText}' is not a dataset; use moons, circles, blobs or xor."),
+            };
+            spec = spec with { Data = new ClassificationData(new ClassificationDataGenerator { Shape = shape }) };
+            if (configPath is null)
+            {
+                spec = spec with { Name = shapeText };
+            }
+        }
+
+        if (parse.GetValue(Model) is { } modelText)
+        {
+            spec = spec with { Model = Guard(Model, () => ExperimentJson.ParseModel(modelText, Model.Name)) };
+            fromFlag.Add(Model.Name);
         }
 
         if (parse.GetValue(Degree) is { } degree)
@@ -197,6 +229,7 @@ internal sealed partial class SpecOptions
             var path = e.JsonPath ?? "data";
             var where = path.EndsWith(".sampler.batchSize", StringComparison.Ordinal) && fromFlag.Contains(BatchSize.Name) ? BatchSize.Name
                 : path == "init" && fromFlag.Contains(Init.Name) ? Init.Name
+                : path == "model" && fromFlag.Contains(Model.Name) ? Model.Name
                 : Where(configPath, path);
             throw new UsageException($"{where}: {e.Detail ?? e.Message}", e);
         }

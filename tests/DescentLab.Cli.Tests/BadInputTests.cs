@@ -53,7 +53,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("{ \"seed\": 1.5 }", "spec.json: seed: expected an integer from 0 to 4294967295, got the number 1.5.")]
     [InlineData("{ \"rng\": 1 }", "spec.json: rng: expected a string, got the number 1.")]
     [InlineData("{ \"data\": { \"kind\": \"seed\", \"count\": 0 } }", "spec.json: data.count: Count must be positive, but was 0.")]
-    [InlineData("{ \"data\": { \"kind\": \"mystery\" } }", "spec.json: data.kind: 'mystery' is not a data kind; use seed, polynomial or csv.")]
+    [InlineData("{ \"data\": { \"kind\": \"mystery\" } }", "spec.json: data.kind: 'mystery' is not a data kind; use seed, polynomial, csv, moons, circles, blobs or xor.")]
     [InlineData("{ \"data\": { \"kind\": \"polynomial\", \"xLow\": 3, \"xHigh\": 1 } }", "spec.json: data.xHigh: must be greater than xLow (3), got 1.")]
     [InlineData("{ \"init\": \"random\" }", "spec.json: init: 'random' is not an init")]
     [InlineData("{ \"init\": [0, 0] }", "spec.json: init: 2 values given; the model has 3 parameters")]

@@ -62,15 +62,94 @@ public sealed class Dataset
     /// <summary>The values of input column <paramref name="column"/>.</summary>
     public ReadOnlySpan<double> Input(int column) => _inputs[column];
 
-    /// <summary>The output values.</summary>
+    /// <summary>The output values (for a classification dataset, class indices 0 … K−1).</summary>
     public ReadOnlySpan<double> Output => _output;
+
+    /// <summary>For a classification dataset, the name of each class (the output holds indices into it); null for regression.</summary>
+    public IReadOnlyList<string>? ClassNames
+    {
+        get;
+        init
+        {
+            if (value is not null)
+            {
+                if (value.Count < 2 || value.Distinct(StringComparer.Ordinal).Count() != value.Count)
+                {
+                    throw new ArgumentException("A classification dataset needs at least two distinct class names.", nameof(ClassNames));
+                }
+
+                foreach (var label in _output)
+                {
+                    if (!(label >= 0 && label < value.Count && label == Math.Floor(label)))
+                    {
+                        throw new ArgumentException($"Label {label} is not a class index 0 … {value.Count - 1}.", nameof(ClassNames));
+                    }
+                }
+            }
+
+            field = value is null ? null : [.. value];
+        }
+    }
+
+    /// <summary>The number of samples of each class, in class order; empty for regression.</summary>
+    public int[] ClassCounts()
+    {
+        if (ClassNames is null)
+        {
+            return [];
+        }
+
+        var counts = new int[ClassNames.Count];
+        foreach (var label in _output)
+        {
+            counts[(int)label]++;
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// This dataset as classification data: each distinct output value becomes a class, in ascending order, named by the
+    /// value (so labels 0/1 stay 0/1 and labels 3, 7 become classes 0, 1 named "3", "7"). Itself when it already has classes.
+    /// </summary>
+    /// <exception cref="ArgumentException">An output is not an integer, or there are fewer than two or more than 1000 classes.</exception>
+    public Dataset ToClassification()
+    {
+        if (ClassNames is not null)
+        {
+            return this;
+        }
+
+        for (var i = 0; i < _output.Length; i++)
+        {
+            if (!(double.IsFinite(_output[i]) && _output[i] == Math.Floor(_output[i])))
+            {
+                throw new ArgumentException($"'{OutputName}' holds {_output[i].ToString(System.Globalization.CultureInfo.InvariantCulture)} on row {i + 1}; class labels must be integers.");
+            }
+        }
+
+        var values = _output.Distinct().Order().ToArray();
+        if (values.Length is < 2 or > 1000)
+        {
+            throw new ArgumentException($"'{OutputName}' has {values.Length} distinct labels; a classifier needs 2 to 1000 classes.");
+        }
+
+        var index = values.Select((v, k) => (v, k)).ToDictionary(e => e.v, e => (double)e.k);
+        return new Dataset(InputNames, [.. _inputs], OutputName, [.. _output.Select(v => index[v])])
+        {
+            ClassNames = [.. values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        };
+    }
 
     /// <summary>A copy with every value rounded to single precision, as <c>torch.Tensor(ndarray)</c> stores float64 data.</summary>
     public Dataset RoundedToSingle() => new(
         InputNames,
         [.. _inputs.Select(RoundToSingle)],
         OutputName,
-        RoundToSingle(_output));
+        RoundToSingle(_output))
+    {
+        ClassNames = ClassNames,
+    };
 
     private static double[] RoundToSingle(double[] values) => [.. values.Select(v => (double)(float)v)];
 }

@@ -27,7 +27,7 @@ public sealed record ExperimentEstimate(long Steps, long RecordedPointsPerRun, l
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentOutOfRangeException.ThrowIfNegative(sampleCount);
         ArgumentOutOfRangeException.ThrowIfLessThan(inputCount, 1);
-        var p = ((long)spec.Degree * inputCount) + 1;
+        var p = spec.Model.IsLinear ? ((long)spec.Degree * inputCount) + 1 : NetworkParameters(spec.Model, inputCount);
         long steps = 0;
         long rows = 0;
         long perReplicate = 0;
@@ -78,4 +78,17 @@ public sealed record ExperimentEstimate(long Steps, long RecordedPointsPerRun, l
         totalSteps <= 1 ? 1 + totalSteps : 1 + (totalSteps / every) + (every > 1 ? 1 : 0) + (totalSteps % every != 0 ? 1 : 0);
 
     private static long Saturating(long a, long b) => a != 0 && b > long.MaxValue / a ? long.MaxValue : a * b;
+
+    /// <summary>The parameters of a network on <paramref name="inputCount"/> inputs, counting 10 outputs (classes) for anything but logistic: an estimate, not a bound.</summary>
+    private static long NetworkParameters(Models.ModelSpec model, int inputCount)
+    {
+        long[] widths = [inputCount, .. model.Hidden.Select(w => (long)w), model.Kind == Models.ModelKind.Logistic ? 1 : 10];
+        long p = 0;
+        for (var l = 0; l + 1 < widths.Length; l++)
+        {
+            p += (widths[l] + 1) * widths[l + 1];
+        }
+
+        return p;
+    }
 }

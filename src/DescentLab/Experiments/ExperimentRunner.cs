@@ -1,3 +1,4 @@
+using DescentLab.Analysis;
 using DescentLab.Models;
 using DescentLab.Randomness;
 using DescentLab.Sampling;
@@ -20,6 +21,11 @@ public static class ExperimentRunner
         if ((ulong)spec.Seed + (ulong)(spec.Replicates - 1) > uint.MaxValue)
         {
             throw new ArgumentException($"seed {spec.Seed} + {spec.Replicates - 1} replicates runs past the largest seed, {uint.MaxValue}.", nameof(spec));
+        }
+
+        if (!spec.Model.IsLinear)
+        {
+            throw new ArgumentException($"model: figures, the report, the playground and replicate statistics cover the linear model only in this version, not {spec.Model} (ExperimentRunner.RunNetwork trains it).", nameof(spec));
         }
 
         var problem = CreateProblem(spec, spec.Seed);
@@ -94,12 +100,71 @@ public static class ExperimentRunner
 
     /// <summary>Every method under one seed, as the single run with that seed: replicate r of seed s is the run with seed s + r.</summary>
     private static RunResult[] RunWithSeed(ExperimentSpec spec, uint seed, int replicate, Problem problem, RunOptions options, int threads, CancellationToken cancellationToken) =>
+        RunWithSeed(spec, seed, replicate, problem, g => TorchLinearInit.Draw(g, problem.ParameterCount - 1), options, threads, cancellationToken);
+
+    private static RunResult[] RunWithSeed(ExperimentSpec spec, uint seed, int replicate, IModel model, Func<TorchGenerator, double[]> drawInit, RunOptions options, int threads, CancellationToken cancellationToken) =>
         spec.Randomness == RandomnessMode.Notebook
-            ? RunNotebook(spec, seed, replicate, problem, options, cancellationToken)
-            : RunIndependent(spec, seed, replicate, problem, options, threads, cancellationToken);
+            ? RunNotebook(spec, seed, replicate, model, drawInit, options, cancellationToken)
+            : RunIndependent(spec, seed, replicate, model, drawInit, options, threads, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="spec"/> with a network model (logistic, softmax, MLP): the data, the inits and the shuffles
+    /// come from the same streams as the linear model's, each init as torch draws a fresh model. One replicate only.
+    /// </summary>
+    public static NetworkExperimentResult RunNetwork(ExperimentSpec spec, RunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        options ??= new RunOptions();
+        if (spec.Model.IsLinear)
+        {
+            throw new ArgumentException($"model: the linear model runs with {nameof(Run)}.", nameof(spec));
+        }
+
+        if (spec.Replicates > 1)
+        {
+            throw new ArgumentException($"replicates: statistics across replicates are not available for the {spec.Model} model yet; use 1 replicate.", nameof(spec));
+        }
+
+        var network = CreateNetwork(spec);
+        if (spec.Init.Kind == InitKind.Explicit && spec.Init.Values.Count != network.ParameterCount)
+        {
+            throw new ArgumentException($"init: {spec.Init.Values.Count} values given; the model has {network.ParameterCount} parameters.", nameof(spec));
+        }
+
+        var runs = RunWithSeed(spec, spec.Seed, 0, network, network.DrawInit, options, Math.Max(1, options.MaxDegreeOfParallelism), cancellationToken);
+        var curvatures = new CurvatureAnalysis?[runs.Length];
+        var theta = new double[network.ParameterCount];
+        for (var m = 0; m < runs.Length; m++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var t = runs[m].Trajectory;
+            t.ParametersAt(t.Count - 1, theta);
+            curvatures[m] = t.Diverged || network.ParameterCount > CurvatureAnalysis.MaxParameters ? null : CurvatureAnalysis.At(network, theta);
+        }
+
+        var logistic = spec.Model.Kind == ModelKind.Logistic && network.LossKind == NetworkLoss.BinaryCrossEntropyWithLogits;
+        return new NetworkExperimentResult(spec, network, runs)
+        {
+            Optimum = logistic ? LogisticOptimum.Find(network) : null,
+            EndCurvatures = curvatures,
+        };
+    }
+
+    /// <summary>The network <paramref name="spec"/> trains (on replicate 0's data), built without training anything.</summary>
+    public static NeuralNetwork CreateNetwork(ExperimentSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var data = spec.Data.Create(spec.Seed);
+        if (spec.Randomness == RandomnessMode.Notebook)
+        {
+            data = data.RoundedToSingle();
+        }
+
+        return spec.Model.CreateNetwork(data);
+    }
 
     /// <summary>The notebook's order: one global torch stream; each method draws its init, then trains.</summary>
-    private static RunResult[] RunNotebook(ExperimentSpec spec, uint seed, int replicate, Problem problem, RunOptions options, CancellationToken cancellationToken)
+    private static RunResult[] RunNotebook(ExperimentSpec spec, uint seed, int replicate, IModel model, Func<TorchGenerator, double[]> drawInit, RunOptions options, CancellationToken cancellationToken)
     {
         var global = new TorchGenerator(seed);
         var stream = LoaderRandomness.Global(global);
@@ -108,27 +173,27 @@ public static class ExperimentRunner
         {
             var init = spec.Init.Kind == InitKind.Explicit
                 ? [.. spec.Init.Values]
-                : TorchLinearInit.Draw(global, problem.ParameterCount - 1);
-            runs[m] = Train(problem, spec.Methods[m], init, spec.Training, stream, replicate, options, cancellationToken);
+                : drawInit(global);
+            runs[m] = Train(model, spec.Methods[m], init, spec.Training, stream, replicate, options, cancellationToken);
         }
 
         return runs;
     }
 
     /// <summary>Independent runs: shared or per-method inits, and one private shuffle stream per run; trained in parallel.</summary>
-    private static RunResult[] RunIndependent(ExperimentSpec spec, uint seed, int replicate, Problem problem, RunOptions options, int threads, CancellationToken cancellationToken)
+    private static RunResult[] RunIndependent(ExperimentSpec spec, uint seed, int replicate, IModel model, Func<TorchGenerator, double[]> drawInit, RunOptions options, int threads, CancellationToken cancellationToken)
     {
         var methods = spec.Methods;
         var inits = new double[methods.Count][];
         var initStream = new TorchGenerator(seed);
-        var shared = spec.Init.Kind == InitKind.Shared ? TorchLinearInit.Draw(initStream, problem.ParameterCount - 1) : null;
+        var shared = spec.Init.Kind == InitKind.Shared ? drawInit(initStream) : null;
         for (var m = 0; m < methods.Count; m++)
         {
             inits[m] = spec.Init.Kind switch
             {
                 InitKind.Explicit => [.. spec.Init.Values],
                 InitKind.Shared => shared!,
-                _ => TorchLinearInit.Draw(initStream, problem.ParameterCount - 1),
+                _ => drawInit(initStream),
             };
         }
 
@@ -138,13 +203,13 @@ public static class ExperimentRunner
         {
             // The shuffle stream of seed s + r is that of the single run with seed s + r, so a replicate reruns alone.
             var stream = LoaderRandomness.Private(new TorchGenerator(RunSeed.Derive(seed, methods[m].Name, 0)));
-            runs[m] = Train(problem, methods[m], inits[m], spec.Training, stream, replicate, options, cancellationToken);
+            runs[m] = Train(model, methods[m], inits[m], spec.Training, stream, replicate, options, cancellationToken);
         });
         return runs;
     }
 
     private static RunResult Train(
-        Problem problem,
+        IModel model,
         Method method,
         double[] init,
         TrainingOptions training,
@@ -154,7 +219,7 @@ public static class ExperimentRunner
         CancellationToken cancellationToken)
     {
         var started = options.Time?.GetTimestamp() ?? 0;
-        var trajectory = Trainer.Train(problem, method, init, training, stream, replicate, options.Progress, cancellationToken);
+        var trajectory = Trainer.Train(model, method, init, training, stream, replicate, options.Progress, cancellationToken);
         var elapsed = options.Time?.GetElapsedTime(started) ?? TimeSpan.Zero;
         return new RunResult(method, replicate, init, trajectory, elapsed);
     }

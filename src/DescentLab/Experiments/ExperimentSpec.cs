@@ -27,6 +27,9 @@ public sealed record ExperimentSpec
             : throw SettingError.OutOfRange("degree", nameof(Degree), value, "must be between 1 and 32.");
     }
 
+    /// <summary>The model to train (the linear least-squares model by default).</summary>
+    public Models.ModelSpec Model { get; init; } = Models.ModelSpec.Linear;
+
     /// <summary>The methods to run, with distinct names.</summary>
     public IReadOnlyList<Method> Methods
     {
@@ -113,6 +116,7 @@ public sealed record ExperimentSpec
         && Name == other.Name
         && Data.Equals(other.Data)
         && Degree == other.Degree
+        && Model.Equals(other.Model)
         && Methods.SequenceEqual(other.Methods)
         && Training.Equals(other.Training)
         && Seed == other.Seed

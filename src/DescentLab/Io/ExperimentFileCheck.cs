@@ -42,6 +42,12 @@ public static class ExperimentFileCheck
             }
         }
 
+        if (!spec.Model.IsLinear)
+        {
+            CheckNetwork(file, data);
+            return data;
+        }
+
         var p = Problem.ParameterCountOf(data.InputCount, spec.Degree);
         if (spec.Init.Kind == InitKind.Explicit && spec.Init.Values.Count != p)
         {
@@ -63,6 +69,32 @@ public static class ExperimentFileCheck
         }
 
         return data;
+    }
+
+    /// <summary>The checks of a network model: classes for the model, one replicate, the init's length, no parameter plane.</summary>
+    private static void CheckNetwork(ExperimentFile file, Dataset data)
+    {
+        var spec = file.Spec;
+        if (spec.Model.Problem(data) is { } problem)
+        {
+            throw new SpecFormatException("model", problem);
+        }
+
+        if (spec.Replicates > 1)
+        {
+            throw new SpecFormatException("replicates", $"statistics across replicates are not available for the {spec.Model} model yet; use 1.");
+        }
+
+        var p = spec.Model.CreateNetwork(data).ParameterCount;
+        if (spec.Init.Kind == InitKind.Explicit && spec.Init.Values.Count != p)
+        {
+            throw new SpecFormatException("init", Invariant($"{spec.Init.Values.Count} values given; the {spec.Model} model has {p} parameters, give one value each in state_dict order."));
+        }
+
+        if (file.Output.Plane is not null)
+        {
+            throw new SpecFormatException("output.plane", $"parameter planes are drawn for the linear model only; the {spec.Model} model has no landscape figures yet.");
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

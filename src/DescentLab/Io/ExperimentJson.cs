@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DescentLab.Data;
 using DescentLab.Experiments;
+using DescentLab.Models;
 using DescentLab.Optimizers;
 using DescentLab.Sampling;
 using DescentLab.Statistics;
@@ -85,6 +86,19 @@ public static class ExperimentJson
         _ => throw new SpecFormatException(where, $"'{text}' is not a figure choice; use none, png, svg or all."),
     };
 
+    /// <summary>Parses a model: linear, logistic, softmax or mlp:WIDTHS[:tanh|relu|sigmoid].</summary>
+    public static ModelSpec ParseModel(string text, string where)
+    {
+        try
+        {
+            return ModelSpec.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new SpecFormatException(where, e.Message, e);
+        }
+    }
+
     /// <summary>The file's fields as DTOs: every field set, given data as a reference to <paramref name="dataPath"/>.</summary>
     internal static ExperimentFileDto ToDto(ExperimentFile file, string dataPath)
     {
@@ -97,6 +111,7 @@ public static class ExperimentJson
             Seed = spec.Seed,
             Rng = spec.Randomness == RandomnessMode.Notebook ? "notebook" : "independent",
             Data = ToDto(spec.Data, dataPath),
+            Model = spec.Model.IsLinear ? null : spec.Model.ToString(),
             Degree = spec.Degree,
             Epochs = spec.Training.Epochs,
             RecordEvery = spec.Training.RecordEvery,
@@ -153,6 +168,7 @@ public static class ExperimentJson
         spec = dto.Seed is { } seed ? spec with { Seed = seed } : spec;
         spec = dto.Rng is { } rng ? spec with { Randomness = ParseRandomness(rng, "rng") } : spec;
         spec = Present(dto.Data) ? spec with { Data = ToData(dto.Data, "data", baseDirectory) } : spec;
+        spec = dto.Model is { } model ? spec with { Model = ParseModel(model, "model") } : spec;
         spec = dto.Degree is { } degree ? Set("degree", () => spec with { Degree = degree }) : spec;
         training = dto.Epochs is { } epochs ? Set("epochs", () => training with { Epochs = epochs }) : training;
         training = dto.RecordEvery is { } every ? Set("recordEvery", () => training with { RecordEvery = every }) : training;
@@ -312,6 +328,9 @@ public static class ExperimentJson
         PolynomialData { Generator: var g } => JsonFormat.Element(
             new PolynomialDataDto { Kind = "polynomial", Count = g.Count, XLow = g.XLow, XHigh = g.XHigh, Coefficients = [.. g.Coefficients], NoiseSd = g.NoiseSd },
             Context.PolynomialDataDto),
+        ClassificationData { Generator: var g } => JsonFormat.Element(
+            new ClassificationDataDto { Kind = g.Shape.ToString().ToLowerInvariant(), Count = g.Count, Noise = g.Noise, Factor = g.Factor, Centers = g.Centers, ClusterStd = g.ClusterStd },
+            Context.ClassificationDataDto),
         GivenData { Dataset: var d } => JsonFormat.Element(
             new CsvDataDto { Kind = "csv", Path = dataPath, X = JsonFormat.Element([.. d.InputNames], Context.StringArray), Y = d.OutputName },
             Context.CsvDataDto),
@@ -355,7 +374,7 @@ public static class ExperimentJson
     private static DataSpec ToData(JsonElement element, string path, string? baseDirectory)
     {
         var at = (string name) => JsonFormat.PathOf(path, name);
-        var kind = JsonFormat.StringField(JsonFormat.Object(element, path), path, "kind") ?? throw new SpecFormatException(at("kind"), "required: seed, polynomial or csv.");
+        var kind = JsonFormat.StringField(JsonFormat.Object(element, path), path, "kind") ?? throw new SpecFormatException(at("kind"), "required: seed, polynomial, csv, moons, circles, blobs or xor.");
         switch (kind)
         {
             case "seed":
@@ -391,8 +410,20 @@ public static class ExperimentJson
             case "csv":
                 return ToGivenData(JsonFormat.Read(element, path, Context.CsvDataDto), path, baseDirectory);
 
+            case "moons" or "circles" or "blobs" or "xor":
+            {
+                var d = JsonFormat.Read(element, path, Context.ClassificationDataDto);
+                var g = new ClassificationDataGenerator { Shape = Enum.Parse<ClassificationShape>(kind, ignoreCase: true) };
+                g = d.Count is { } count ? Set(at("count"), () => g with { Count = count }) : g;
+                g = d.Noise is { } noise ? Set(at("noise"), () => g with { Noise = noise }) : g;
+                g = d.Factor is { } factor ? Set(at("factor"), () => g with { Factor = factor }) : g;
+                g = d.Centers is { } centers ? Set(at("centers"), () => g with { Centers = centers }) : g;
+                g = d.ClusterStd is { } std ? Set(at("clusterStd"), () => g with { ClusterStd = std }) : g;
+                return new ClassificationData(g);
+            }
+
             default:
-                throw new SpecFormatException(at("kind"), $"'{kind}' is not a data kind; use seed, polynomial or csv.");
+                throw new SpecFormatException(at("kind"), $"'{kind}' is not a data kind; use seed, polynomial, csv, moons, circles, blobs or xor.");
         }
     }
 

@@ -77,6 +77,25 @@ public static class ExperimentOutputWriter
         return written;
     }
 
+    /// <summary>Writes the data files of a network experiment into <paramref name="directory"/>, which must exist.</summary>
+    /// <returns>The text of experiment.json.</returns>
+    public static string Write(NetworkExperimentResult result, OutputSettings output, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var json = ExperimentJson.Write(new ExperimentFile(result.Spec, output), DataFileName);
+        File.WriteAllText(Path.Combine(directory, ExperimentFileName), json);
+        using (var stream = File.Create(Path.Combine(directory, SummaryFileName)))
+        {
+            SummaryJsonWriter.Write(result, stream);
+        }
+
+        TrajectoryCsvWriter.Write(result.Runs, Path.Combine(directory, TrajectoriesFileName));
+        CsvDatasetWriter.Write(result.Network.Data, Path.Combine(directory, DataFileName));
+        return json;
+    }
+
     private static void WriteText(string path, Action<TextWriter> write)
     {
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);

@@ -16,8 +16,12 @@ internal record ExperimentFileDto
 
     public string? Rng { get; init; }
 
-    /// <summary>One of <see cref="SeedDataDto"/>, <see cref="PolynomialDataDto"/>, <see cref="CsvDataDto"/>, chosen by its kind.</summary>
+    /// <summary>One of <see cref="SeedDataDto"/>, <see cref="PolynomialDataDto"/>, <see cref="CsvDataDto"/>, <see cref="ClassificationDataDto"/>, chosen by its kind.</summary>
     public JsonElement Data { get; init; }
+
+    /// <summary>linear (absent), logistic, softmax or mlp:WIDTHS[:activation].</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Model { get; init; }
 
     public int? Degree { get; init; }
 
@@ -172,6 +176,22 @@ internal sealed record PolynomialDataDto
     public double[]? Coefficients { get; init; }
 
     public double? NoiseSd { get; init; }
+}
+
+/// <summary>Generated classification data: moons, circles, blobs or xor.</summary>
+internal sealed record ClassificationDataDto
+{
+    public string? Kind { get; init; }
+
+    public int? Count { get; init; }
+
+    public double? Noise { get; init; }
+
+    public double? Factor { get; init; }
+
+    public int? Centers { get; init; }
+
+    public double? ClusterStd { get; init; }
 }
 
 /// <summary>CSV data, from a file or inline.</summary>

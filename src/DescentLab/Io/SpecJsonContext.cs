@@ -21,6 +21,7 @@ namespace DescentLab.Io;
 [JsonSerializable(typeof(SeedDataDto))]
 [JsonSerializable(typeof(PolynomialDataDto))]
 [JsonSerializable(typeof(CsvDataDto))]
+[JsonSerializable(typeof(ClassificationDataDto))]
 [JsonSerializable(typeof(SgdDto))]
 [JsonSerializable(typeof(AdamDto))]
 [JsonSerializable(typeof(RmspropDto))]

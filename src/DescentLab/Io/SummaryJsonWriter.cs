@@ -115,6 +115,124 @@ public static class SummaryJsonWriter
         Write(result, stream);
     }
 
+    /// <summary>
+    /// Writes the summary of a network experiment: the model, its loss, the classes with their counts, and per method
+    /// the initial and final full-data loss and accuracy, the final batch loss, θ, steps and divergence. A network has
+    /// no closed-form optimum, so "optimum" is null and says why.
+    /// </summary>
+    public static void Write(NetworkExperimentResult result, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(stream);
+        var network = result.Network;
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonText.Encoder }))
+        {
+            w.WriteStartObject();
+            w.WriteString("name", result.Spec.Name);
+            w.WriteNumber("seed", result.Spec.Seed);
+            w.WriteNumber("replicates", result.Spec.Replicates);
+            w.WriteNumber("samples", network.SampleCount);
+            w.WriteString("model", result.Spec.Model.ToString());
+            w.WriteString("loss", network.LossKind switch
+            {
+                Models.NetworkLoss.BinaryCrossEntropyWithLogits => "BCEWithLogitsLoss",
+                Models.NetworkLoss.CrossEntropy => "CrossEntropyLoss",
+                _ => "MSELoss",
+            });
+            if (network.Data.ClassNames is { } classes)
+            {
+                var counts = network.Data.ClassCounts();
+                w.WriteStartArray("classes");
+                for (var k = 0; k < classes.Count; k++)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", classes[k]);
+                    w.WriteNumber("count", counts[k]);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            Strings(w, "parameters", network.ParameterNames);
+            if (result.Optimum is { Theta: { } optimum } newton)
+            {
+                w.WriteStartObject("optimum");
+                Numbers(w, "theta", optimum);
+                Number(w, "loss", newton.Loss);
+                w.WriteEndObject();
+                w.WriteString("optimumNote", newton.Statement);
+            }
+            else
+            {
+                w.WriteNull("optimum");
+                w.WriteString("optimumNote", result.Optimum?.Statement ?? "no closed form for this model: losses are compared as they are, not as excess loss");
+            }
+
+            w.WriteStartArray("methods");
+            var theta = new double[network.ParameterCount];
+            foreach (var run in result.Runs)
+            {
+                var t = run.Trajectory;
+                var last = t.Count - 1;
+                t.ParametersAt(last, theta);
+                w.WriteStartObject();
+                w.WriteString("name", run.Method.Name);
+                w.WriteNumber("replicate", run.Replicate);
+                Numbers(w, "init", run.Init);
+                Numbers(w, "finalTheta", theta);
+                Number(w, "initialLoss", t.Loss[0]);
+                Number(w, "finalBatchLoss", last > 0 ? t.BatchLoss[last] : double.NaN);
+                Number(w, "finalLoss", t.Loss[last]);
+                if (network.IsClassifier)
+                {
+                    Number(w, "initialAccuracy", result.InitialAccuracy(run));
+                    Number(w, "finalAccuracy", result.FinalAccuracy(run));
+                }
+
+                w.WriteNumber("steps", t.Step[last]);
+                Number(w, "epochs", t.Epoch[last]);
+                w.WriteBoolean("diverged", t.Diverged);
+                if (t.DivergedAtStep is { } step)
+                {
+                    w.WriteNumber("divergedAtStep", step);
+                    w.WriteString("divergenceReason", t.DivergenceReason);
+                }
+
+                var index = result.Runs.ToList().IndexOf(run);
+                if (index < result.EndCurvatures.Count && result.EndCurvatures[index] is { } curvature)
+                {
+                    // The Hessian at the end point, by central differences of the exact gradient.
+                    w.WriteStartObject("endCurvature");
+                    Number(w, "minEigenvalue", curvature.MinEigenvalue);
+                    Number(w, "maxEigenvalue", curvature.MaxEigenvalue);
+                    Number(w, "stabilityBound", curvature.StabilityBound);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("timing");
+            w.WriteStartArray("runs");
+            foreach (var run in result.Runs)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", run.Method.Name);
+                w.WriteNumber("replicate", run.Replicate);
+                w.WriteNumber("seconds", Math.Round(run.Elapsed.TotalSeconds, 6));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
     /// <summary>Per method its distribution across replicates; per pair of methods the paired comparisons.</summary>
     private static void WriteStatistics(Utf8JsonWriter w, ReplicateStatistics statistics)
     {

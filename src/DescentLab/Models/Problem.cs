@@ -12,7 +12,7 @@ namespace DescentLab.Models;
 /// Features per sample, in parameter order: x₁, x₁², …, x₁ᵈ, x₂, …, x₂ᵈ, …, 1. For one column this is the order of
 /// PyTorch's <c>nn.Linear</c> on <c>[x, x²]</c> followed by its bias. L(θ) = (1/n) Σᵢ (zᵢᵀθ − yᵢ)².
 /// </remarks>
-public sealed class Problem
+public sealed class Problem : IModel
 {
     private readonly double[] _rows;
 
@@ -51,6 +51,11 @@ public sealed class Problem
 
         names.Add("1");
         ParameterNames = names;
+        Blocks =
+        [
+            new ParameterBlock("weight", 1, ParameterCount - 1, 0, IsMatrix: true),
+            new ParameterBlock("bias", 1, 1, ParameterCount - 1, IsMatrix: false),
+        ];
 
         _rows = new double[SampleCount * RowStride];
         Span<double> inputs = stackalloc double[data.InputCount];
@@ -86,6 +91,15 @@ public sealed class Problem
 
     /// <summary>The term each parameter multiplies (<c>x</c>, <c>x^2</c>, …, <c>1</c>), in parameter order.</summary>
     public IReadOnlyList<string> ParameterNames { get; }
+
+    /// <summary>The parameters as <c>nn.Linear(columns·d, 1)</c> holds them: <c>weight</c> (the feature terms), then <c>bias</c> (the term <c>1</c>).</summary>
+    public IReadOnlyList<ParameterBlock> Blocks { get; }
+
+    /// <summary>The linear model needs no scratch space.</summary>
+    public int WorkspaceLength => 0;
+
+    /// <summary>L* from the sufficient statistics.</summary>
+    double? IModel.MinimumLoss => FullData.MinimumLoss;
 
     /// <summary>The full-data loss as a quadratic form: S, r, s, θ*, L*.</summary>
     public QuadraticForm FullData { get; }
@@ -202,6 +216,10 @@ public sealed class Problem
 
         return loss / batch.Length;
     }
+
+    /// <inheritdoc/>
+    double IModel.BatchLossAndGradient(ReadOnlySpan<double> theta, ReadOnlySpan<int> batch, Span<double> gradient, Span<double> workspace) =>
+        BatchLossAndGradient(theta, batch, gradient);
 
     /// <summary>
     /// <see cref="BatchLossAndGradient"/> for rows packed in four doubles (p ≤ 3): each row is one vector [z, y, 0…],

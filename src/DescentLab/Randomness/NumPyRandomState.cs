@@ -119,6 +119,20 @@ public sealed class NumPyRandomState
         }
     }
 
+    /// <summary>Shuffles <paramref name="values"/> in place as <c>RandomState.shuffle</c> shuffles a 1-D array.</summary>
+    /// <remarks>
+    /// NumPy 1.24 <c>_shuffle_raw</c>: for i = n−1 down to 1, swap element i with element <c>random_interval(i)</c>, the
+    /// masked rejection draw of an integer in [0, i] from single 32-bit outputs (numpy/random/src/distributions).
+    /// </remarks>
+    public void Shuffle(Span<int> values)
+    {
+        for (var i = values.Length - 1; i >= 1; i--)
+        {
+            var j = (int)BoundedMasked((ulong)i, Mask((ulong)i));
+            (values[i], values[j]) = (values[j], values[i]);
+        }
+    }
+
     private ulong BoundedMasked(ulong range, ulong mask)
     {
         if (range == 0)

@@ -22,6 +22,11 @@ public static class SweepRunner
         var slice = shard ?? Shard.All;
         options ??= new RunOptions();
         var b = spec.Base;
+        if (!b.Model.IsLinear)
+        {
+            throw new ArgumentException($"sweep: sweeps cover the linear model only; the sweep's model is {b.Model}.", nameof(spec));
+        }
+
         if (b.Randomness == RandomnessMode.Notebook)
         {
             throw new ArgumentException("sweep: notebook randomness is one stream through a fixed list of methods; sweeps use independent randomness.", nameof(spec));

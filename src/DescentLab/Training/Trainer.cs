@@ -3,20 +3,21 @@ using DescentLab.Sampling;
 
 namespace DescentLab.Training;
 
-/// <summary>Trains one method from one init on one problem and records its trajectory.</summary>
+/// <summary>Trains one method from one init on one model and records its trajectory.</summary>
 public static class Trainer
 {
     /// <summary>
     /// Runs <see cref="TrainingOptions.Epochs"/> epochs of <paramref name="method"/> from <paramref name="init"/>.
     /// A run whose θ or full-data loss stops being finite, or whose full-data loss passes
-    /// <see cref="TrainingOptions.DivergenceFactor"/> × max(L(θ₀), L*), is stopped and marked diverged at that step.
+    /// <see cref="TrainingOptions.DivergenceFactor"/> × max(L(θ₀), L*) (L(θ₀) alone for a model without a closed-form L*),
+    /// is stopped and marked diverged at that step.
     /// </summary>
     /// <remarks>
-    /// The full-data loss costs O(p²), more than some updates, so it is computed only on recorded steps and whenever the
+    /// The linear model's full-data loss costs O(p²), more than some updates, and another model's costs a pass over the data, so it is computed only on recorded steps and whenever the
     /// step's batch loss passes the threshold: a diverging run's batches blow up with it, and the full-data loss then
     /// decides. A recorded step is always checked, so with every step recorded the rule holds at every step.
     /// </remarks>
-    /// <param name="problem">The data, features and loss.</param>
+    /// <param name="model">The data, model and loss; the linear <see cref="Problem"/> keeps its sufficient-statistics fast path.</param>
     /// <param name="method">Sampler, optimizer and schedule.</param>
     /// <param name="init">θ₀, in parameter order.</param>
     /// <param name="options">Epochs and recording interval.</param>
@@ -25,7 +26,7 @@ public static class Trainer
     /// <param name="progress">Receives a report about every 1% of the epochs; may be null.</param>
     /// <param name="cancellationToken">Checked once per epoch.</param>
     public static Trajectory Train(
-        Problem problem,
+        IModel model,
         Method method,
         ReadOnlySpan<double> init,
         TrainingOptions options,
@@ -34,16 +35,18 @@ public static class Trainer
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(options);
-        var p = problem.ParameterCount;
+        var p = model.ParameterCount;
         if (init.Length != p)
         {
-            throw new ArgumentException($"init has {init.Length} values; the problem has {p} parameters ({string.Join(", ", problem.ParameterNames)}).", nameof(init));
+            throw new ArgumentException($"init has {init.Length} values; the problem has {p} parameters ({ListNames(model.ParameterNames)}).", nameof(init));
         }
 
-        var sampler = new BatchSampler(method.Sampler, problem.SampleCount, stream);
+        // The linear model is called directly (not through the interface) so its kernel can be inlined into the loop.
+        var linear = model as Problem;
+        var sampler = new BatchSampler(method.Sampler, model.SampleCount, stream);
         var optimizer = method.Optimizer.Create(p);
         var scheduler = method.Schedule.Create(method.Optimizer.LearningRate);
         var batches = sampler.BatchesPerEpoch;
@@ -51,14 +54,15 @@ public static class Trainer
         var totalSteps = (long)batches * epochs;
         var every = options.RecordEvery;
         var capacity = RowCount(totalSteps, every);
-        var recorder = new TrajectoryRecorder(problem.ParameterNames, capacity);
-        var forms = FixedBatchForms(problem, sampler);
+        var recorder = new TrajectoryRecorder(model.ParameterNames, capacity);
+        var forms = linear is null ? null : FixedBatchForms(linear, sampler);
 
         var theta = init.ToArray();
         var gradient = new double[p];
-        var initialLoss = problem.Loss(theta);
+        var workspace = new double[model.WorkspaceLength];
+        var initialLoss = model.Loss(theta);
         recorder.Record(0, 0, 0, double.NaN, initialLoss, double.NaN, theta);
-        var threshold = options.DivergenceFactor * Math.Max(initialLoss, problem.FullData.MinimumLoss);
+        var threshold = options.DivergenceFactor * Math.Max(initialLoss, model.MinimumLoss ?? initialLoss);
         if (!double.IsFinite(threshold))
         {
             // An infinite L(θ₀) leaves only the finiteness rule; NaN and ∞ still fail "≤ MaxValue".
@@ -89,9 +93,11 @@ public static class Trainer
             for (var k = 0; k < batches; k++)
             {
                 var batch = sampler.Batch(k);
-                var batchLoss = forms is null
-                    ? problem.BatchLossAndGradient(theta, batch, gradient)
-                    : forms[k].EvaluateWithGradient(theta, gradient);
+                var batchLoss = forms is not null
+                    ? forms[k].EvaluateWithGradient(theta, gradient)
+                    : linear is not null
+                        ? linear.BatchLossAndGradient(theta, batch, gradient)
+                        : model.BatchLossAndGradient(theta, batch, gradient, workspace);
                 optimizer.Step(theta, gradient, learningRate);
                 step++;
                 samples += batch.Length;
@@ -107,7 +113,7 @@ public static class Trainer
                         untilRecord = every - (int)(step % every);
                     }
 
-                    var loss = problem.Loss(theta);
+                    var loss = linear is not null ? linear.Loss(theta) : model.Loss(theta);
                     var diverged = !(loss <= threshold) || (suspect && !double.IsFinite(Sum(theta)));
                     if (record || diverged)
                     {
@@ -117,7 +123,7 @@ public static class Trainer
 
                     if (diverged)
                     {
-                        return recorder.Build(step, DivergenceReason(problem, loss, threshold, options.DivergenceFactor, theta, step), threshold);
+                        return recorder.Build(step, DivergenceReason(model, loss, threshold, options.DivergenceFactor, theta, step), threshold);
                     }
                 }
             }
@@ -197,13 +203,13 @@ public static class Trainer
         return sum;
     }
 
-    private static string DivergenceReason(Problem problem, double loss, double threshold, double factor, ReadOnlySpan<double> theta, long step)
+    private static string DivergenceReason(IModel model, double loss, double threshold, double factor, ReadOnlySpan<double> theta, long step)
     {
         for (var j = 0; j < theta.Length; j++)
         {
             if (!double.IsFinite(theta[j]))
             {
-                return FormattableString.Invariant($"parameter {problem.ParameterNames[j]} is {theta[j]} at step {step}");
+                return FormattableString.Invariant($"parameter {model.ParameterNames[j]} is {theta[j]} at step {step}");
             }
         }
 
@@ -211,6 +217,10 @@ public static class Trainer
             ? FormattableString.Invariant($"full-data loss {Short(loss)} at step {step} is above {Short(factor)} × max(L(θ₀), L*) = {Short(threshold)}")
             : FormattableString.Invariant($"full-data loss is {loss} at step {step}");
     }
+
+    /// <summary>The parameter names for a message: all of them up to 12, else the first 10 and a count.</summary>
+    private static string ListNames(IReadOnlyList<string> names) =>
+        names.Count <= 12 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(10))}, … {names.Count - 10} more";
 
     /// <summary>Four significant digits, with a lower-case exponent: 9.932e+08.</summary>
     private static string Short(double value) =>

@@ -1,0 +1,115 @@
+using System.Globalization;
+using DescentLab.Experiments;
+using DescentLab.Io;
+
+namespace DescentLab.Cli;
+
+/// <summary>The run command for network models (logistic, softmax, MLPs): data files and a table, no figures yet.</summary>
+public static partial class DescentLabCommand
+{
+    /// <summary>Refuses a network model in a command that covers only the linear model (exit 2, one line).</summary>
+    private static void LinearOnly(ExperimentFile file, string command)
+    {
+        if (!file.Spec.Model.IsLinear)
+        {
+            throw new UsageException($"--model: {command} covers the linear model only in this version; the experiment's model is {file.Spec.Model}.");
+        }
+    }
+
+    /// <summary>
+    /// Trains a network experiment and writes experiment.json, summary.json, trajectories.csv and data.csv; figures and
+    /// the report are not drawn for these models yet, and the command says so instead of drawing wrong ones.
+    /// </summary>
+    private static int RunNetworkExperiment(Context context, ExperimentFile file, string target, bool force, bool quiet)
+    {
+        CheckFolder(target, force);
+        var spec = file.Spec;
+        var progress = quiet ? null : new ConsoleProgress(context.Error, context.Terminal, spec.Methods.Select(m => m.Name), spec.Training.Epochs, spec.Replicates);
+        using var folder = CreateFolder(context, target, force);
+        try
+        {
+            progress?.Stage($"descentlab: running {spec.Name}, {spec.Model} model, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs");
+            var result = ExperimentRunner.RunNetwork(spec, new RunOptions { Progress = progress }, context.CancellationToken);
+            progress?.Finish();
+            context.CancellationToken.ThrowIfCancellationRequested();
+            ExperimentOutputWriter.Write(result, file.Output, folder.Path);
+            CompleteFolder(context, folder);
+            var shown = Shown(folder.Target);
+            if (file.Output.Figures != FigureFiles.None || file.Output.Report)
+            {
+                context.Error.WriteLine($"descentlab: note: figures and the report are not drawn for the {spec.Model} model in this version; loss and accuracy are in summary.json and trajectories.csv.");
+            }
+
+            if (!quiet)
+            {
+                WriteNetworkTable(result, context.Output);
+                context.Output.WriteLine();
+                context.Output.WriteLine($"output: {shown}");
+            }
+
+            context.Output.WriteLine($"summary: {Path.Combine(shown, ExperimentOutputWriter.SummaryFileName)}");
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            progress?.Finish();
+        }
+    }
+
+    private static void WriteNetworkTable(NetworkExperimentResult result, TextWriter output)
+    {
+        var network = result.Network;
+        var data = network.Data;
+        var classes = data.ClassNames is { } names
+            ? ", classes " + string.Join(", ", names.Zip(data.ClassCounts(), (name, count) => Invariant($"{name}: {count}")))
+            : string.Empty;
+        output.WriteLine(Invariant($"model {result.Spec.Model} ({network.ParameterCount} parameters, {string.Join('-', network.Widths)}, {network.LossKind}) on {network.SampleCount} samples{classes}"));
+        if (result.Optimum is { } optimum)
+        {
+            output.WriteLine(optimum.Theta is { } theta
+                ? Invariant($"{optimum.Statement}: {string.Join(", ", network.ParameterNames.Zip(theta, (name, value) => $"{name} = {ResultsTable.Number(value)}"))}, L* = {ResultsTable.Number(optimum.Loss)}")
+                : optimum.Statement);
+        }
+        else
+        {
+            output.WriteLine("no closed-form optimum: losses are as they are, not excess loss");
+        }
+
+        output.WriteLine();
+        string[] header = network.IsClassifier
+            ? ["method", "steps", "epochs", "batch loss", "loss", "accuracy", "λmax at end", "2/λmax", "outcome"]
+            : ["method", "steps", "epochs", "batch loss", "loss", "λmax at end", "2/λmax", "outcome"];
+        var rows = new List<string[]>();
+        foreach (var run in result.Runs)
+        {
+            var t = run.Trajectory;
+            var last = t.Count - 1;
+            var row = new List<string>
+            {
+                run.Method.Name,
+                Invariant($"{t.Step[last]}"),
+                ResultsTable.Number(t.Epoch[last]),
+                ResultsTable.Number(last > 0 ? t.BatchLoss[last] : double.NaN),
+                ResultsTable.Number(t.Loss[last]),
+            };
+            if (network.IsClassifier)
+            {
+                row.Add(result.FinalAccuracy(run).ToString("P1", CultureInfo.InvariantCulture));
+            }
+
+            var curvature = result.EndCurvatures.Count > rows.Count ? result.EndCurvatures[rows.Count] : null;
+            row.Add(curvature is null ? "-" : ResultsTable.Number(curvature.MaxEigenvalue));
+            row.Add(curvature is null ? "-" : ResultsTable.Number(curvature.StabilityBound));
+            row.Add(t.DivergedAtStep is { } step ? Invariant($"diverged at step {step}") : "finished");
+            rows.Add([.. row]);
+        }
+
+        var widths = header.Select((h, j) => Math.Max(h.Length, rows.Max(r => r[j].Length))).ToArray();
+        output.WriteLine(string.Join("  ", header.Select((h, j) => h.PadRight(widths[j]))).TrimEnd());
+        output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var row in rows)
+        {
+            output.WriteLine(string.Join("  ", row.Select((c, j) => c.PadRight(widths[j]))).TrimEnd());
+        }
+    }
+}

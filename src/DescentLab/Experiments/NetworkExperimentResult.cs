@@ -1,0 +1,33 @@
+using DescentLab.Analysis;
+using DescentLab.Models;
+
+namespace DescentLab.Experiments;
+
+/// <summary>What an experiment with a network model produced: the spec, the network it trained and every run.</summary>
+/// <param name="Spec">The resolved spec.</param>
+/// <param name="Network">The network on the dataset as used.</param>
+/// <param name="Runs">The runs, in method order.</param>
+public sealed record NetworkExperimentResult(ExperimentSpec Spec, NeuralNetwork Network, IReadOnlyList<RunResult> Runs)
+{
+    /// <summary>For logistic regression, θ* by Newton's method or the statement that the data is separable; null for other models.</summary>
+    public LogisticOptimum? Optimum { get; init; }
+
+    /// <summary>Per run, the curvature at its final θ (Hessian eigenvalues, 2/λmax); null for a diverged run.</summary>
+    public IReadOnlyList<CurvatureAnalysis?> EndCurvatures { get; init; } = [];
+
+    /// <summary>The share of samples the run's final θ classifies correctly; NaN for a regression network.</summary>
+    public double FinalAccuracy(RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var theta = new double[Network.ParameterCount];
+        run.Trajectory.ParametersAt(run.Trajectory.Count - 1, theta);
+        return Network.Accuracy(theta);
+    }
+
+    /// <summary>The share of samples the run's initial θ classifies correctly; NaN for a regression network.</summary>
+    public double InitialAccuracy(RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Network.Accuracy([.. run.Init]);
+    }
+}

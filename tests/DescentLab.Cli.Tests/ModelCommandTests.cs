@@ -1,0 +1,92 @@
+using System.Text.Json;
+
+namespace DescentLab.Cli.Tests;
+
+/// <summary>The run command with network models: the two-moons example end to end, and one-line refusals where a command covers only the linear model.</summary>
+public sealed class ModelCommandTests : IDisposable
+{
+    private readonly Sandbox _box = new();
+
+    public void Dispose() => _box.Dispose();
+
+    [Fact]
+    public void Run_TwoMoonsMlpExample_WritesLossAndAccuracyForEachMethod()
+    {
+        var folder = _box.PathOf("out");
+        var result = Sandbox.Run("run", "--config", Path.Combine(Sandbox.Examples, "two-moons-mlp.json"), "--epochs", "20", "--out", folder);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("model mlp:16,16:tanh (337 parameters, 2-16-16-1, BinaryCrossEntropyWithLogits) on 200 samples, classes 0: 100, 1: 100", result.Output, StringComparison.Ordinal);
+        var summary = OutputFiles.Summary(folder);
+        Assert.Equal("BCEWithLogitsLoss", summary.GetProperty("loss").GetString());
+        Assert.Equal(JsonValueKind.Null, summary.GetProperty("optimum").ValueKind);
+        Assert.Equal(337, summary.GetProperty("parameters").GetArrayLength());
+        Assert.Equal("0.weight[1,0]", summary.GetProperty("parameters")[2].GetString());
+        foreach (var name in new[] { "gd", "sgd-shuffle", "adam" })
+        {
+            var method = OutputFiles.Method(summary, name);
+            var accuracy = method.GetProperty("finalAccuracy").GetDouble();
+            Assert.InRange(accuracy, 0.5, 1.0);
+            Assert.True(method.GetProperty("finalLoss").GetDouble() < method.GetProperty("initialLoss").GetDouble(), name);
+            Assert.Contains(accuracy.ToString("P1", System.Globalization.CultureInfo.InvariantCulture), result.Output, StringComparison.Ordinal);
+        }
+
+        Assert.False(File.Exists(Path.Combine(folder, "report.html")));
+        var header = File.ReadLines(Path.Combine(folder, "trajectories.csv")).First();
+        Assert.StartsWith("method,replicate,step,epoch,samples,batch_loss,loss,\"0.weight[0,0]\",", header, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_ExperimentJsonOfANetworkRun_ReproducesIt()
+    {
+        var first = _box.PathOf("first");
+        var second = _box.PathOf("second");
+        Assert.Equal(0, Sandbox.Run("run", "--dataset", "blobs", "--model", "softmax", "--epochs", "3", "--methods", "gd,adam", "--out", first).ExitCode);
+        Assert.Equal(0, Sandbox.Run("run", "--config", Path.Combine(first, "experiment.json"), "--out", second).ExitCode);
+        var a = OutputFiles.Summary(first);
+        var b = OutputFiles.Summary(second);
+        Assert.Equal("softmax", b.GetProperty("model").GetString());
+        Assert.Equal(3, b.GetProperty("classes").GetArrayLength());
+        foreach (var name in new[] { "gd", "adam" })
+        {
+            Assert.Equal(OutputFiles.Method(a, name).GetProperty("finalTheta").GetRawText(), OutputFiles.Method(b, name).GetProperty("finalTheta").GetRawText());
+        }
+    }
+
+    [Fact]
+    public void Run_LogisticOnMoons_ReportsNewtonOptimumAndEndCurvature()
+    {
+        var folder = _box.PathOf("logistic");
+        var result = Sandbox.Run("run", "--dataset", "moons", "--model", "logistic", "--methods", "gd", "--lr", "0.1", "--epochs", "5", "--out", folder);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("θ* by Newton's method in 7 steps: weight[0,0] = 1.15221, weight[0,1] = -4.66985, bias[0] = 0.672816, L* = 0.299357", result.Output, StringComparison.Ordinal);
+        var summary = OutputFiles.Summary(folder);
+        Assert.Equal(3, summary.GetProperty("optimum").GetProperty("theta").GetArrayLength());
+        var curvature = OutputFiles.Method(summary, "gd").GetProperty("endCurvature");
+        Assert.Equal(2 / curvature.GetProperty("maxEigenvalue").GetDouble(), curvature.GetProperty("stabilityBound").GetDouble());
+    }
+
+    [Fact]
+    public void Run_FiguresAsked_SaysTheyAreNotDrawnAndExitsZero()
+    {
+        var result = Sandbox.Run("run", "--dataset", "xor", "--model", "logistic", "--epochs", "2", "--out", _box.PathOf("xor"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("descentlab: note: figures and the report are not drawn for the logistic model in this version", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--model: '0' is not a hidden width (an integer from 1 to 4096) in 'mlp:0'.", "run", "--model", "mlp:0")]
+    [InlineData("--model: 'swish' is not an activation; expected tanh, relu or sigmoid.", "run", "--model", "mlp:4:swish")]
+    [InlineData("--model: landscape covers the linear model only in this version; the experiment's model is logistic.", "landscape", "--dataset", "moons", "--model", "logistic")]
+    [InlineData("--dataset: 'spiral' is not a dataset; use moons, circles, blobs or xor.", "run", "--dataset", "spiral")]
+    [InlineData("--model: logistic needs two classes; the data has 3. Use softmax or an mlp.", "run", "--dataset", "blobs", "--model", "logistic")]
+    public void Run_BadModelInput_ExitsTwoWithOneLine(string message, params string[] args)
+    {
+        var folder = _box.PathOf("bad");
+        var result = Sandbox.Run([.. args, "--out", folder]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"descentlab: {message}", result.Error.TrimEnd());
+        Assert.False(Directory.Exists(folder));
+    }
+}
