@@ -260,7 +260,7 @@ public static partial class DescentLabCommand
         File.WriteAllText(Path.Combine(directory, SweepFiles.SummaryName), summaryText);
         var summary = SweepCsv.ReadSummary(summaryText);
         var drawing = new List<Task>();
-        if (file.Output.Figures != FigureFiles.None)
+        if (file.Output.Figures != FigureFormats.None)
         {
             var figures = Path.Combine(directory, "figures");
             Directory.CreateDirectory(figures);

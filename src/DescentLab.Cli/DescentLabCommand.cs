@@ -169,9 +169,9 @@ public static partial class DescentLabCommand
     private static OutputSettings WithXAxis(OutputSettings output, string? text, string flag) => text switch
     {
         null => output,
-        "epochs" or "epoch" => output with { XAxis = "epoch" },
-        "steps" or "step" or "updates" => output with { XAxis = "step" },
-        "samples" => output with { XAxis = "samples" },
+        "epochs" or "epoch" => output with { XAxis = XAxis.Epochs },
+        "steps" or "step" or "updates" => output with { XAxis = XAxis.Steps },
+        "samples" => output with { XAxis = XAxis.Samples },
         _ => throw new UsageException($"{flag}: '{text}' is not an x-axis; use epochs, steps or samples."),
     };
 
@@ -196,13 +196,13 @@ public static partial class DescentLabCommand
             context.CancellationToken.ThrowIfCancellationRequested();
             var json = ExperimentOutputWriter.Write(result, file.Output, folder.Path);
             var drawing = new List<Task>();
-            if (file.Output.Figures != FigureFiles.None)
+            if (file.Output.Figures != FigureFormats.None)
             {
                 progress?.Stage("descentlab: writing figures");
                 var figures = Path.Combine(folder.Path, "figures");
                 Directory.CreateDirectory(figures);
                 // PNG and SVG files are separate drawings: with both asked for, each format gets its own task.
-                var formats = file.Output.Figures == FigureFiles.All ? new[] { FigureFiles.Png, FigureFiles.Svg } : [file.Output.Figures];
+                var formats = file.Output.Figures == FigureFormats.All ? new[] { FigureFormats.Png, FigureFormats.Svg } : [file.Output.Figures];
                 foreach (var format in formats)
                 {
                     var output = file.Output with { Figures = format };
@@ -307,7 +307,7 @@ public static partial class DescentLabCommand
             written.Add(name);
         }
 
-        if (file.Output.Figures != FigureFiles.None)
+        if (file.Output.Figures != FigureFormats.None)
         {
             var figures = Path.Combine(folder.Path, "figures");
             Directory.CreateDirectory(figures);

@@ -1,5 +1,4 @@
 using DescentLab.Experiments;
-using DescentLab.Io;
 using DescentLab.Landscapes;
 using DescentLab.Rendering;
 using DescentLab.Sweeps;
@@ -15,25 +14,16 @@ internal static class ExperimentRendering
     /// <summary>The drawing settings of an experiment file's output section.</summary>
     public static RenderOptions Options(OutputSettings output) => RenderOptions.For(output);
 
-    /// <summary>The figure files of an output section.</summary>
-    public static FigureFormats Formats(FigureFiles figures) => figures switch
-    {
-        FigureFiles.Png => FigureFormats.Png,
-        FigureFiles.Svg => FigureFormats.Svg,
-        FigureFiles.All => FigureFormats.All,
-        _ => FigureFormats.None,
-    };
-
     private sealed class Library : IExperimentRendering
     {
         public IReadOnlyList<string> WriteFigures(ExperimentResult result, string directory, OutputSettings output) =>
-            ExperimentRenderer.WriteFigures(result, directory, Formats(output.Figures), Options(output));
+            ExperimentRenderer.WriteFigures(result, directory, output.Figures, Options(output));
 
         public void WriteReport(ExperimentResult result, string path, OutputSettings output, string specJson) =>
             ExperimentRenderer.WriteReport(result, path, Options(output), specJson);
 
         public IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory) =>
-            SweepRenderer.WriteFigures(file.Spec, cells, directory, Formats(file.Output.Figures));
+            SweepRenderer.WriteFigures(file.Spec, cells, directory, file.Output.Figures);
 
         public void WriteSweepReport(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string path, string sweepJson) =>
             SweepRenderer.WriteReport(file.Spec, cells, path, sweepJson);
@@ -47,7 +37,7 @@ internal static class ExperimentRendering
             var kept = new List<string>();
             try
             {
-                foreach (var file in ExperimentRenderer.WriteFigures(result, scratch, Formats(output.Figures), options))
+                foreach (var file in ExperimentRenderer.WriteFigures(result, scratch, output.Figures, options))
                 {
                     var name = Path.GetFileName(file);
                     if (name.StartsWith("landscape.", StringComparison.Ordinal) || name.StartsWith("batches.", StringComparison.Ordinal))

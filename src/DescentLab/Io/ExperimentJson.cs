@@ -22,6 +22,9 @@ public static class ExperimentJson
     /// <summary>The sampler kinds as written in a file, in <see cref="SamplerKind"/> order.</summary>
     public static IReadOnlyList<string> SamplerKinds { get; } = ["full-batch", "sequential", "reshuffle", "shuffle-once", "with-replacement"];
 
+    /// <summary>The x-axes as written in a file, in <see cref="XAxis"/> order.</summary>
+    private static readonly string[] XAxisWords = ["epoch", "step", "samples"];
+
     private static SpecJsonContext Context => SpecJsonContext.Default;
 
     /// <summary>Reads the experiment file at <paramref name="path"/>; a CSV path inside it is relative to the file's folder.</summary>
@@ -76,14 +79,19 @@ public static class ExperimentJson
     };
 
     /// <summary>Parses "none", "png", "svg" or "all".</summary>
-    public static FigureFiles ParseFigures(string text, string where) => text switch
+    public static FigureFormats ParseFigures(string text, string where) => text switch
     {
-        "none" => FigureFiles.None,
-        "png" => FigureFiles.Png,
-        "svg" => FigureFiles.Svg,
-        "all" => FigureFiles.All,
+        "none" => FigureFormats.None,
+        "png" => FigureFormats.Png,
+        "svg" => FigureFormats.Svg,
+        "all" => FigureFormats.All,
         _ => throw new SpecFormatException(where, $"'{text}' is not a figure choice; use none, png, svg or all."),
     };
+
+    /// <summary>Parses "step", "epoch" or "samples", the x-axis words of an experiment file.</summary>
+    public static XAxis ParseXAxis(string text, string where) => Array.IndexOf(XAxisWords, text) is var index and >= 0
+        ? (XAxis)index
+        : throw new SpecFormatException(where, $"'{text}' is not one of step, epoch, samples.");
 
     /// <summary>The file's fields as DTOs: every field set, given data as a reference to <paramref name="dataPath"/>.</summary>
     internal static ExperimentFileDto ToDto(ExperimentFile file, string dataPath)
@@ -192,7 +200,7 @@ public static class ExperimentJson
             output = output with { Plane = ToPlane(dto.Plane, "output.plane") };
         }
 
-        return dto.XAxis is { } xAxis ? Set("output.xAxis", () => output with { XAxis = xAxis }) : output;
+        return dto.XAxis is { } xAxis ? output with { XAxis = ParseXAxis(xAxis, "output.xAxis") } : output;
     }
 
     /// <summary>Reads an optimizer object (kind and its options) at <paramref name="path"/>.</summary>
@@ -349,7 +357,7 @@ public static class ExperimentJson
         Figures = output.Figures.ToString().ToLowerInvariant(),
         Report = output.Report,
         Plane = output.Plane is { } plane ? JsonFormat.Element([plane.X, plane.Y], Context.StringArray) : JsonFormat.Element<string?>(null, Context.String),
-        XAxis = output.XAxis,
+        XAxis = XAxisWords[(int)output.XAxis],
     };
 
     private static DataSpec ToData(JsonElement element, string path, string? baseDirectory)

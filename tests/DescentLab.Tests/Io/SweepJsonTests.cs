@@ -60,7 +60,7 @@ public sealed class SweepJsonTests
                     new OptimizerChoice("adamw", new AdamWOptions { Beta1 = 0.8, Amsgrad = true }),
                 ],
             },
-            new OutputSettings { Figures = FigureFiles.Svg, Report = false });
+            new OutputSettings { Figures = FigureFormats.Svg, Report = false });
 
         var text = SweepJson.Write(file);
         var back = SweepJson.Parse(text, ".");
