@@ -94,6 +94,7 @@ public static partial class DescentLabCommand
                 return parse.GetValue(noReport) ? output with { Report = false } : output;
             });
             var target = folder.Target(parse, file.Spec, suffix: string.Empty);
+            WriteNotes(context, spec, parse.GetValue(folder.Quiet));
             return RunExperiment(context, file, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
         }));
         return command;
@@ -140,6 +141,7 @@ public static partial class DescentLabCommand
 
             var planeText = parse.GetValue(plane);
             var target = folder.Target(parse, file.Spec, suffix: "-landscape");
+            WriteNotes(context, spec, parse.GetValue(folder.Quiet));
             return WriteLandscapes(context, file, planeText, plane.Name, kinds, count, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
         }));
         return command;
@@ -157,6 +159,17 @@ public static partial class DescentLabCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static void WriteNotes(Context context, SpecOptions spec, bool quiet)
+    {
+        if (!quiet)
+        {
+            foreach (var note in spec.Notes)
+            {
+                context.Error.WriteLine($"descentlab: note: {note}");
+            }
+        }
     }
 
     private static Option<string?> XAxisOption() => new("--x-axis")

@@ -13,7 +13,7 @@ namespace DescentLab.Cli;
 /// Values are taken as text and parsed here with the invariant culture, so every message names its flag in the same
 /// way ("--lr: expected a number, got 'abc'.").
 /// </remarks>
-internal sealed class SpecOptions
+internal sealed partial class SpecOptions
 {
     public Option<string?> Config { get; } = new("--config") { Description = "An experiment file (JSON) to run instead of the seed experiment.", HelpName = "FILE.json" };
 
@@ -48,7 +48,7 @@ internal sealed class SpecOptions
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Degree, Epochs, LearningRate, BatchSize, Init, Methods, RecordEvery, DivergenceFactor, Replicates })
+        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Degree, Epochs, LearningRate, BatchSize, Init, Methods, RecordEvery, DivergenceFactor, Replicates, MaxMemory })
         {
             command.Options.Add(option);
         }
@@ -172,7 +172,8 @@ internal sealed class SpecOptions
         }
 
         var output = outputOverrides is null ? file.Output : outputOverrides(file.Output);
-        return Check(new ExperimentFile(spec, output), configPath, fromFlag);
+        var checkedFile = Check(new ExperimentFile(spec, output), configPath, fromFlag);
+        return parse.CommandResult.Command.Options.Contains(RecordEvery) ? Budget(parse, checkedFile) : checkedFile;
     }
 
     /// <summary>Checks what only the data can tell: batch sizes against n, explicit init against p, plane names; throws a <see cref="UsageException"/>.</summary>

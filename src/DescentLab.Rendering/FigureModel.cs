@@ -101,11 +101,20 @@ internal sealed class FigureModel
     /// <summary>x values for drawn curves, spanning the data.</summary>
     public double[] CurveX { get; private set; } = [];
 
-    /// <summary>The samples' first input column.</summary>
+    /// <summary>
+    /// The most samples a scatter plot draws: beyond a few thousand, markers only overlap, and a million of them make a
+    /// 100 MB SVG and a report that takes minutes to open.
+    /// </summary>
+    public const int MaxDataPoints = 5000;
+
+    /// <summary>The drawn samples' first input column: every sample, or <see cref="MaxDataPoints"/> evenly spaced rows.</summary>
     public double[] DataX { get; private set; } = [];
 
-    /// <summary>The samples' outputs.</summary>
+    /// <summary>The drawn samples' outputs, row for row with <see cref="DataX"/>.</summary>
     public double[] DataY { get; private set; } = [];
+
+    /// <summary>The legend entry of the drawn samples: "samples", or how many of them are drawn.</summary>
+    public string DataLegend { get; private set; } = "samples";
 
     /// <summary>The x-axis of loss curves, in words, for axis titles.</summary>
     public string ProgressLabel => Options.XAxis switch
@@ -528,8 +537,21 @@ internal sealed class FigureModel
     private void BuildData()
     {
         var data = Problem.Data;
-        DataX = data.Input(0).ToArray();
-        DataY = data.Output.ToArray();
+        var x = data.Input(0);
+        var y = data.Output;
+        var rows = Thinning.Rows(data.Count, MaxDataPoints);
+        DataX = new double[rows.Length];
+        DataY = new double[rows.Length];
+        for (var k = 0; k < rows.Length; k++)
+        {
+            DataX[k] = x[rows[k]];
+            DataY[k] = y[rows[k]];
+        }
+
+        if (rows.Length < data.Count)
+        {
+            DataLegend = string.Create(CultureInfo.InvariantCulture, $"samples ({rows.Length:N0} of {data.Count:N0} drawn)");
+        }
         MeanCoefficients = Result.Spec.Data switch
         {
             SeedData seed => [.. seed.Generator.MeanCoefficients],
@@ -541,8 +563,14 @@ internal sealed class FigureModel
             return;
         }
 
-        var low = DataX.Min();
-        var high = DataX.Max();
+        var low = double.PositiveInfinity;
+        var high = double.NegativeInfinity;
+        foreach (var v in x)
+        {
+            low = Math.Min(low, v);
+            high = Math.Max(high, v);
+        }
+
         CurveX = new double[CurvePoints];
         for (var i = 0; i < CurvePoints; i++)
         {

@@ -85,7 +85,7 @@ internal static class InteractiveFigures
     {
         var data = model.Problem.Data;
         json.StartArray("data");
-        Markers(json, model.DataX, model.DataY, "samples", "#7f7f7f", 6);
+        Markers(json, model.DataX, model.DataY, model.DataLegend, "#7f7f7f", 6);
         if (model.HasCurves)
         {
             if (model.MeanCurve() is { } mean)
@@ -270,7 +270,7 @@ internal static class InteractiveFigures
     {
         var data = model.Problem.Data;
         json.StartArray("data");
-        Markers(json, model.DataX, model.DataY, "samples", "#7f7f7f", 5);
+        Markers(json, model.DataX, model.DataY, model.DataLegend, "#7f7f7f", 5);
         Line(json, model.CurveX, model.Curve(model.Optimum), "least squares θ*", "#000000", 2, "dash");
         // A diverged run's curve would set the axis and flatten the data to a line; its legend entry says it is absent.
         foreach (var run in Stroke.InDrawingOrder(model.Runs))

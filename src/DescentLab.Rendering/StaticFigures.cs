@@ -113,7 +113,7 @@ internal static class StaticFigures
         var plot = NewPlot($"The data: {data.Count} samples", $"{data.InputNames[0]}", data.OutputName);
         var points = plot.Add.ScatterPoints(model.DataX, model.DataY, Colors.Gray);
         points.MarkerSize = 6;
-        points.LegendText = "samples";
+        points.LegendText = model.DataLegend;
         if (model.HasCurves)
         {
             if (model.MeanCurve() is { } mean)
@@ -270,7 +270,7 @@ internal static class StaticFigures
         var plot = NewPlot("Real vs fitted: each method's final curve", data.InputNames[0], data.OutputName);
         var points = plot.Add.ScatterPoints(model.DataX, model.DataY, Colors.Gray.WithAlpha(0.7));
         points.MarkerSize = 5;
-        points.LegendText = "samples";
+        points.LegendText = model.DataLegend;
         var optimum = plot.Add.ScatterLine(model.CurveX, model.Curve(model.Optimum), Colors.Black);
         optimum.LineWidth = 2;
         optimum.LinePattern = LinePattern.Dashed;

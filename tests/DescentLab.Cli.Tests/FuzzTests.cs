@@ -29,27 +29,52 @@ public sealed class FuzzTests : IDisposable
 
     private readonly Sandbox _box = new();
 
+    /// <summary>The cases this test has checked.</summary>
+    private int _checked;
+
     public void Dispose() => _box.Dispose();
 
     private static int Cases => int.TryParse(Environment.GetEnvironmentVariable("DESCENTLAB_FUZZ_CASES"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 5000;
 
     [Fact]
-    public void Run_MutatedCsvData_ExitsZeroOrTwoCleanly() =>
+    public void Run_MutatedCsvData_ExitsZeroOrTwoCleanly()
+    {
         Mutations(ValidCsv()).Select(Gen.Int[1, 4], Gen.Int[1, 6])
             .Sample((text, degree, batch) => Check("d.csv", text, ["run", "--data", "{file}", "--degree", Number(degree), "--batch-size", Number(batch), "--epochs", "2"]), iter: Cases / 2, threads: 1);
+        Report("CSV data");
+    }
 
     [Fact]
-    public void Run_MutatedExperimentFile_ExitsZeroOrTwoCleanly() =>
+    public void Run_MutatedExperimentFile_ExitsZeroOrTwoCleanly()
+    {
         JsonMutations(ValidExperiment())
             .Sample(text => Check("e.json", text, ["run", "--config", "{file}", "--epochs", "2", "--replicates", "1"]), iter: Cases * 3 / 10, threads: 1);
+        Report("experiment files");
+    }
 
     [Fact]
-    public void Sweep_MutatedSweepFile_ExitsZeroOrTwoCleanly() =>
+    public void Sweep_MutatedSweepFile_ExitsZeroOrTwoCleanly()
+    {
         JsonMutations(ValidSweep())
             .Sample(text => Check("s.json", text, ["sweep", "--config", "{file}", "--replicates", "1", "--threads", "1"]), iter: Cases / 5, threads: 1);
+        Report("sweep files");
+    }
+
+    /// <summary>
+    /// Appends "N KIND" to the file DESCENTLAB_FUZZ_REPORT names, N being the cases this test checked, so that CI can
+    /// print how many cases ran.
+    /// </summary>
+    private void Report(string kind)
+    {
+        if (Environment.GetEnvironmentVariable("DESCENTLAB_FUZZ_REPORT") is { Length: > 0 } path)
+        {
+            File.AppendAllText(path, string.Create(CultureInfo.InvariantCulture, $"{_checked} {kind}\n"));
+        }
+    }
 
     private void Check(string name, string text, string[] args)
     {
+        _checked++;
         var file = _box.WriteFile(name, text);
         var out_ = _box.PathOf("out");
         string[] full = [.. args.Select(a => a == "{file}" ? file : a), "--figures", "none", "--no-report", "--quiet", "--out", out_];

@@ -100,4 +100,38 @@ public sealed class FigureModelTests
     [InlineData(new double[] { 0, 0, 2.5 }, "2.5x²")]
     public void Polynomial_Coefficients_ReadsAsPeopleWriteIt(double[] ascending, string expected) =>
         Assert.Equal(expected, FigureModel.Polynomial(ascending));
+
+    [Fact]
+    public void Create_ManySamples_DrawsAtMostTheLimitSpreadOverEveryRowAndSaysSo()
+    {
+        // A 10⁶-row run drew every sample: a 69 MB data.svg, a 99 MB fit.svg and a 46 MB report.
+        var spec = new ExperimentSpec
+        {
+            Data = new SeedData(new DescentLab.Data.SeedDataGenerator { Count = 20_000 }),
+            Methods = [.. ExperimentSpec.SeedMethods().Take(1)],
+            Training = new TrainingOptions { Epochs = 1 },
+        };
+        var result = ExperimentRunner.Run(spec);
+        var model = FigureModel.Create(result, new RenderOptions { Resolution = 16 });
+
+        Assert.Equal(FigureModel.MaxDataPoints, model.DataX.Length);
+        Assert.Equal("samples (5,000 of 20,000 drawn)", model.DataLegend);
+        var data = result.Problem.Data;
+        Assert.Equal(data.Input(0)[0], model.DataX[0]);
+        Assert.Equal(data.Input(0)[^1], model.DataX[^1]);
+        Assert.Equal(data.Output[^1], model.DataY[^1]);
+
+        // The fitted curves still span every sample, drawn or not.
+        var x = data.Input(0).ToArray();
+        Assert.Equal(x.Min(), model.CurveX[0]);
+        Assert.Equal(x.Max(), model.CurveX[^1]);
+    }
+
+    [Fact]
+    public void Create_FewSamples_DrawsEveryOne()
+    {
+        var model = FigureModel.Create(SeedRendering.Result, new RenderOptions { Resolution = 16 });
+        Assert.Equal(SeedRendering.Result.Problem.Data.Input(0).ToArray(), model.DataX);
+        Assert.Equal("samples", model.DataLegend);
+    }
 }

@@ -11,7 +11,7 @@ namespace DescentLab.Randomness;
 /// and <c>randperm_cpu</c> in aten/src/ATen/native/TensorFactories.cpp. Each method names the call it equals.
 /// Not thread-safe (torch locks a mutex per call; here each run owns its generator). Draws allocate nothing.
 /// </remarks>
-public sealed class TorchGenerator
+public sealed partial class TorchGenerator
 {
     private readonly Mt19937 _engine;
 
@@ -31,6 +31,7 @@ public sealed class TorchGenerator
     {
         InitialSeed = seed;
         _engine.Seed(unchecked((uint)seed));
+        _nextNormal = null;
     }
 
     /// <summary>One 32-bit output of the engine: <c>CPUGeneratorImpl::random()</c>.</summary>
