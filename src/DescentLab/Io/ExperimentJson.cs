@@ -234,13 +234,9 @@ public static class ExperimentJson
                 x = d.Lr is { } lr ? Set(at("lr"), () => x with { LearningRate = lr }) : x;
                 if (d.Betas is { } betas)
                 {
-                    if (betas.Length != 2)
-                    {
-                        throw new SpecFormatException(at("betas"), Invariant($"expected two numbers [beta1, beta2], got {betas.Length}."));
-                    }
-
-                    x = Set(at("betas") + "[0]", () => x with { Beta1 = betas[0] });
-                    x = Set(at("betas") + "[1]", () => x with { Beta2 = betas[1] });
+                    var (beta1, beta2) = Pair(betas, at("betas"), n => $"expected two numbers [beta1, beta2], got {n}.");
+                    x = Set(at("betas") + "[0]", () => x with { Beta1 = beta1 });
+                    x = Set(at("betas") + "[1]", () => x with { Beta2 = beta2 });
                 }
 
                 x = d.Eps is { } eps ? Set(at("eps"), () => x with { Epsilon = eps }) : x;
@@ -404,6 +400,10 @@ public static class ExperimentJson
         }
     }
 
+    /// <summary>The two values of a pair such as [beta1, beta2]; another count is refused with <paramref name="refusal"/>'s words.</summary>
+    private static (T First, T Second) Pair<T>(T[] values, string path, Func<int, FormattableString> refusal) =>
+        values.Length == 2 ? (values[0], values[1]) : throw new SpecFormatException(path, Invariant(refusal(values.Length)));
+
     private static void CheckRange(double low, double high, string path)
     {
         if (!(low < high))
@@ -502,13 +502,9 @@ public static class ExperimentJson
         x = d.RelativeTolerance is { } tolerance ? Set(at("relativeTolerance"), () => x with { RelativeTolerance = tolerance }) : x;
         if (d.Band is { } band)
         {
-            if (band.Length != 2)
-            {
-                throw new SpecFormatException(at("band"), Invariant($"expected two quantiles [lower, upper], got {band.Length} values."));
-            }
-
-            x = Set(at("band") + "[0]", () => x with { BandLower = band[0] });
-            x = Set(at("band") + "[1]", () => x with { BandUpper = band[1] });
+            var (lower, upper) = Pair(band, at("band"), n => $"expected two quantiles [lower, upper], got {n} values.");
+            x = Set(at("band") + "[0]", () => x with { BandLower = lower });
+            x = Set(at("band") + "[1]", () => x with { BandUpper = upper });
         }
 
         x = d.ComparisonEpochs is { } epochs ? Set(at("comparisonEpochs"), () => x with { ComparisonEpochs = epochs }) : x;
@@ -610,14 +606,9 @@ public static class ExperimentJson
             return null;
         }
 
-        var names = JsonFormat.Array(plane, path);
-        if (names.Count != 2)
-        {
-            throw new SpecFormatException(path, Invariant($"expected two parameter names [x, y], got {names.Count} values."));
-        }
-
-        var x = JsonFormat.String(names[0], path + "[0]");
-        var y = JsonFormat.String(names[1], path + "[1]");
+        var (first, second) = Pair([.. JsonFormat.Array(plane, path)], path, n => $"expected two parameter names [x, y], got {n} values.");
+        var x = JsonFormat.String(first, path + "[0]");
+        var y = JsonFormat.String(second, path + "[1]");
         return x == y ? throw new SpecFormatException(path, $"the plane needs two different parameters, got '{x}' twice.") : (x, y);
     }
 
