@@ -12,8 +12,6 @@ namespace DescentLab.Cli;
 /// <summary>The sweep and merge commands: a grid of method settings × replicates, optionally in shards, and the merge of shards.</summary>
 public static partial class DescentLabCommand
 {
-    private const string SweepFileName = "sweep.json";
-
     private static Dictionary<string, string> ProcessEnvironment()
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -116,7 +114,21 @@ public static partial class DescentLabCommand
                 ? o
                 : throw new UsageException("--out: give the folder to write the merged sweep into, e.g. --out all.");
             var shardFolders = parse.GetValue(folders) ?? [];
-            var (file, sweepJson, tidy) = ReadShards(shardFolders);
+            MergedSweep merged;
+            try
+            {
+                merged = SweepFiles.ReadShards(shardFolders);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new UsageException(MessageText.OneLine(e.Message), e);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException(MessageText.OneLine($"merge: cannot read a shard: {e.Message}"), e);
+            }
+
+            var file = merged.File;
             if (parse.GetValue(figures) is { } f)
             {
                 file = file with { Output = file.Output with { Figures = SpecOptions.Guard(figures, () => ExperimentJson.ParseFigures(f, figures.Name)) } };
@@ -131,13 +143,8 @@ public static partial class DescentLabCommand
             var quiet = parse.GetValue(folder.Quiet);
             CheckFolder(target, force);
             using var output = CreateFolder(context, target, force);
-            var data = Path.Combine(shardFolders[0], ExperimentOutputWriter.DataFileName);
-            if (File.Exists(data))
-            {
-                File.Copy(data, Path.Combine(output.Path, ExperimentOutputWriter.DataFileName));
-            }
-
-            var summary = WriteWholeSweep(context, file, sweepJson, tidy, output.Path);
+            var sweepJson = SweepFiles.Write(output.Path, merged);
+            var summary = DrawWholeSweep(context, file, sweepJson, output.Path);
             CompleteFolder(context, output);
             Finish(context, file, summary, output.Target, quiet, Invariant($"{shardFolders.Length} shards merged"));
             return ExitCodes.Success;
@@ -223,18 +230,10 @@ public static partial class DescentLabCommand
         var result = SweepRunner.Run(spec, shard, new RunOptions { MaxDegreeOfParallelism = threads }, context.CancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
         context.CancellationToken.ThrowIfCancellationRequested();
-        var sweepJson = SweepJson.Write(file, ExperimentOutputWriter.DataFileName);
-        if (spec.Base.Data is GivenData given)
-        {
-            CsvDatasetWriter.Write(given.Dataset, Path.Combine(folder.Path, ExperimentOutputWriter.DataFileName));
-        }
-
-        var tidy = SweepCsv.Tidy(result.Rows);
+        var sweepJson = SweepFiles.Write(folder.Path, file, result);
         var done = Invariant($"{result.Rows.Count} runs in {seconds:0.0} s");
         if (shard.Count > 1)
         {
-            File.WriteAllText(Path.Combine(folder.Path, SweepFileName), sweepJson);
-            File.WriteAllText(Path.Combine(folder.Path, SweepFiles.TidyName), tidy);
             CompleteFolder(context, folder);
             if (!quiet)
             {
@@ -245,20 +244,16 @@ public static partial class DescentLabCommand
             return ExitCodes.Success;
         }
 
-        var summary = WriteWholeSweep(context, file, sweepJson, tidy, folder.Path);
+        var summary = DrawWholeSweep(context, file, sweepJson, folder.Path);
         CompleteFolder(context, folder);
         Finish(context, file, summary, folder.Target, quiet, done);
         return ExitCodes.Success;
     }
 
-    /// <summary>Writes what a whole sweep's folder holds besides data.csv: sweep.json, tidy.csv, summary.csv, the heatmaps and the report.</summary>
-    private static IReadOnlyList<SweepCellSummary> WriteWholeSweep(Context context, SweepFile file, string sweepJson, string tidy, string directory)
+    /// <summary>Draws what a whole sweep's folder holds besides its CSV and JSON files: the heatmaps and the report, from summary.csv as written.</summary>
+    private static IReadOnlyList<SweepCellSummary> DrawWholeSweep(Context context, SweepFile file, string sweepJson, string directory)
     {
-        File.WriteAllText(Path.Combine(directory, SweepFileName), sweepJson);
-        File.WriteAllText(Path.Combine(directory, SweepFiles.TidyName), tidy);
-        var summaryText = SweepCsv.Summary(tidy);
-        File.WriteAllText(Path.Combine(directory, SweepFiles.SummaryName), summaryText);
-        var summary = SweepCsv.ReadSummary(summaryText);
+        var summary = SweepCsv.ReadSummary(File.ReadAllText(Path.Combine(directory, SweepFiles.SummaryName)));
         var drawing = new List<Task>();
         if (file.Output.Figures != FigureFormats.None)
         {
@@ -290,53 +285,6 @@ public static partial class DescentLabCommand
         }
 
         context.Output.WriteLine(file.Output.Report ? $"report: {Path.Combine(shown, "report.html")}" : $"summary: {Path.Combine(shown, SweepFiles.SummaryName)}");
-    }
-
-    private static (SweepFile File, string SweepJson, string Tidy) ReadShards(string[] folders)
-    {
-        if (folders.Length == 0)
-        {
-            throw new UsageException("merge: give the shards' output folders.");
-        }
-
-        string? first = null;
-        var tidies = new List<string>();
-        foreach (var folder in folders)
-        {
-            var sweepPath = Path.Combine(folder, SweepFileName);
-            var tidyPath = Path.Combine(folder, SweepFiles.TidyName);
-            if (!Directory.Exists(folder))
-            {
-                throw new UsageException($"merge: no such folder: {folder}");
-            }
-
-            if (!File.Exists(sweepPath) || !File.Exists(tidyPath))
-            {
-                throw new UsageException($"merge: {folder} is not a sweep's output folder (it needs {SweepFileName} and {SweepFiles.TidyName}).");
-            }
-
-            var json = File.ReadAllText(sweepPath);
-            if (first is null)
-            {
-                first = json;
-            }
-            else if (json != first)
-            {
-                throw new UsageException($"merge: {folder} is a shard of another sweep: its {SweepFileName} differs from {Path.Combine(folders[0], SweepFileName)}.");
-            }
-
-            tidies.Add(File.ReadAllText(tidyPath));
-        }
-
-        var file = ReadSweep(Path.Combine(folders[0], SweepFileName), "merge");
-        try
-        {
-            return (file, first!, SweepCsv.Merge(tidies, file.Spec.RunCount));
-        }
-        catch (InvalidDataException e)
-        {
-            throw new UsageException(e.Message, e);
-        }
     }
 
     private static int PositiveInt(Option option, string text) =>

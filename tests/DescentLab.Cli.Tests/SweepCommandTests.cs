@@ -188,7 +188,7 @@ public sealed class SweepCommandTests : IDisposable
         var result = Sandbox.Run("merge", _box.PathOf("empty"), "--out", _box.PathOf("all"));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("is not a sweep's output folder (it needs sweep.json and tidy.csv)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("the folder has no manifest.json, so it is not a shard folder that 'descentlab sweep --shard' wrote.", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_box.PathOf("all")));
     }
 

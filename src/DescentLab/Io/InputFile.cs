@@ -10,7 +10,26 @@ public static class InputFile
     public const long MaxBytes = 256L * 1024 * 1024;
 
     /// <summary>Opens <paramref name="path"/> as UTF-8 text (or as its byte-order mark says); throws an <see cref="IOException"/> saying why not.</summary>
-    public static StreamReader OpenText(string path)
+    public static StreamReader OpenText(string path) =>
+        new(Open(path), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+
+    /// <summary>Reads all of <paramref name="path"/> as text, with the checks of <see cref="OpenText"/>.</summary>
+    public static string ReadAllText(string path)
+    {
+        using var reader = OpenText(path);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Reads all of <paramref name="path"/> as bytes, with the checks of <see cref="OpenText"/>.</summary>
+    public static byte[] ReadAllBytes(string path)
+    {
+        using var stream = Open(path);
+        using var bytes = new MemoryStream((int)stream.Length);
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
+    private static FileStream Open(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (path.Contains('\0', StringComparison.Ordinal))
@@ -33,19 +52,12 @@ public static class InputFile
             }
 
             stream.Position = 0;
-            return new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return stream;
         }
         catch
         {
             stream.Dispose();
             throw;
         }
-    }
-
-    /// <summary>Reads all of <paramref name="path"/> as text, with the checks of <see cref="OpenText"/>.</summary>
-    public static string ReadAllText(string path)
-    {
-        using var reader = OpenText(path);
-        return reader.ReadToEnd();
     }
 }

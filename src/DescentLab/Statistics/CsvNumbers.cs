@@ -35,12 +35,13 @@ public static class CsvNumbers
     /// <summary>
     /// A text cell (a name, never a number): quoted if it holds a comma, quote or line break or starts or ends with
     /// whitespace (RFC 4180); one starting with = + - @ tab or carriage return gets a leading apostrophe and quotes, so
-    /// a spreadsheet shows it as text instead of running it as a formula (OWASP, "CSV Injection").
+    /// a spreadsheet shows it as text instead of running it as a formula (OWASP, "CSV Injection"). A name that already
+    /// starts with apostrophes before such a character gets one more, so <see cref="ReadText"/> gives every name back.
     /// </summary>
     public static string Text(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var formula = IsFormulaStart(value);
+        var formula = IsGuarded(value);
         if (formula)
         {
             value = "'" + value;
@@ -56,8 +57,13 @@ public static class CsvNumbers
     public static string ReadText(string cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        return cell.Length > 1 && cell[0] == '\'' && IsFormulaStart(cell.AsSpan(1)) ? cell[1..] : cell;
+        return cell.Length > 1 && cell[0] == '\'' && IsGuarded(cell.AsSpan(1)) ? cell[1..] : cell;
     }
 
-    private static bool IsFormulaStart(ReadOnlySpan<char> value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+    /// <summary>Whether <paramref name="value"/> needs the apostrophe: a formula character after any apostrophes.</summary>
+    private static bool IsGuarded(ReadOnlySpan<char> value)
+    {
+        var rest = value.TrimStart('\'');
+        return rest.Length > 0 && rest[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+    }
 }

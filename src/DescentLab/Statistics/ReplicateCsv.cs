@@ -14,46 +14,21 @@ public static class ReplicateCsv
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(statistics);
         var options = statistics.Options;
-        writer.Write("method,replicate,seed,diverged,diverged_at_step,steps,final_loss,minimum_loss,final_excess_loss,epochs_to_tolerance,steps_to_tolerance");
-        foreach (var name in statistics.ParameterNames)
-        {
-            writer.Write("," + CsvNumbers.Text("final_" + name));
-        }
-
-        foreach (var epoch in options.ComparisonEpochs)
-        {
-            writer.Write(string.Create(CultureInfo.InvariantCulture, $",excess_epoch_{epoch}"));
-        }
-
-        foreach (var step in options.ComparisonSteps)
-        {
-            writer.Write(string.Create(CultureInfo.InvariantCulture, $",excess_step_{step}"));
-        }
-
-        writer.Write('\n');
-        foreach (var method in statistics.Methods)
-        {
-            foreach (var run in method.Runs)
-            {
-                writer.Write(string.Join(',', [
-                    CsvNumbers.Text(run.Method),
-                    run.Replicate.ToString(CultureInfo.InvariantCulture),
-                    run.Seed.ToString(CultureInfo.InvariantCulture),
-                    run.Diverged ? "true" : "false",
-                    CsvNumbers.Format(run.DivergedAtStep),
-                    run.Steps.ToString(CultureInfo.InvariantCulture),
-                    CsvNumbers.Format(run.FinalLoss),
-                    CsvNumbers.Format(run.MinimumLoss),
-                    CsvNumbers.Format(run.FinalExcessLoss),
-                    CsvNumbers.Format(run.EpochsToTolerance),
-                    CsvNumbers.Format(run.StepsToTolerance),
-                    .. run.FinalParameters.Select(CsvNumbers.Format),
-                    .. run.ExcessAtEpochs.Select(CsvNumbers.Format),
-                    .. run.ExcessAtSteps.Select(CsvNumbers.Format),
-                ]));
-                writer.Write('\n');
-            }
-        }
+        string[] header = [
+            "method,replicate,seed,diverged,diverged_at_step," + RunOutcomeCsv.Header,
+            .. statistics.ParameterNames.Select(name => CsvNumbers.Text("final_" + name)),
+            .. options.ComparisonEpochs.Select(epoch => string.Create(CultureInfo.InvariantCulture, $"excess_epoch_{epoch}")),
+            .. options.ComparisonSteps.Select(step => string.Create(CultureInfo.InvariantCulture, $"excess_step_{step}")),
+        ];
+        Write(writer, string.Join(',', header), statistics.Methods.SelectMany(method => method.Runs).Select(run => (IEnumerable<string>)[
+            CsvNumbers.Text(run.Method),
+            run.Replicate.ToString(CultureInfo.InvariantCulture),
+            run.Seed.ToString(CultureInfo.InvariantCulture),
+            run.Diverged ? "true" : "false",
+            CsvNumbers.Format(run.DivergedAtStep),
+            .. RunOutcomeCsv.Cells(run.Steps, run.FinalLoss, run.MinimumLoss, run.EpochsToTolerance, run.StepsToTolerance),
+            .. run.FinalParameters.Concat(run.ExcessAtEpochs).Concat(run.ExcessAtSteps).Select(CsvNumbers.Format),
+        ]));
     }
 
     /// <summary>Every run's full-data and excess loss at every grid point, as the bands are computed from them.</summary>
@@ -61,30 +36,7 @@ public static class ReplicateCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(statistics);
-        writer.Write("method,replicate,step,epoch,samples,loss,excess_loss\n");
-        foreach (var method in statistics.Methods)
-        {
-            var grid = method.Grid;
-            var name = CsvNumbers.Text(method.Name);
-            for (var r = 0; r < method.Replicates; r++)
-            {
-                var loss = method.LossOf(r);
-                var minimum = method.MinimumLossOf(r);
-                for (var k = 0; k < grid.Count; k++)
-                {
-                    writer.Write(string.Join(',', [
-                        name,
-                        r.ToString(CultureInfo.InvariantCulture),
-                        grid.Step[k].ToString(CultureInfo.InvariantCulture),
-                        CsvNumbers.Format(grid.Epoch[k]),
-                        grid.Samples[k].ToString(CultureInfo.InvariantCulture),
-                        CsvNumbers.Format(loss[k]),
-                        CsvNumbers.Format(loss[k] - minimum),
-                    ]));
-                    writer.Write('\n');
-                }
-            }
-        }
+        Write(writer, "method,replicate,step,epoch,samples,loss,excess_loss", CurveRows(statistics));
     }
 
     /// <summary>Each method's bands, one row per grid point: step, epoch, samples, then the quantiles of loss and of excess loss.</summary>
@@ -92,28 +44,12 @@ public static class ReplicateCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(statistics);
-        writer.Write("method,step,epoch,samples,loss_lower,loss_median,loss_upper,excess_loss_lower,excess_loss_median,excess_loss_upper\n");
-        foreach (var method in statistics.Methods)
-        {
-            var grid = method.Grid;
-            var name = CsvNumbers.Text(method.Name);
-            for (var k = 0; k < grid.Count; k++)
-            {
-                writer.Write(string.Join(',', [
-                    name,
-                    grid.Step[k].ToString(CultureInfo.InvariantCulture),
-                    CsvNumbers.Format(grid.Epoch[k]),
-                    grid.Samples[k].ToString(CultureInfo.InvariantCulture),
-                    CsvNumbers.Format(method.Loss.Lower[k]),
-                    CsvNumbers.Format(method.Loss.Median[k]),
-                    CsvNumbers.Format(method.Loss.Upper[k]),
-                    CsvNumbers.Format(method.ExcessLoss.Lower[k]),
-                    CsvNumbers.Format(method.ExcessLoss.Median[k]),
-                    CsvNumbers.Format(method.ExcessLoss.Upper[k]),
-                ]));
-                writer.Write('\n');
-            }
-        }
+        Write(writer, "method,step,epoch,samples,loss_lower,loss_median,loss_upper,excess_loss_lower,excess_loss_median,excess_loss_upper", statistics.Methods.SelectMany(method =>
+            Enumerable.Range(0, method.Grid.Count).Select(k => (IEnumerable<string>)[
+                CsvNumbers.Text(method.Name),
+                .. RunOutcomeCsv.GridCells(method.Grid, k),
+                .. new[] { method.Loss, method.ExcessLoss }.SelectMany(band => new[] { band.Lower[k], band.Median[k], band.Upper[k] }).Select(CsvNumbers.Format),
+            ])));
     }
 
     /// <summary>One row per comparison: the pair, the point, the mean paired difference with its interval, the median and A's win share.</summary>
@@ -121,25 +57,44 @@ public static class ReplicateCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(statistics);
-        writer.Write("method_a,method_b,axis,at,step_a,step_b,replicates,mean_difference,lower,upper,level,resamples,median_difference,share_a_better\n");
-        foreach (var c in statistics.Comparisons)
+        Write(writer, "method_a,method_b,axis,at,step_a,step_b,replicates,mean_difference,lower,upper,level,resamples,median_difference,share_a_better", statistics.Comparisons.Select(c => (IEnumerable<string>)[
+            CsvNumbers.Text(c.MethodA),
+            CsvNumbers.Text(c.MethodB),
+            c.Axis == ComparisonAxis.Epoch ? "epoch" : "step",
+            .. new long[] { c.At, c.StepA, c.StepB, c.Replicates }.Select(v => v.ToString(CultureInfo.InvariantCulture)),
+            .. new[] { c.Interval.Mean, c.Interval.Lower, c.Interval.Upper, c.Interval.Level }.Select(CsvNumbers.Format),
+            c.Interval.Resamples.ToString(CultureInfo.InvariantCulture),
+            CsvNumbers.Format(c.MedianDifference),
+            CsvNumbers.Format(c.ShareABetter),
+        ]));
+    }
+
+    private static IEnumerable<IEnumerable<string>> CurveRows(ReplicateStatistics statistics)
+    {
+        foreach (var method in statistics.Methods)
         {
-            writer.Write(string.Join(',', [
-                CsvNumbers.Text(c.MethodA),
-                CsvNumbers.Text(c.MethodB),
-                c.Axis == ComparisonAxis.Epoch ? "epoch" : "step",
-                c.At.ToString(CultureInfo.InvariantCulture),
-                c.StepA.ToString(CultureInfo.InvariantCulture),
-                c.StepB.ToString(CultureInfo.InvariantCulture),
-                c.Replicates.ToString(CultureInfo.InvariantCulture),
-                CsvNumbers.Format(c.Interval.Mean),
-                CsvNumbers.Format(c.Interval.Lower),
-                CsvNumbers.Format(c.Interval.Upper),
-                CsvNumbers.Format(c.Interval.Level),
-                c.Interval.Resamples.ToString(CultureInfo.InvariantCulture),
-                CsvNumbers.Format(c.MedianDifference),
-                CsvNumbers.Format(c.ShareABetter),
-            ]));
+            var name = CsvNumbers.Text(method.Name);
+            for (var r = 0; r < method.Replicates; r++)
+            {
+                var minimum = method.MinimumLossOf(r);
+                for (var k = 0; k < method.Grid.Count; k++)
+                {
+                    // The loss is a span into the method's store, which an iterator cannot hold across its yields.
+                    var loss = method.LossOf(r)[k];
+                    yield return [name, r.ToString(CultureInfo.InvariantCulture), .. RunOutcomeCsv.GridCells(method.Grid, k), CsvNumbers.Format(loss), CsvNumbers.Format(loss - minimum)];
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes the header and each row, cells joined by commas, lines ending in "\n".</summary>
+    private static void Write(TextWriter writer, string header, IEnumerable<IEnumerable<string>> rows)
+    {
+        writer.Write(header);
+        writer.Write('\n');
+        foreach (var row in rows)
+        {
+            writer.Write(string.Join(',', row));
             writer.Write('\n');
         }
     }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using DescentLab.Data;
+using DescentLab.Io;
 using DescentLab.Sampling;
 using DescentLab.Statistics;
 
@@ -7,22 +9,20 @@ namespace DescentLab.Sweeps;
 
 /// <summary>
 /// The sweep's CSV files: the tidy file (one row per run, in canonical order: cell, then replicate), the per-cell
-/// summary computed from the tidy text alone, and the merge of shards' tidy files.
+/// summary computed from the tidy text alone, and the strict merge of shards' tidy files.
 /// </summary>
 /// <remarks>
-/// Numbers are written in round-trip form, so the summary of a merged tidy file is the summary of the unsharded one, and
-/// merging sorts whole lines without rewriting them: the merge of every shard is the unsharded file byte for byte.
+/// Numbers are written in round-trip form and read back only in that form (<see cref="CsvReader.Number"/>), so the
+/// summary of a merged tidy file is the summary of the unsharded one, and the merge of every shard, rewritten from what
+/// was read, is the unsharded file byte for byte.
 /// </remarks>
 public static class SweepCsv
 {
     /// <summary>The tidy file's header.</summary>
-    public const string TidyHeader = "cell,replicate,seed,optimizer,sampler,batch_size,lr,method,steps,final_loss,minimum_loss,final_excess_loss,epochs_to_tolerance,steps_to_tolerance,diverged,diverged_at_step";
+    public const string TidyHeader = "cell,replicate,seed," + CellSettings.Header + "," + RunOutcomeCsv.Header + ",diverged,diverged_at_step";
 
     /// <summary>The summary file's header.</summary>
-    public const string SummaryHeader = "cell,optimizer,sampler,batch_size,lr,method,runs,diverged_share,reached_share,final_excess_loss_q10,final_excess_loss_median,final_excess_loss_q90,epochs_to_tolerance_q10,epochs_to_tolerance_median,epochs_to_tolerance_q90";
-
-    private const int SettingsFrom = 3;
-    private const int SettingsTo = 7;
+    public const string SummaryHeader = "cell," + CellSettings.Header + ",runs,diverged_share,reached_share,final_excess_loss_q10,final_excess_loss_median,final_excess_loss_q90,epochs_to_tolerance_q10,epochs_to_tolerance_median,epochs_to_tolerance_q90";
 
     /// <summary>The sampler's name as the design's vocabulary spells it (full-batch, sequential, reshuffle, shuffle-once, with-replacement).</summary>
     public static string SamplerName(SamplerKind kind) => kind switch
@@ -39,32 +39,9 @@ public static class SweepCsv
     public static string Tidy(IEnumerable<SweepRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var text = new StringBuilder(TidyHeader).Append('\n');
-        foreach (var row in rows.OrderBy(r => r.Cell.Index).ThenBy(r => r.Replicate))
-        {
-            var cell = row.Cell;
-            var sampler = cell.Method.Sampler;
-            text.AppendJoin(',', [
-                cell.Index.ToString(CultureInfo.InvariantCulture),
-                row.Replicate.ToString(CultureInfo.InvariantCulture),
-                row.Seed.ToString(CultureInfo.InvariantCulture),
-                CsvNumbers.Text(cell.Optimizer.Name),
-                SamplerName(sampler.Kind),
-                sampler.Kind == SamplerKind.FullBatch ? "full" : sampler.BatchSize.ToString(CultureInfo.InvariantCulture),
-                CsvNumbers.Format(cell.LearningRate),
-                CsvNumbers.Text(cell.Method.Name),
-                row.Steps.ToString(CultureInfo.InvariantCulture),
-                CsvNumbers.Format(row.FinalLoss),
-                CsvNumbers.Format(row.MinimumLoss),
-                CsvNumbers.Format(row.FinalExcessLoss),
-                CsvNumbers.Format(row.EpochsToTolerance),
-                CsvNumbers.Format(row.StepsToTolerance),
-                row.DivergedAtStep.HasValue ? "true" : "false",
-                CsvNumbers.Format(row.DivergedAtStep),
-            ]).Append('\n');
-        }
-
-        return text.ToString();
+        return Write(rows.Select(r => new TidyRow(
+            r.Cell.Index, r.Replicate, r.Seed, Settings(r.Cell), r.Steps, r.FinalLoss, r.MinimumLoss, r.FinalExcessLoss,
+            r.EpochsToTolerance, r.StepsToTolerance, r.DivergedAtStep.HasValue, r.DivergedAtStep)));
     }
 
     /// <summary>
@@ -72,22 +49,31 @@ public static class SweepCsv
     /// quantiles (NumPy's linear method) of final excess loss and of epochs to tolerance (+∞ for diverged runs and
     /// runs that never reach it).
     /// </summary>
+    /// <exception cref="DataFormatException">The text is not a tidy file; the message names the line and the column.</exception>
     public static string Summary(string tidy)
     {
-        var (_, lines) = Split(tidy, "tidy");
+        ArgumentNullException.ThrowIfNull(tidy);
+        var reader = new TidyReader(new StringReader(tidy), "tidy.csv");
+        var rows = new List<TidyRow>();
+        while (reader.Read() is { } row)
+        {
+            rows.Add(row);
+        }
+
         var text = new StringBuilder(SummaryHeader).Append('\n');
-        foreach (var group in lines.Select(Cells).GroupBy(c => int.Parse(c[0], CultureInfo.InvariantCulture)).OrderBy(g => g.Key))
+        foreach (var group in rows.GroupBy(r => r.Cell).OrderBy(g => g.Key))
         {
             var runs = group.ToArray();
-            var excess = runs.Select(c => CsvNumbers.Parse(c[11])).ToArray();
-            var epochs = runs.Select(c => c[12].Length == 0 ? double.PositiveInfinity : CsvNumbers.Parse(c[12])).ToArray();
-            var diverged = runs.Count(c => c[14] == "true");
-            var reached = runs.Count(c => c[12].Length != 0);
+            var first = runs[0];
+            var excess = runs.Select(r => r.FinalExcessLoss).ToArray();
+            var epochs = runs.Select(r => r.EpochsToTolerance ?? double.PositiveInfinity).ToArray();
+            var diverged = runs.Count(r => r.Diverged);
+            var reached = runs.Count(r => r.EpochsToTolerance.HasValue);
             var e = QuantileSummary.Of(excess, 0.1, 0.9);
             var t = QuantileSummary.Of(epochs, 0.1, 0.9);
             text.AppendJoin(',', [
-                runs[0][0],
-                .. runs[0][SettingsFrom..(SettingsTo + 1)].Select(c => CsvNumbers.Text(CsvNumbers.ReadText(c))),
+                first.Cell.ToString(CultureInfo.InvariantCulture),
+                .. first.Settings.Cells(),
                 runs.Length.ToString(CultureInfo.InvariantCulture),
                 CsvNumbers.Format(diverged / (double)runs.Length),
                 CsvNumbers.Format(reached / (double)runs.Length),
@@ -104,142 +90,131 @@ public static class SweepCsv
     }
 
     /// <summary>
-    /// The tidy file of the whole sweep from the tidy files of its shards: same header, lines sorted by cell then
-    /// replicate; every (cell, replicate) once, and every cell with the same replicates 0…R−1.
+    /// The tidy file of the whole sweep <paramref name="spec"/> from the tidy files of its shards, checked row by row:
+    /// every cell parsed strictly, every row's settings and seed those of the cell the sweep enumerates for it, every
+    /// run in the shard that owns it, every run of the sweep once. The result is written afresh from what was read.
     /// </summary>
-    /// <param name="shards">The shards' tidy texts, in any order.</param>
-    /// <param name="expectedRuns">
-    /// The sweep's run count (<see cref="SweepSpec.RunCount"/>) when known: without it a missing shard that held every
-    /// run of the last replicates cannot be told from a sweep with fewer replicates.
-    /// </param>
-    public static string Merge(IEnumerable<string> shards, long? expectedRuns = null)
+    /// <param name="spec">The sweep the shards were cut from.</param>
+    /// <param name="shards">The shards' tidy files, in any order, each with the slice it claims to be.</param>
+    /// <exception cref="DataFormatException">A row is malformed or disagrees with the sweep; the message names the file, line and column.</exception>
+    /// <exception cref="InvalidDataException">The shards do not make up the sweep (one missing, one twice, different shardings).</exception>
+    public static string Merge(SweepSpec spec, IEnumerable<ShardTidy> shards)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(shards);
-        var keyed = new List<(int Cell, int Replicate, string Line)>();
-        var count = 0;
-        foreach (var shard in shards)
-        {
-            count++;
-            var (_, lines) = Split(shard, $"shard {count}");
-            foreach (var line in lines)
-            {
-                var comma = line.IndexOf(',', StringComparison.Ordinal);
-                var second = line.IndexOf(',', comma + 1);
-                keyed.Add((int.Parse(line.AsSpan(0, comma), CultureInfo.InvariantCulture), int.Parse(line.AsSpan(comma + 1, second - comma - 1), CultureInfo.InvariantCulture), line));
-            }
-        }
-
-        if (count == 0)
+        var given = shards.ToArray();
+        if (given.Length == 0)
         {
             throw new ArgumentException("merge: no shards given.", nameof(shards));
         }
 
-        keyed.Sort((a, b) => a.Cell != b.Cell ? a.Cell.CompareTo(b.Cell) : a.Replicate.CompareTo(b.Replicate));
-        var replicates = keyed.Count == 0 ? 0 : keyed.Max(k => k.Replicate) + 1;
-        for (var i = 0; i < keyed.Count; i++)
+        var count = given[0].Shard.Count;
+        var owner = new ShardTidy?[count];
+        foreach (var shard in given)
         {
-            var expectedCell = i / replicates;
-            var expectedReplicate = i % replicates;
-            if (keyed[i].Cell != expectedCell || keyed[i].Replicate != expectedReplicate)
+            if (shard.Shard.Count != count)
             {
-                var duplicate = i > 0 && keyed[i - 1].Cell == keyed[i].Cell && keyed[i - 1].Replicate == keyed[i].Replicate;
-                throw new InvalidDataException(duplicate
-                    ? $"merge: cell {keyed[i].Cell}, replicate {keyed[i].Replicate} appears in more than one shard."
-                    : $"merge: cell {expectedCell}, replicate {expectedReplicate} is missing: is a shard left out?");
+                throw new InvalidDataException($"merge: {shard.SourceName} is shard {shard.Shard} but {given[0].SourceName} is shard {given[0].Shard}: they are slices of different shardings.");
+            }
+
+            if (owner[shard.Shard.Index] is { } other)
+            {
+                throw new InvalidDataException($"merge: {other.SourceName} and {shard.SourceName} are both shard {shard.Shard}: every run of it appears in more than one shard.");
+            }
+
+            owner[shard.Shard.Index] = shard;
+        }
+
+        var cells = spec.Cells();
+        var replicates = spec.Base.Replicates;
+        var total = (long)cells.Count * replicates;
+        var rows = new TidyRow?[total];
+        foreach (var shard in given)
+        {
+            var reader = new TidyReader(new StringReader(shard.Text), shard.SourceName);
+            while (reader.Read() is { } row)
+            {
+                rows[reader.CheckAgainst(row, spec, cells, shard.Shard, rows)] = row;
             }
         }
 
-        if (expectedRuns is long runs && runs != keyed.Count)
+        var held = rows.Count(r => r is not null);
+        if (Array.FindIndex(owner, o => o is null) is var absent and >= 0)
         {
-            throw new InvalidDataException($"merge: the shards hold {keyed.Count} runs; the sweep has {runs}: is a shard left out?");
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"merge: the shards hold {held} runs; the sweep has {total}: is a shard left out? Shard {absent}/{count} is not among them."));
         }
 
-        var text = new StringBuilder(TidyHeader).Append('\n');
-        foreach (var k in keyed)
+        if (Array.FindIndex(rows, r => r is null) is var gap and >= 0)
         {
-            text.Append(k.Line).Append('\n');
+            throw new InvalidDataException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"merge: {owner[gap % count]!.SourceName}: cell {gap / replicates}, replicate {gap % replicates} is missing (run {gap} belongs to shard {gap % count}/{count}); the shards hold {held} of the sweep's {total} runs."));
         }
 
-        return text.ToString();
+        return Write(rows!);
     }
 
     /// <summary>Reads a summary file's text (as <see cref="Summary"/> writes it) back into rows.</summary>
+    /// <exception cref="DataFormatException">The text is not a summary file; the message names the line and the column.</exception>
     public static IReadOnlyList<SweepCellSummary> ReadSummary(string summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var lines = summary.Split('\n');
-        if (lines[0] != SummaryHeader)
+        var csv = new CsvReader(new StringReader(summary), "summary.csv");
+        var cell = csv.ColumnOf("cell");
+        var settings = CellSettings.Columns(csv);
+        var runs = csv.ColumnOf("runs");
+        var names = SummaryHeader.Split(',');
+        var numbers = names[(Array.IndexOf(names, "runs") + 1)..].Select(csv.ColumnOf).ToArray();
+        var cells = new List<SweepCellSummary>();
+        while (csv.Read())
         {
-            throw new InvalidDataException($"not a sweep summary file (header '{lines[0]}').");
+            var s = CellSettings.Read(csv, settings);
+            var v = numbers.Select(csv.Number).ToArray();
+            cells.Add(new SweepCellSummary(
+                (int)csv.WholeNumber(cell, 0, int.MaxValue),
+                s.Optimizer,
+                s.Sampler,
+                s.BatchSize,
+                s.LearningRate,
+                s.Method,
+                (int)csv.WholeNumber(runs, 1, int.MaxValue),
+                v[0],
+                v[1],
+                new QuantileSummary(v[2], v[3], v[4]),
+                new QuantileSummary(v[5], v[6], v[7])));
         }
 
-        return [.. lines.Skip(1).Where(l => l.Length > 0).Select(Cells).Select(c => new SweepCellSummary(
-            int.Parse(c[0], CultureInfo.InvariantCulture),
-            CsvNumbers.ReadText(c[1]),
-            CsvNumbers.ReadText(c[2]),
-            c[3],
-            CsvNumbers.Parse(c[4]),
-            CsvNumbers.ReadText(c[5]),
-            int.Parse(c[6], CultureInfo.InvariantCulture),
-            CsvNumbers.Parse(c[7]),
-            CsvNumbers.Parse(c[8]),
-            new QuantileSummary(CsvNumbers.Parse(c[9]), CsvNumbers.Parse(c[10]), CsvNumbers.Parse(c[11])),
-            new QuantileSummary(CsvNumbers.Parse(c[12]), CsvNumbers.Parse(c[13]), CsvNumbers.Parse(c[14]))))];
+        return cells;
     }
 
-    private static (string Header, string[] Lines) Split(string text, string what)
+    /// <summary>The settings of <paramref name="cell"/> as the tidy file holds them.</summary>
+    internal static CellSettings Settings(SweepCell cell)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var lines = text.Split('\n');
-        if (lines[0] != TidyHeader)
-        {
-            throw new InvalidDataException($"{what}: not a sweep tidy file (header '{lines[0]}').");
-        }
-
-        return (lines[0], [.. lines.Skip(1).Where(l => l.Length > 0)]);
+        var sampler = cell.Method.Sampler;
+        return new(
+            cell.Optimizer.Name,
+            SamplerName(sampler.Kind),
+            sampler.Kind == SamplerKind.FullBatch ? "full" : sampler.BatchSize.ToString(CultureInfo.InvariantCulture),
+            cell.LearningRate,
+            cell.Method.Name);
     }
 
-    /// <summary>Splits one CSV line into its cells, undoing RFC 4180 quoting.</summary>
-    private static string[] Cells(string line)
+    private static string Write(IEnumerable<TidyRow> rows)
     {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
+        var text = new StringBuilder(TidyHeader).Append('\n');
+        foreach (var row in rows.OrderBy(r => r.Cell).ThenBy(r => r.Replicate))
         {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(c);
-            }
+            text.AppendJoin(',', [
+                row.Cell.ToString(CultureInfo.InvariantCulture),
+                row.Replicate.ToString(CultureInfo.InvariantCulture),
+                row.Seed.ToString(CultureInfo.InvariantCulture),
+                .. row.Settings.Cells(),
+                .. RunOutcomeCsv.Cells(row.Steps, row.FinalLoss, row.MinimumLoss, row.EpochsToTolerance, row.StepsToTolerance),
+                row.Diverged ? "true" : "false",
+                CsvNumbers.Format(row.DivergedAtStep),
+            ]).Append('\n');
         }
 
-        cells.Add(cell.ToString());
-        return [.. cells];
+        return text.ToString();
     }
 }

@@ -22,6 +22,8 @@ public sealed class CsvNumbersTests
     [InlineData("=HYPERLINK(\"http://x\")")]
     [InlineData("-x")]
     [InlineData("'plain")]
+    [InlineData("'=x")]
+    [InlineData("''-x")]
     [InlineData("sgd")]
     public void ReadText_AfterUnquoting_GivesTheNameBack(string value)
     {

@@ -1,3 +1,4 @@
+using DescentLab.Data;
 using DescentLab.Experiments;
 using DescentLab.Sweeps;
 using DescentLab.Training;
@@ -45,6 +46,7 @@ public sealed class SweepCsvReadSummaryTests
     [Fact]
     public void ReadSummary_NotASummary_Throws()
     {
-        Assert.Throws<InvalidDataException>(() => SweepCsv.ReadSummary("a,b\n1,2\n"));
+        var error = Assert.Throws<DataFormatException>(() => SweepCsv.ReadSummary("a,b\n1,2\n"));
+        Assert.StartsWith("summary.csv: line 1, column 'cell': no such column", error.Message, StringComparison.Ordinal);
     }
 }

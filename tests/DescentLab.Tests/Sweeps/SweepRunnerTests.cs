@@ -1,4 +1,6 @@
+using DescentLab.Data;
 using DescentLab.Experiments;
+using DescentLab.Io;
 using DescentLab.Optimizers;
 using DescentLab.Sampling;
 using DescentLab.Statistics;
@@ -33,23 +35,26 @@ public sealed class SweepRunnerTests : IDisposable
     [Fact]
     public void Merge_ThreeShards_EqualsTheUnshardedFilesByteForByte()
     {
-        SweepFiles.Write(Path.Combine(_folder, "whole"), Whole.Value);
+        var file = new SweepFile(Spec, new());
+        SweepFiles.Write(Path.Combine(_folder, "whole"), file, Whole.Value);
         var shards = new[] { 2, 0, 1 }.Select(i => Path.Combine(_folder, $"shard-{i}")).ToArray();
         for (var i = 0; i < 3; i++)
         {
             var part = SweepRunner.Run(Spec, new Shard(i, 3), new RunOptions { MaxDegreeOfParallelism = 1 });
             Assert.Equal(30, part.Rows.Count);
-            SweepFiles.Write(Path.Combine(_folder, $"shard-{i}"), part);
+            SweepFiles.Write(Path.Combine(_folder, $"shard-{i}"), file, part);
             Assert.False(File.Exists(Path.Combine(_folder, $"shard-{i}", SweepFiles.SummaryName)));
+            Assert.True(File.Exists(Path.Combine(_folder, $"shard-{i}", SweepFiles.ManifestName)));
         }
 
-        SweepFiles.Merge(shards, Path.Combine(_folder, "merged"), Spec.RunCount);
-        foreach (var name in new[] { SweepFiles.TidyName, SweepFiles.SummaryName })
+        SweepFiles.Write(Path.Combine(_folder, "merged"), SweepFiles.ReadShards(shards));
+        foreach (var name in new[] { SweepFiles.SweepName, SweepFiles.TidyName, SweepFiles.SummaryName })
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(_folder, "whole", name)), File.ReadAllBytes(Path.Combine(_folder, "merged", name)));
         }
 
         Assert.Equal(Spec.RunCount + 1, File.ReadAllLines(Path.Combine(_folder, "merged", SweepFiles.TidyName)).Length);
+        Assert.False(File.Exists(Path.Combine(_folder, "merged", SweepFiles.ManifestName)));
     }
 
     [Fact]
@@ -91,13 +96,28 @@ public sealed class SweepRunnerTests : IDisposable
     [Fact]
     public void Merge_MissingOrRepeatedShard_Throws()
     {
-        var parts = Enumerable.Range(0, 3).Select(i => SweepCsv.Tidy(SweepRunner.Run(Spec, new Shard(i, 3)).Rows)).ToArray();
-        var missing = Assert.Throws<InvalidDataException>(() => SweepCsv.Merge([parts[0], parts[2]]));
-        Assert.Contains("is missing", missing.Message, StringComparison.Ordinal);
-        var twice = Assert.Throws<InvalidDataException>(() => SweepCsv.Merge([parts[0], parts[1], parts[2], parts[1]]));
+        var parts = Enumerable.Range(0, 3).Select(i => new ShardTidy(new Shard(i, 3), $"shard-{i}/tidy.csv", SweepCsv.Tidy(SweepRunner.Run(Spec, new Shard(i, 3)).Rows))).ToArray();
+        Assert.Equal(SweepCsv.Tidy(Whole.Value.Rows), SweepCsv.Merge(Spec, [parts[2], parts[0], parts[1]]));
+        var missing = Assert.Throws<InvalidDataException>(() => SweepCsv.Merge(Spec, [parts[0], parts[2]]));
+        Assert.Contains("is a shard left out? Shard 1/3 is not among them.", missing.Message, StringComparison.Ordinal);
+        var twice = Assert.Throws<InvalidDataException>(() => SweepCsv.Merge(Spec, [parts[0], parts[1], parts[2], parts[1]]));
         Assert.Contains("appears in more than one shard", twice.Message, StringComparison.Ordinal);
-        var count = Assert.Throws<InvalidDataException>(() => SweepCsv.Merge([parts[0], parts[1], parts[2]], Spec.RunCount + 5));
-        Assert.Contains("is a shard left out", count.Message, StringComparison.Ordinal);
+        var other = Assert.Throws<InvalidDataException>(() => SweepCsv.Merge(Spec, [parts[0], parts[1] with { Shard = new Shard(1, 4) }]));
+        Assert.Contains("different shardings", other.Message, StringComparison.Ordinal);
+        var lines = parts[1].Text.Split('\n');
+        var gap = Assert.Throws<InvalidDataException>(() => SweepCsv.Merge(Spec, [parts[0], parts[1] with { Text = string.Join('\n', lines.Where((_, k) => k != 4)) }, parts[2]]));
+        Assert.Contains("shard-1/tidy.csv: cell 2, replicate 0 is missing", gap.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Merge_RowOfAnotherSweep_ThrowsNamingLineAndColumn()
+    {
+        var part = SweepCsv.Tidy(SweepRunner.Run(Spec, new Shard(0, 1)).Rows);
+        var other = Spec with { LearningRates = [1e-3, 5e-3, 1e4] };
+
+        var error = Assert.Throws<DataFormatException>(() => SweepCsv.Merge(other, [new ShardTidy(Shard.All, "t.csv", part)]));
+
+        Assert.StartsWith("t.csv: line 7, column 'lr': '0.004' is not the learning rate of cell 1, which the sweep enumerates as '0.005'.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
