@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using DescentLab.Experiments;
 using DescentLab.Io;
 using DescentLab.Rendering;
 

@@ -35,7 +35,7 @@ public static partial class DescentLabCommand
             ExperimentOutputWriter.Write(result, file.Output, folder.Path);
             CompleteFolder(context, folder);
             var shown = Shown(folder.Target);
-            if (file.Output.Figures != FigureFiles.None || file.Output.Report)
+            if (file.Output.Figures != FigureFormats.None || file.Output.Report)
             {
                 context.Error.WriteLine($"descentlab: note: figures and the report are not drawn for the {spec.Model} model in this version; loss and accuracy are in summary.json and trajectories.csv.");
             }

@@ -260,7 +260,7 @@ public static partial class DescentLabCommand
     {
         var summary = SweepCsv.ReadSummary(File.ReadAllText(Path.Combine(directory, SweepFiles.SummaryName)));
         var drawing = new List<Task>();
-        if (file.Output.Figures != FigureFiles.None)
+        if (file.Output.Figures != FigureFormats.None)
         {
             var figures = Path.Combine(directory, "figures");
             Directory.CreateDirectory(figures);

@@ -183,9 +183,9 @@ public static partial class DescentLabCommand
     private static OutputSettings WithXAxis(OutputSettings output, string? text, string flag) => text switch
     {
         null => output,
-        "epochs" or "epoch" => output with { XAxis = "epoch" },
-        "steps" or "step" or "updates" => output with { XAxis = "step" },
-        "samples" => output with { XAxis = "samples" },
+        "epochs" or "epoch" => output with { XAxis = XAxis.Epochs },
+        "steps" or "step" or "updates" => output with { XAxis = XAxis.Steps },
+        "samples" => output with { XAxis = XAxis.Samples },
         _ => throw new UsageException($"{flag}: '{text}' is not an x-axis; use epochs, steps or samples."),
     };
 
@@ -213,7 +213,7 @@ public static partial class DescentLabCommand
             var result = ExperimentRunner.Run(spec, new RunOptions { Progress = progress, Time = TimeProvider.System }, context.CancellationToken);
             progress?.Finish();
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (file.Output.Figures != FigureFiles.None)
+            if (file.Output.Figures != FigureFormats.None)
             {
                 progress?.Stage("descentlab: writing figures");
             }

@@ -1,5 +1,4 @@
 using DescentLab.Experiments;
-using DescentLab.Io;
 using DescentLab.Landscapes;
 using DescentLab.Rendering;
 using DescentLab.Sweeps;
@@ -21,7 +20,7 @@ internal static class ExperimentRendering
             LandscapeFolder.Write(result, output, job, directory, cancellationToken);
 
         public IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory) =>
-            SweepRenderer.WriteFigures(file.Spec, cells, directory, ExperimentFolder.Formats(file.Output.Figures));
+            SweepRenderer.WriteFigures(file.Spec, cells, directory, file.Output.Figures);
 
         public void WriteSweepReport(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string path, string sweepJson) =>
             SweepRenderer.WriteReport(file.Spec, cells, path, sweepJson);

@@ -1,5 +1,4 @@
 using DescentLab.Experiments;
-using DescentLab.Io;
 using DescentLab.Landscapes;
 using DescentLab.Sweeps;
 

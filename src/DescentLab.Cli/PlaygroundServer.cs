@@ -234,7 +234,9 @@ internal sealed class PlaygroundServer : IAsyncDisposable
         catch (ArgumentException e)
         {
             // What the options records refuse only in combination (a schedule, a plane) surfaces here, named by its field.
-            return Invalid(e.Message, null);
+            return SettingError.Of(e) is { } error
+                ? Problem(StatusCodes.Status400BadRequest, "Invalid experiment", $"{error.Field}: {error.Message}", ("field", error.Field))
+                : Invalid(e.Message, null);
         }
         catch (Exception e) when (e is InvalidOperationException or OutOfMemoryException or ArithmeticException)
         {

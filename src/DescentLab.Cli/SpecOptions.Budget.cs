@@ -1,6 +1,5 @@
 using System.CommandLine;
 using DescentLab.Experiments;
-using DescentLab.Io;
 
 namespace DescentLab.Cli;
 

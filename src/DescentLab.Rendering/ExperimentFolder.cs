@@ -30,7 +30,7 @@ public static class ExperimentFolder
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        var formats = Formats(output.Figures);
+        var formats = output.Figures;
         var draws = formats != FigureFormats.None || output.Report;
 
         // The figure model (the landscapes' evaluation most of all) is computed while the data files are written.
@@ -64,16 +64,6 @@ public static class ExperimentFolder
         var report = output.Report ? Path.Combine(directory, ReportFileName) : null;
         ExperimentRenderer.Write(Result(model), figures, formats, FigureSet.All, report, specJson, cancellationToken);
     }
-
-    /// <summary>The figure formats of an output section's figure files.</summary>
-    public static FigureFormats Formats(FigureFiles figures) => figures switch
-    {
-        FigureFiles.None => FigureFormats.None,
-        FigureFiles.Png => FigureFormats.Png,
-        FigureFiles.Svg => FigureFormats.Svg,
-        FigureFiles.All => FigureFormats.All,
-        _ => throw new ArgumentOutOfRangeException(nameof(figures), figures, "Not a figure-files setting."),
-    };
 
     /// <summary>A finished task's result, its failure rethrown itself rather than wrapped in an AggregateException.</summary>
     internal static T Result<T>(Task<T> task) => task.GetAwaiter().GetResult();

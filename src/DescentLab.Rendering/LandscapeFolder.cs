@@ -25,7 +25,7 @@ public static class LandscapeFolder
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         output = output with { Plane = job.PlaneOf(result.Problem) };
         var written = new List<string>(ExperimentOutputWriter.WriteLandscapes(result, output, job, directory, cancellationToken));
-        var formats = ExperimentFolder.Formats(output.Figures);
+        var formats = output.Figures;
         if (formats != FigureFormats.None)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,4 +1,4 @@
-using DescentLab.Io;
+using DescentLab.Experiments;
 using DescentLab.Landscapes;
 
 namespace DescentLab.Rendering;
@@ -112,12 +112,7 @@ public sealed record RenderOptions
         ArgumentNullException.ThrowIfNull(output);
         return new RenderOptions
         {
-            XAxis = output.XAxis switch
-            {
-                "step" => XAxis.Steps,
-                "samples" => XAxis.Samples,
-                _ => XAxis.Epochs,
-            },
+            XAxis = output.XAxis,
             Plane = output.Plane,
         };
     }

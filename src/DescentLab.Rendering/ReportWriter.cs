@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using DescentLab.Analysis;
+using DescentLab.Experiments;
 using DescentLab.Optimizers;
 using DescentLab.Sampling;
 

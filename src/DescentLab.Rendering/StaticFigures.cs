@@ -1,4 +1,5 @@
 using System.Globalization;
+using DescentLab.Experiments;
 using DescentLab.Landscapes;
 using ScottPlot;
 using ScottPlot.Plottables;

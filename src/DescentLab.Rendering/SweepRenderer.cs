@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DescentLab.Experiments;
 using DescentLab.Statistics;
 using DescentLab.Sweeps;
 using ScottPlot;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DescentLab.Experiments;
 using DescentLab.Io;
 using DescentLab.Rendering;
 

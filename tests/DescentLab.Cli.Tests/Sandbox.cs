@@ -71,10 +71,10 @@ internal sealed class Sandbox : IDisposable
         public void WriteExperiment(ExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken)
         {
             var specJson = ExperimentOutputWriter.Write(result, output, directory);
-            if (output.Figures != FigureFiles.None)
+            if (output.Figures != FigureFormats.None)
             {
                 var figures = Directory.CreateDirectory(Path.Combine(directory, "figures")).FullName;
-                foreach (var format in output.Figures == FigureFiles.All ? new[] { FigureFiles.Png, FigureFiles.Svg } : [output.Figures])
+                foreach (var format in output.Figures == FigureFormats.All ? new[] { FigureFormats.Png, FigureFormats.Svg } : [output.Figures])
                 {
                     File.WriteAllText(Path.Combine(figures, $"figure-{format}.txt"), format.ToString());
                 }
@@ -89,7 +89,7 @@ internal sealed class Sandbox : IDisposable
         public IReadOnlyList<string> WriteLandscapes(ExperimentResult result, OutputSettings output, LandscapeJob job, string directory, CancellationToken cancellationToken)
         {
             var written = new List<string>(ExperimentOutputWriter.WriteLandscapes(result, output, job, directory, cancellationToken));
-            if (output.Figures != FigureFiles.None)
+            if (output.Figures != FigureFormats.None)
             {
                 var name = Path.Combine("figures", $"landscape-{job.FigureKind}-{job.Resolution}-{output.Figures}.txt");
                 Directory.CreateDirectory(Path.Combine(directory, "figures"));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DescentLab.Experiments;
 
 namespace DescentLab.Rendering.Tests;
 

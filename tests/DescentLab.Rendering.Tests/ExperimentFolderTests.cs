@@ -1,4 +1,4 @@
-using DescentLab.Io;
+using DescentLab.Experiments;
 
 namespace DescentLab.Rendering.Tests;
 
@@ -35,7 +35,7 @@ public sealed class ExperimentFolderTests
     {
         var directory = SeedRendering.NewDirectory();
 
-        ExperimentFolder.Write(SeedRendering.Result, new OutputSettings { Figures = FigureFiles.None, Report = false }, directory);
+        ExperimentFolder.Write(SeedRendering.Result, new OutputSettings { Figures = FigureFormats.None, Report = false }, directory);
 
         Assert.Equal(
             ["data.csv", "experiment.json", "summary.json", "trajectories.csv"],

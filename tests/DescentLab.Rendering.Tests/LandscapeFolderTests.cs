@@ -1,4 +1,4 @@
-using DescentLab.Io;
+using DescentLab.Experiments;
 using DescentLab.Landscapes;
 
 namespace DescentLab.Rendering.Tests;
@@ -31,7 +31,7 @@ public sealed class LandscapeFolderTests
         var directory = SeedRendering.NewDirectory();
         var job = new LandscapeJob { Plane = ("x", "1"), Kinds = [LandscapeKind.Slice], Resolution = 5 };
 
-        var written = LandscapeFolder.Write(SeedRendering.Result, new OutputSettings { Figures = FigureFiles.None }, job, directory);
+        var written = LandscapeFolder.Write(SeedRendering.Result, new OutputSettings { Figures = FigureFormats.None }, job, directory);
 
         Assert.Equal(["landscape-slice.csv"], written);
         Assert.False(Directory.Exists(Path.Combine(directory, "figures")));

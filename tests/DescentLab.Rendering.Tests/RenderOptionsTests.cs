@@ -1,3 +1,4 @@
+using DescentLab.Experiments;
 
 namespace DescentLab.Rendering.Tests;
 

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using DescentLab.Experiments;
 using SkiaSharp;
 
 namespace DescentLab.Rendering.Tests;

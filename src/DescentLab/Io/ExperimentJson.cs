@@ -23,6 +23,9 @@ public static class ExperimentJson
     /// <summary>The sampler kinds as written in a file, in <see cref="SamplerKind"/> order.</summary>
     public static IReadOnlyList<string> SamplerKinds { get; } = ["full-batch", "sequential", "reshuffle", "shuffle-once", "with-replacement"];
 
+    /// <summary>The x-axes as written in a file, in <see cref="XAxis"/> order.</summary>
+    private static readonly string[] XAxisWords = ["epoch", "step", "samples"];
+
     private static SpecJsonContext Context => SpecJsonContext.Default;
 
     /// <summary>Reads the experiment file at <paramref name="path"/>; a CSV path inside it is relative to the file's folder.</summary>
@@ -77,12 +80,12 @@ public static class ExperimentJson
     };
 
     /// <summary>Parses "none", "png", "svg" or "all".</summary>
-    public static FigureFiles ParseFigures(string text, string where) => text switch
+    public static FigureFormats ParseFigures(string text, string where) => text switch
     {
-        "none" => FigureFiles.None,
-        "png" => FigureFiles.Png,
-        "svg" => FigureFiles.Svg,
-        "all" => FigureFiles.All,
+        "none" => FigureFormats.None,
+        "png" => FigureFormats.Png,
+        "svg" => FigureFormats.Svg,
+        "all" => FigureFormats.All,
         _ => throw new SpecFormatException(where, $"'{text}' is not a figure choice; use none, png, svg or all."),
     };
 
@@ -98,6 +101,11 @@ public static class ExperimentJson
             throw new SpecFormatException(where, e.Message, e);
         }
     }
+
+    /// <summary>Parses "step", "epoch" or "samples", the x-axis words of an experiment file.</summary>
+    public static XAxis ParseXAxis(string text, string where) => Array.IndexOf(XAxisWords, text) is var index and >= 0
+        ? (XAxis)index
+        : throw new SpecFormatException(where, $"'{text}' is not one of step, epoch, samples.");
 
     /// <summary>The file's fields as DTOs: every field set, given data as a reference to <paramref name="dataPath"/>.</summary>
     internal static ExperimentFileDto ToDto(ExperimentFile file, string dataPath)
@@ -208,7 +216,7 @@ public static class ExperimentJson
             output = output with { Plane = ToPlane(dto.Plane, "output.plane") };
         }
 
-        return dto.XAxis is { } xAxis ? Set("output.xAxis", () => output with { XAxis = xAxis }) : output;
+        return dto.XAxis is { } xAxis ? output with { XAxis = ParseXAxis(xAxis, "output.xAxis") } : output;
     }
 
     /// <summary>Reads an optimizer object (kind and its options) at <paramref name="path"/>.</summary>
@@ -242,13 +250,9 @@ public static class ExperimentJson
                 x = d.Lr is { } lr ? Set(at("lr"), () => x with { LearningRate = lr }) : x;
                 if (d.Betas is { } betas)
                 {
-                    if (betas.Length != 2)
-                    {
-                        throw new SpecFormatException(at("betas"), Invariant($"expected two numbers [beta1, beta2], got {betas.Length}."));
-                    }
-
-                    x = Set(at("betas") + "[0]", () => x with { Beta1 = betas[0] });
-                    x = Set(at("betas") + "[1]", () => x with { Beta2 = betas[1] });
+                    var (beta1, beta2) = Pair(betas, at("betas"), n => $"expected two numbers [beta1, beta2], got {n}.");
+                    x = Set(at("betas") + "[0]", () => x with { Beta1 = beta1 });
+                    x = Set(at("betas") + "[1]", () => x with { Beta2 = beta2 });
                 }
 
                 x = d.Eps is { } eps ? Set(at("eps"), () => x with { Epsilon = eps }) : x;
@@ -368,7 +372,7 @@ public static class ExperimentJson
         Figures = output.Figures.ToString().ToLowerInvariant(),
         Report = output.Report,
         Plane = output.Plane is { } plane ? JsonFormat.Element([plane.X, plane.Y], Context.StringArray) : JsonFormat.Element<string?>(null, Context.String),
-        XAxis = output.XAxis,
+        XAxis = XAxisWords[(int)output.XAxis],
     };
 
     private static DataSpec ToData(JsonElement element, string path, string? baseDirectory)
@@ -426,6 +430,10 @@ public static class ExperimentJson
                 throw new SpecFormatException(at("kind"), $"'{kind}' is not a data kind; use seed, polynomial, csv, moons, circles, blobs or xor.");
         }
     }
+
+    /// <summary>The two values of a pair such as [beta1, beta2]; another count is refused with <paramref name="refusal"/>'s words.</summary>
+    private static (T First, T Second) Pair<T>(T[] values, string path, Func<int, FormattableString> refusal) =>
+        values.Length == 2 ? (values[0], values[1]) : throw new SpecFormatException(path, Invariant(refusal(values.Length)));
 
     private static void CheckRange(double low, double high, string path)
     {
@@ -525,13 +533,9 @@ public static class ExperimentJson
         x = d.RelativeTolerance is { } tolerance ? Set(at("relativeTolerance"), () => x with { RelativeTolerance = tolerance }) : x;
         if (d.Band is { } band)
         {
-            if (band.Length != 2)
-            {
-                throw new SpecFormatException(at("band"), Invariant($"expected two quantiles [lower, upper], got {band.Length} values."));
-            }
-
-            x = Set(at("band") + "[0]", () => x with { BandLower = band[0] });
-            x = Set(at("band") + "[1]", () => x with { BandUpper = band[1] });
+            var (lower, upper) = Pair(band, at("band"), n => $"expected two quantiles [lower, upper], got {n} values.");
+            x = Set(at("band") + "[0]", () => x with { BandLower = lower });
+            x = Set(at("band") + "[1]", () => x with { BandUpper = upper });
         }
 
         x = d.ComparisonEpochs is { } epochs ? Set(at("comparisonEpochs"), () => x with { ComparisonEpochs = epochs }) : x;
@@ -633,14 +637,9 @@ public static class ExperimentJson
             return null;
         }
 
-        var names = JsonFormat.Array(plane, path);
-        if (names.Count != 2)
-        {
-            throw new SpecFormatException(path, Invariant($"expected two parameter names [x, y], got {names.Count} values."));
-        }
-
-        var x = JsonFormat.String(names[0], path + "[0]");
-        var y = JsonFormat.String(names[1], path + "[1]");
+        var (first, second) = Pair([.. JsonFormat.Array(plane, path)], path, n => $"expected two parameter names [x, y], got {n} values.");
+        var x = JsonFormat.String(first, path + "[0]");
+        var y = JsonFormat.String(second, path + "[1]");
         return x == y ? throw new SpecFormatException(path, $"the plane needs two different parameters, got '{x}' twice.") : (x, y);
     }
 

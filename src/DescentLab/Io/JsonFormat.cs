@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
 
 namespace DescentLab.Io;
 
@@ -16,7 +17,7 @@ namespace DescentLab.Io;
 /// the DTO does not take a <see cref="JsonElement"/> (a nullable DTO field means "absent", not "null"), and a number
 /// read as a double must be finite. Repeated fields are refused before the serializer runs, as they are in every object.
 /// </remarks>
-internal static class JsonFormat
+internal static partial class JsonFormat
 {
     /// <summary>The path of the document itself, as written in a message.</summary>
     public const string TopLevel = "(top level)";
@@ -296,41 +297,14 @@ internal static class JsonFormat
     }
 
     /// <summary>The segments of a serializer path such as <c>$.methods[0]['odd.name']</c>: names and indexes.</summary>
-    private static List<object> Segments(string path)
-    {
-        var segments = new List<object>();
-        var i = path.StartsWith('$') ? 1 : 0;
-        while (i < path.Length)
-        {
-            if (path[i] == '.')
-            {
-                var end = path.IndexOfAny(['.', '['], i + 1);
-                end = end < 0 ? path.Length : end;
-                segments.Add(path[(i + 1)..end]);
-                i = end;
-            }
-            else if (path.AsSpan(i).StartsWith("['"))
-            {
-                var end = path.IndexOf("']", i + 2, StringComparison.Ordinal);
-                end = end < 0 ? path.Length : end;
-                segments.Add(path[(i + 2)..end].Replace("\\'", "'", StringComparison.Ordinal));
-                i = Math.Min(path.Length, end + 2);
-            }
-            else if (path[i] == '[')
-            {
-                var end = path.IndexOf(']', i);
-                end = end < 0 ? path.Length : end;
-                segments.Add(int.TryParse(path.AsSpan(i + 1, end - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : -1);
-                i = end + 1;
-            }
-            else
-            {
-                break;
-            }
-        }
+    private static IEnumerable<object> Segments(string path) =>
+        SegmentPattern().Matches(path).Select(m =>
+            m.Groups["index"].Success ? int.Parse(m.Groups["index"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture)
+            : m.Groups["name"].Success ? m.Groups["name"].Value
+            : (object)m.Groups["quoted"].Value.Replace("\\'", "'", StringComparison.Ordinal));
 
-        return segments;
-    }
+    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\['(?<quoted>(?:[^'\\]|\\.)*)'\]|\[(?<index>\d+)\]")]
+    private static partial Regex SegmentPattern();
 
     /// <summary>What a DTO field of this type takes, as a message says it.</summary>
     private static string Expected(JsonTypeInfo info)

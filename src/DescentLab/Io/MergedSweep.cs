@@ -1,3 +1,5 @@
+using DescentLab.Sweeps;
+
 namespace DescentLab.Io;
 
 /// <summary>What the shards of one sweep make up together, checked: the sweep file and the whole sweep's tidy text.</summary>

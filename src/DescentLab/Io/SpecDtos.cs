@@ -66,262 +66,82 @@ internal sealed record SweepFileDto : ExperimentFileDto
     public SweepAxesDto? Sweep { get; init; }
 }
 
-/// <summary>The sweep's axes; each a value or a list of values.</summary>
-internal sealed record SweepAxesDto
-{
-    public JsonElement Lr { get; init; }
+/// <summary>The sweep's axes; each a value or a list of values (the optimizers: kinds, or objects with a name and no lr).</summary>
+internal sealed record SweepAxesDto(JsonElement Lr = default, JsonElement BatchSize = default, JsonElement Sampler = default, JsonElement Optimizer = default);
 
-    public JsonElement BatchSize { get; init; }
+/// <summary>The statistics settings; <c>tolerance</c>, the old absolute tolerance, is read only to be refused with a pointer to its replacement.</summary>
+internal sealed record StatisticsDto(
+    double? RelativeTolerance = null,
+    double[]? Band = null,
+    int[]? ComparisonEpochs = null,
+    long[]? ComparisonSteps = null,
+    int? BootstrapResamples = null,
+    uint? BootstrapSeed = null,
+    double? ConfidenceLevel = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Tolerance = null);
 
-    public JsonElement Sampler { get; init; }
-
-    /// <summary>Kinds ("sgd") or optimizer objects with a name and no lr.</summary>
-    public JsonElement Optimizer { get; init; }
-}
-
-/// <summary>The statistics settings.</summary>
-internal sealed record StatisticsDto
-{
-    public double? RelativeTolerance { get; init; }
-
-    public double[]? Band { get; init; }
-
-    public int[]? ComparisonEpochs { get; init; }
-
-    public long[]? ComparisonSteps { get; init; }
-
-    public int? BootstrapResamples { get; init; }
-
-    public uint? BootstrapSeed { get; init; }
-
-    public double? ConfidenceLevel { get; init; }
-
-    /// <summary>The old absolute tolerance: read only to be refused with a pointer to its replacement.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonElement? Tolerance { get; init; }
-}
-
-/// <summary>A method.</summary>
-internal sealed record MethodDto
-{
-    public string? Name { get; init; }
-
-    public SamplerDto? Sampler { get; init; }
-
-    /// <summary>One of the optimizer DTOs, chosen by its kind (sgd when absent).</summary>
-    public JsonElement Optimizer { get; init; }
-
-    /// <summary>One of the schedule DTOs, chosen by its kind (constant when absent).</summary>
-    public JsonElement Schedule { get; init; }
-}
+/// <summary>A method; its optimizer and schedule are objects whose fields depend on their kind (sgd and constant when absent).</summary>
+internal sealed record MethodDto(string? Name = null, SamplerDto? Sampler = null, JsonElement Optimizer = default, JsonElement Schedule = default);
 
 /// <summary>A sampler.</summary>
-internal sealed record SamplerDto
-{
-    public string? Kind { get; init; }
+internal sealed record SamplerDto(string? Kind = null, int? BatchSize = null, bool? DropLast = null);
 
-    public int? BatchSize { get; init; }
-
-    public bool? DropLast { get; init; }
-}
-
-/// <summary>What to write besides the data.</summary>
-internal sealed record OutputDto
-{
-    public string? Figures { get; init; }
-
-    public bool? Report { get; init; }
-
-    /// <summary>Two parameter names, or null.</summary>
-    public JsonElement Plane { get; init; }
-
-    public string? XAxis { get; init; }
-}
+/// <summary>What to write besides the data; the plane is two parameter names or null.</summary>
+internal sealed record OutputDto(string? Figures = null, bool? Report = null, JsonElement Plane = default, string? XAxis = null);
 
 /// <summary>The seed notebook's data generator.</summary>
-internal sealed record SeedDataDto
-{
-    public string? Kind { get; init; }
-
-    public int? Count { get; init; }
-
-    public double? XLow { get; init; }
-
-    public double? XHigh { get; init; }
-
-    public double? AMean { get; init; }
-
-    public double? ASd { get; init; }
-
-    public double? BMean { get; init; }
-
-    public double? BSd { get; init; }
-
-    public double? CMean { get; init; }
-
-    public double? CSd { get; init; }
-}
+internal sealed record SeedDataDto(
+    string? Kind = null, int? Count = null, double? XLow = null, double? XHigh = null, double? AMean = null, double? ASd = null, double? BMean = null, double? BSd = null, double? CMean = null, double? CSd = null);
 
 /// <summary>A polynomial with Gaussian noise.</summary>
-internal sealed record PolynomialDataDto
-{
-    public string? Kind { get; init; }
-
-    public int? Count { get; init; }
-
-    public double? XLow { get; init; }
-
-    public double? XHigh { get; init; }
-
-    public double[]? Coefficients { get; init; }
-
-    public double? NoiseSd { get; init; }
-}
+internal sealed record PolynomialDataDto(string? Kind = null, int? Count = null, double? XLow = null, double? XHigh = null, double[]? Coefficients = null, double? NoiseSd = null);
 
 /// <summary>Generated classification data: moons, circles, blobs or xor.</summary>
-internal sealed record ClassificationDataDto
-{
-    public string? Kind { get; init; }
+internal sealed record ClassificationDataDto(string? Kind = null, int? Count = null, double? Noise = null, double? Factor = null, int? Centers = null, double? ClusterStd = null);
 
-    public int? Count { get; init; }
+/// <summary>CSV data, from a file or inline; x is a column name or a list of them.</summary>
+internal sealed record CsvDataDto(
+    string? Kind = null, string? Path = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Text = null, JsonElement X = default, string? Y = null);
 
-    public double? Noise { get; init; }
-
-    public double? Factor { get; init; }
-
-    public int? Centers { get; init; }
-
-    public double? ClusterStd { get; init; }
-}
-
-/// <summary>CSV data, from a file or inline.</summary>
-internal sealed record CsvDataDto
-{
-    public string? Kind { get; init; }
-
-    public string? Path { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Text { get; init; }
-
-    /// <summary>A column name or a list of them.</summary>
-    public JsonElement X { get; init; }
-
-    public string? Y { get; init; }
-}
+// The optimizers' settings, in torch.optim's words; lr is absent in a sweep, whose lr axis gives it.
 
 /// <summary>torch.optim.SGD's settings.</summary>
-internal sealed record SgdDto
-{
-    public string? Kind { get; init; }
-
-    /// <summary>Absent in a sweep, whose lr axis gives it.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? Lr { get; init; }
-
-    public double? Momentum { get; init; }
-
-    public double? Dampening { get; init; }
-
-    public bool? Nesterov { get; init; }
-
-    public double? WeightDecay { get; init; }
-
-    public bool? Maximize { get; init; }
-}
+internal sealed record SgdDto(
+    string? Kind = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Lr = null, double? Momentum = null, double? Dampening = null, bool? Nesterov = null, double? WeightDecay = null, bool? Maximize = null);
 
 /// <summary>torch.optim.Adam's and AdamW's settings.</summary>
-internal sealed record AdamDto
-{
-    public string? Kind { get; init; }
-
-    /// <summary>Absent in a sweep, whose lr axis gives it.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? Lr { get; init; }
-
-    public double[]? Betas { get; init; }
-
-    public double? Eps { get; init; }
-
-    public double? WeightDecay { get; init; }
-
-    public bool? Amsgrad { get; init; }
-
-    public bool? Maximize { get; init; }
-}
+internal sealed record AdamDto(
+    string? Kind = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Lr = null, double[]? Betas = null, double? Eps = null, double? WeightDecay = null, bool? Amsgrad = null, bool? Maximize = null);
 
 /// <summary>torch.optim.RMSprop's settings.</summary>
-internal sealed record RmspropDto
-{
-    public string? Kind { get; init; }
-
-    /// <summary>Absent in a sweep, whose lr axis gives it.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? Lr { get; init; }
-
-    public double? Alpha { get; init; }
-
-    public double? Eps { get; init; }
-
-    public double? WeightDecay { get; init; }
-
-    public double? Momentum { get; init; }
-
-    public bool? Centered { get; init; }
-
-    public bool? Maximize { get; init; }
-}
+internal sealed record RmspropDto(
+    string? Kind = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Lr = null,
+    double? Alpha = null,
+    double? Eps = null,
+    double? WeightDecay = null,
+    double? Momentum = null,
+    bool? Centered = null,
+    bool? Maximize = null);
 
 /// <summary>torch.optim.Adagrad's settings.</summary>
-internal sealed record AdagradDto
-{
-    public string? Kind { get; init; }
-
-    /// <summary>Absent in a sweep, whose lr axis gives it.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? Lr { get; init; }
-
-    public double? LrDecay { get; init; }
-
-    public double? WeightDecay { get; init; }
-
-    public double? InitialAccumulatorValue { get; init; }
-
-    public double? Eps { get; init; }
-
-    public bool? Maximize { get; init; }
-}
+internal sealed record AdagradDto(
+    string? Kind = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Lr = null,
+    double? LrDecay = null,
+    double? WeightDecay = null,
+    double? InitialAccumulatorValue = null,
+    double? Eps = null,
+    bool? Maximize = null);
 
 /// <summary>An object with only a kind: a constant schedule, or an optimizer named by its kind alone.</summary>
-internal sealed record KindDto
-{
-    public string? Kind { get; init; }
-}
+internal sealed record KindDto(string? Kind = null);
 
 /// <summary>torch's StepLR.</summary>
-internal sealed record StepScheduleDto
-{
-    public string? Kind { get; init; }
-
-    public int? StepSize { get; init; }
-
-    public double? Gamma { get; init; }
-}
+internal sealed record StepScheduleDto(string? Kind = null, int? StepSize = null, double? Gamma = null);
 
 /// <summary>torch's ExponentialLR.</summary>
-internal sealed record ExponentialScheduleDto
-{
-    public string? Kind { get; init; }
-
-    public double? Gamma { get; init; }
-}
+internal sealed record ExponentialScheduleDto(string? Kind = null, double? Gamma = null);
 
 /// <summary>torch's CosineAnnealingLR.</summary>
-internal sealed record CosineScheduleDto
-{
-    public string? Kind { get; init; }
-
-    public int? TMax { get; init; }
-
-    public double? EtaMin { get; init; }
-}
+internal sealed record CosineScheduleDto(string? Kind = null, int? TMax = null, double? EtaMin = null);

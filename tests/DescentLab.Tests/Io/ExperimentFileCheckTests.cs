@@ -1,3 +1,4 @@
+using DescentLab.Experiments;
 using DescentLab.Io;
 
 namespace DescentLab.Tests.Io;

@@ -72,7 +72,7 @@ public sealed class ExperimentJsonTests
         from methods in Gen.Select(Samplers, Optimizers, Schedules).Array[1, 5]
         from figures in Gen.Int[0, 3]
         from report in Gen.Bool
-        from xAxis in Gen.OneOfConst("step", "epoch", "samples")
+        from xAxis in Gen.OneOfConst(XAxis.Steps, XAxis.Epochs, XAxis.Samples)
         select new ExperimentFile(
             new ExperimentSpec
             {
@@ -87,7 +87,7 @@ public sealed class ExperimentJsonTests
                 Init = init switch { 0 => InitSpec.Shared, 1 => InitSpec.Independent, _ => InitSpec.Explicit(values) },
                 Methods = [.. methods.Select((m, i) => new Method($"m{i}", m.Item1, m.Item2, m.Item3))],
             },
-            new OutputSettings { Figures = (FigureFiles)figures, Report = report, XAxis = xAxis, Plane = degree > 1 ? ("x^2", "x") : null });
+            new OutputSettings { Figures = (FigureFormats)figures, Report = report, XAxis = xAxis, Plane = degree > 1 ? ("x^2", "x") : null });
 
     [Fact]
     public void Write_ThenParse_GivesAnEqualFileAndTheSameText()
@@ -147,6 +147,7 @@ public sealed class ExperimentJsonTests
     [InlineData("{ \"degree\": 40 }", "degree", "must be between 1 and 32.")]
     [InlineData("{ \"keepBatchesOfEpoch\": -1 }", "keepBatchesOfEpoch", "must be at least 0.")]
     [InlineData("{ \"output\": { \"figures\": \"jpg\" } }", "output.figures", "'jpg' is not a figure choice; use none, png, svg or all.")]
+    [InlineData("{ \"output\": { \"xAxis\": \"hours\" } }", "output.xAxis", "'hours' is not one of step, epoch, samples.")]
     public void Parse_BadField_ThrowsWithItsPath(string json, string path, string detail)
     {
         var e = Assert.Throws<SpecFormatException>(() => ExperimentJson.Parse(json, "."));

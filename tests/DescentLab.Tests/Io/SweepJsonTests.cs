@@ -60,7 +60,7 @@ public sealed class SweepJsonTests
                     new OptimizerChoice("adamw", new AdamWOptions { Beta1 = 0.8, Amsgrad = true }),
                 ],
             },
-            new OutputSettings { Figures = FigureFiles.Svg, Report = false });
+            new OutputSettings { Figures = FigureFormats.Svg, Report = false });
 
         var text = SweepJson.Write(file);
         var back = SweepJson.Parse(text, ".");
@@ -92,6 +92,12 @@ public sealed class SweepJsonTests
     [InlineData("{ \"sweep\": { \"optimizer\": [{ \"kind\": \"lbfgs\" }] } }", "sweep.optimizer[0].kind:")]
     [InlineData("{ \"sweep\": 3 }", "sweep: expected an object, got the number 3.")]
     [InlineData("{ \"sweep\": null }", "sweep: required:")]
+    [InlineData("{ \"sweep\": { \"optimizer\": [{ \"kind\": \"sgd\", \"kind\": \"adam\" }] } }", "sweep.optimizer[0].kind: the field appears twice.")]
+    [InlineData("{ \"sweep\": { \"optimizer\": [{ \"name\": \"a\", \"betas\": [0.9, 0.99], \"betas\": [0.9, 0.99] }] } }", "sweep.optimizer[0].betas: the field appears twice.")]
+    [InlineData("{ \"sweep\": { \"sampler\": \"\\ud800\" } }", "sweep.sampler: the string holds an unpaired UTF-16 surrogate escape")]
+    [InlineData("{ \"sweep\": { \"optimizer\": [{ \"name\\ud800\": \"m\" }] } }", "(text): a string holds an unpaired UTF-16 surrogate escape")]
+    [InlineData("{ \"sweep\": { \"step\": 1 } }", "sweep.step: unknown field; known fields here: batchSize, lr, optimizer, sampler.")]
+    [InlineData("{ \"seed\": 1, \"epoch\": 2, \"sweep\": {} }", "epoch: unknown field; known fields here: data, degree, divergenceFactor, epochs, init, keepBatchesOfEpoch, methods, name, output, recordEvery, replicates, rng, seed, statistics, sweep.")]
     public void Parse_BadSweep_ThrowsWithItsPath(string json, string message)
     {
         var e = Assert.Throws<SpecFormatException>(() => SweepJson.Parse(json, "."));

@@ -1,4 +1,4 @@
-namespace DescentLab.Rendering;
+namespace DescentLab.Experiments;
 
 /// <summary>What the horizontal axis of a loss curve counts: the three ways to measure training progress.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
-using DescentLab.Sweeps;
+using DescentLab.Experiments;
 
-namespace DescentLab.Io;
+namespace DescentLab.Sweeps;
 
 /// <summary>A sweep file's content: the sweep to run and what to draw besides the CSV files.</summary>
 /// <param name="Spec">The sweep (its base experiment and its axes).</param>

@@ -1,4 +1,4 @@
-namespace DescentLab.Rendering;
+namespace DescentLab.Experiments;
 
 /// <summary>The file formats a static figure is written in.</summary>
 [Flags]

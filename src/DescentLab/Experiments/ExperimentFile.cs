@@ -1,7 +1,6 @@
-using DescentLab.Experiments;
 using DescentLab.Training;
 
-namespace DescentLab.Io;
+namespace DescentLab.Experiments;
 
 /// <summary>An experiment file's content: the spec to run and what to write besides the data.</summary>
 /// <param name="Spec">The experiment.</param>
