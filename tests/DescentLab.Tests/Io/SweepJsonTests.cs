@@ -97,7 +97,7 @@ public sealed class SweepJsonTests
     [InlineData("{ \"sweep\": { \"sampler\": \"\\ud800\" } }", "sweep.sampler: the string holds an unpaired UTF-16 surrogate escape")]
     [InlineData("{ \"sweep\": { \"optimizer\": [{ \"name\\ud800\": \"m\" }] } }", "(text): a string holds an unpaired UTF-16 surrogate escape")]
     [InlineData("{ \"sweep\": { \"step\": 1 } }", "sweep.step: unknown field; known fields here: batchSize, lr, optimizer, sampler.")]
-    [InlineData("{ \"seed\": 1, \"epoch\": 2, \"sweep\": {} }", "epoch: unknown field; known fields here: data, degree, divergenceFactor, epochs, init, keepBatchesOfEpoch, methods, name, output, recordEvery, replicates, rng, seed, statistics, sweep.")]
+    [InlineData("{ \"seed\": 1, \"epoch\": 2, \"sweep\": {} }", "epoch: unknown field; known fields here: data, degree, divergenceFactor, epochs, init, keepBatchesOfEpoch, methods, model, name, output, recordEvery, replicates, rng, seed, statistics, sweep.")]
     public void Parse_BadSweep_ThrowsWithItsPath(string json, string message)
     {
         var e = Assert.Throws<SpecFormatException>(() => SweepJson.Parse(json, "."));
