@@ -395,20 +395,30 @@ public sealed class NeuralNetwork : IModel
                 var m = Math.Max(-x, 0.0);
                 return ((1 - t) * x) + m + Math.Log(Math.Exp(-m) + Math.Exp(-x - m));
             default:
-                var max = outputs[0];
-                for (var j = 1; j < outputs.Length; j++)
-                {
-                    max = Math.Max(max, outputs[j]);
-                }
-
-                var sum = 0.0;
-                for (var j = 0; j < outputs.Length; j++)
-                {
-                    sum += Math.Exp(outputs[j] - max);
-                }
-
-                return -(outputs[(int)t] - max - Math.Log(sum));
+                var logSum = LogSumExpAboveMax(outputs, out var max);
+                return -(outputs[(int)t] - max - logSum);
         }
+    }
+
+    /// <summary>
+    /// log Σⱼ exp(oⱼ − max) and the max itself: log-softmax with the max shift, as torch's CPU log_softmax computes it,
+    /// shared by the loss and its gradient.
+    /// </summary>
+    private static double LogSumExpAboveMax(ReadOnlySpan<double> outputs, out double max)
+    {
+        max = outputs[0];
+        for (var j = 1; j < outputs.Length; j++)
+        {
+            max = Math.Max(max, outputs[j]);
+        }
+
+        var sum = 0.0;
+        for (var j = 0; j < outputs.Length; j++)
+        {
+            sum += Math.Exp(outputs[j] - max);
+        }
+
+        return Math.Log(sum);
     }
 
     /// <summary>∂(loss/|B|)/∂outputs for one sample, into <paramref name="error"/>.</summary>
@@ -425,19 +435,7 @@ public sealed class NeuralNetwork : IModel
                 error[0] = ((1 / (1 + Math.Exp(-outputs[0]))) - t) * scale;
                 break;
             default:
-                var max = outputs[0];
-                for (var j = 1; j < outputs.Length; j++)
-                {
-                    max = Math.Max(max, outputs[j]);
-                }
-
-                var sum = 0.0;
-                for (var j = 0; j < outputs.Length; j++)
-                {
-                    sum += Math.Exp(outputs[j] - max);
-                }
-
-                var logSum = Math.Log(sum);
+                var logSum = LogSumExpAboveMax(outputs, out var max);
                 for (var j = 0; j < outputs.Length; j++)
                 {
                     // log_softmax_backward: g − exp(log p)·Σg, with g = −1/|B| at the label and 0 elsewhere.
