@@ -9,6 +9,12 @@ internal sealed partial class SpecOptions
     /// <summary>The default memory limit, unless the machine has less to give.</summary>
     private const double DefaultMaxMemoryGb = 4;
 
+    /// <summary>The smallest limit accepted, 1 MB: below it every experiment is refused.</summary>
+    private const double MinMaxMemoryGb = 0.001;
+
+    /// <summary>The largest limit accepted, 1 PB.</summary>
+    private const double MaxMaxMemoryGb = 1 << 20;
+
     public Option<string?> MaxMemory { get; } = new("--max-memory")
     {
         Description = "Refuse experiments estimated to need more memory than this many GB (default 4, or 80% of the memory available if less).",
@@ -41,9 +47,9 @@ internal sealed partial class SpecOptions
         if (parse.GetValue(MaxMemory) is { } text)
         {
             limitGb = ParseDouble(MaxMemory, text);
-            if (!(limitGb > 0) || limitGb > 1 << 20)
+            if (!(limitGb >= MinMaxMemoryGb) || limitGb > MaxMaxMemoryGb)
             {
-                throw new UsageException(Invariant($"{MaxMemory.Name}: expected a number of GB above 0, got '{text}'."));
+                throw new UsageException(Invariant($"{MaxMemory.Name}: expected a number of GB from {MinMaxMemoryGb} to {MaxMaxMemoryGb}, got '{text}'."));
             }
         }
 

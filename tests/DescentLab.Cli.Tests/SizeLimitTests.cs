@@ -71,4 +71,18 @@ public sealed class SizeLimitTests : IDisposable
         Assert.DoesNotContain("note:", result.Error, StringComparison.Ordinal);
         Assert.Contains("\"recordEvery\": 1", File.ReadAllText(Path.Combine(out1, "experiment.json")), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("2e6")]
+    [InlineData("0.0000001")]
+    public void Run_MaxMemoryOutOfRange_ExitsTwoNamingTheRange(string value)
+    {
+        var result = Sandbox.Run("run", "--max-memory", value, "--figures", "none", "--no-report", "--out", _box.PathOf("out"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"descentlab: --max-memory: expected a number of GB from 0.001 to 1048576, got '{value}'." + Environment.NewLine, result.Error);
+        Assert.Empty(_box.Entries());
+    }
 }
