@@ -59,7 +59,7 @@ internal sealed partial class SpecOptions
         {
             var replicates = spec.Replicates > 1 ? Invariant($" × {spec.Replicates:N0} replicates") : string.Empty;
             throw new UsageException(Invariant(
-                $"{MaxMemory.Name}: this experiment needs about {ExperimentEstimate.Size(estimate.Bytes)} ({spec.Methods.Count} methods{replicates}, up to {estimate.RecordedPointsPerRun:N0} recorded points a run, {data.Count:N0} samples), more than the limit of {ExperimentEstimate.Size(limit)}; record fewer points with {RecordEvery.Name}, run fewer {(spec.Replicates > 1 ? "replicates or " : string.Empty)}epochs, or raise {MaxMemory.Name}."));
+                $"{MaxMemory.Name}: this experiment needs about {ExperimentEstimate.Size(estimate.Bytes)} ({spec.Methods.Count} method{(spec.Methods.Count == 1 ? string.Empty : "s")}{replicates}, up to {estimate.RecordedPointsPerRun:N0} recorded points a run, {data.Count:N0} samples), more than the limit of {ExperimentEstimate.Size(limit)}; record fewer points with {RecordEvery.Name}, run fewer {(spec.Replicates > 1 ? "replicates or " : string.Empty)}epochs, or raise {MaxMemory.Name}."));
         }
 
         return file with { Spec = spec };
