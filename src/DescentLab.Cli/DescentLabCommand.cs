@@ -70,28 +70,17 @@ public static partial class DescentLabCommand
     private static Command RunCommand(Context context)
     {
         var spec = new SpecOptions();
-        var figures = new Option<string?>("--figures") { Description = "Which figure files to write (default: the file's output.figures, all for the seed).", HelpName = "none|png|svg|all" };
-        var noReport = new Option<bool>("--no-report") { Description = "Do not write report.html." };
+        var drawing = new DrawingOptions("Which figure files to write (default: the file's output.figures, all for the seed).");
         var xAxis = XAxisOption();
         var folder = new FolderOptions("runs/NAME-SEED");
         var command = new Command("run", "Trains every method of the experiment and writes the output folder: experiment.json, summary.json, trajectories.csv, data.csv, figures/, report.html.");
         spec.AddTo(command);
-        command.Options.Add(figures);
-        command.Options.Add(noReport);
+        drawing.AddTo(command);
         command.Options.Add(xAxis);
         folder.AddTo(command);
         command.SetAction(parse => context.Guarded(() =>
         {
-            var file = spec.Resolve(parse, output =>
-            {
-                if (parse.GetValue(figures) is { } f)
-                {
-                    output = output with { Figures = SpecOptions.Guard(figures, () => ExperimentJson.ParseFigures(f, figures.Name)) };
-                }
-
-                output = WithXAxis(output, parse.GetValue(xAxis), xAxis.Name);
-                return parse.GetValue(noReport) ? output with { Report = false } : output;
-            });
+            var file = spec.Resolve(parse, output => WithXAxis(drawing.Apply(parse, output), parse.GetValue(xAxis), xAxis.Name));
             var target = folder.Target(parse, file.Spec, suffix: string.Empty);
             WriteNotes(context, spec, parse.GetValue(folder.Quiet));
             return RunExperiment(context, file, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
@@ -105,7 +94,7 @@ public static partial class DescentLabCommand
         var kind = new Option<string?>("--kind") { Description = "slice (other parameters held at θ*) or profile (minimised out); default both.", HelpName = "slice|profile" };
         var plane = new Option<string?>("--plane") { Description = "The two parameters of the plane, e.g. x^2,x (default: the file's output.plane, else the first two).", HelpName = "X,Y" };
         var resolution = new Option<string?>("--resolution") { Description = "Grid values along each axis (default 101; figures use at most 400).", HelpName = "N" };
-        var figures = new Option<string?>("--figures") { Description = "Which files of the landscape figures to write (default all).", HelpName = "none|png|svg|all" };
+        var drawing = new DrawingOptions("Which files of the landscape figures to write (default all).", report: false);
         var xAxis = XAxisOption();
         var folder = new FolderOptions("runs/NAME-SEED-landscape");
         var command = new Command("landscape", "Evaluates the loss surfaces over a plane of two parameters that covers θ* and every method's path: the full-data slice and profile as CSV, and the landscape figures (full data and minibatches); no report.");
@@ -113,7 +102,7 @@ public static partial class DescentLabCommand
         command.Options.Add(kind);
         command.Options.Add(plane);
         command.Options.Add(resolution);
-        command.Options.Add(figures);
+        drawing.AddTo(command);
         command.Options.Add(xAxis);
         folder.AddTo(command);
         command.SetAction(parse => context.Guarded(() =>
@@ -134,11 +123,7 @@ public static partial class DescentLabCommand
                 throw new UsageException($"{resolution.Name}: expected a whole number from 2 to {GridAxis.MaxCount}, got '{text}'.");
             }
 
-            if (parse.GetValue(figures) is { } f)
-            {
-                file = file with { Output = file.Output with { Figures = SpecOptions.Guard(figures, () => ExperimentJson.ParseFigures(f, figures.Name)) } };
-            }
-
+            file = file with { Output = drawing.Apply(parse, file.Output) };
             var job = new LandscapeJob { Plane = ParsePlane(parse.GetValue(plane), plane.Name, file), Kinds = kinds, Resolution = count };
             var target = folder.Target(parse, file.Spec, suffix: "-landscape");
             WriteNotes(context, spec, parse.GetValue(folder.Quiet));
@@ -248,19 +233,6 @@ public static partial class DescentLabCommand
         finally
         {
             progress?.Finish();
-        }
-    }
-
-    /// <summary>Waits for every task and rethrows the first failure itself, not wrapped in an AggregateException.</summary>
-    private static void WaitAll(List<Task> tasks)
-    {
-        try
-        {
-            Task.WaitAll(tasks);
-        }
-        catch (AggregateException e)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
     }
 
@@ -408,7 +380,35 @@ public static partial class DescentLabCommand
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The output-folder flags of run and landscape.</summary>
+    /// <summary>The flags that choose what is drawn: --figures and, where there is a report, --no-report.</summary>
+    private sealed class DrawingOptions(string figuresDescription, bool report = true)
+    {
+        public Option<string?> Figures { get; } = new("--figures") { Description = figuresDescription, HelpName = "none|png|svg|all" };
+
+        public Option<bool>? NoReport { get; } = report ? new("--no-report") { Description = "Do not write report.html." } : null;
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Figures);
+            if (NoReport is not null)
+            {
+                command.Options.Add(NoReport);
+            }
+        }
+
+        /// <summary>The output settings with the flags' choices, where given.</summary>
+        public OutputSettings Apply(ParseResult parse, OutputSettings output)
+        {
+            if (parse.GetValue(Figures) is { } text)
+            {
+                output = output with { Figures = SpecOptions.Guard(Figures, () => ExperimentJson.ParseFigures(text, Figures.Name)) };
+            }
+
+            return NoReport is not null && parse.GetValue(NoReport) ? output with { Report = false } : output;
+        }
+    }
+
+    /// <summary>The output-folder flags of run, landscape, sweep and merge.</summary>
     private sealed class FolderOptions(string defaultName)
     {
         public Option<string?> Out { get; } = new("--out") { Description = $"The output folder (default {defaultName}).", HelpName = "DIR" };
