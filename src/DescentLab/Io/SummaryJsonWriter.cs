@@ -38,14 +38,6 @@ public static class SummaryJsonWriter
         JsonFormat.Write(summary, SummaryJsonContext.Default.SummaryDto, stream);
     }
 
-    /// <summary>Writes the summary of <paramref name="result"/> to a new or replaced file at <paramref name="path"/>.</summary>
-    public static void Write(ExperimentResult result, string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = File.Create(path);
-        Write(result, stream);
-    }
-
     /// <summary>
     /// Writes the summary of a network experiment: the model, its loss, the classes with their counts, and per method
     /// the initial and final full-data loss and accuracy, the final batch loss, θ, steps and divergence. A network has
