@@ -54,7 +54,7 @@ internal sealed partial class SpecOptions
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Label, Model, DatasetShape, Degree, Epochs, LearningRate, BatchSize, Init, Methods, RecordEvery, DivergenceFactor, Replicates, MaxMemory })
+        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Label, Model, DatasetShape, Count, Noise, Factor, Centers, ClusterStd, Degree, Epochs, LearningRate, BatchSize, Init, Methods, RecordEvery, DivergenceFactor, Replicates, MaxMemory })
         {
             command.Options.Add(option);
         }
@@ -135,6 +135,7 @@ internal sealed partial class SpecOptions
             }
         }
 
+        spec = ApplyGeneratorOptions(parse, spec);
         if (parse.GetValue(Model) is { } modelText)
         {
             spec = spec with { Model = Guard(Model, () => ExperimentJson.ParseModel(modelText, Model.Name)) };
