@@ -20,6 +20,9 @@ internal static class ExperimentRendering
         public IReadOnlyList<string> WriteLandscapes(ExperimentResult result, OutputSettings output, LandscapeJob job, string directory, CancellationToken cancellationToken) =>
             LandscapeFolder.Write(result, output, job, directory, cancellationToken);
 
+        public IReadOnlyList<string> WriteNetworkLandscape(NetworkExperimentResult result, OutputSettings output, NetworkLandscape landscape, string directory, CancellationToken cancellationToken) =>
+            LandscapeFolder.Write(result, output, landscape, directory, cancellationToken);
+
         public IReadOnlyList<SweepCellSummary>? WriteSweep(SweepFile file, SweepResult result, string directory, CancellationToken cancellationToken) =>
             SweepFolder.Write(file, result, directory, cancellationToken);
 

@@ -14,6 +14,9 @@ internal interface IExperimentRendering
     /// <summary>Runs <paramref name="job"/> on <paramref name="result"/>, writes its folder into <paramref name="directory"/> and returns the files written, relative to it.</summary>
     IReadOnlyList<string> WriteLandscapes(ExperimentResult result, OutputSettings output, LandscapeJob job, string directory, CancellationToken cancellationToken);
 
+    /// <summary>Writes the folder of the evaluated network landscape <paramref name="landscape"/> into <paramref name="directory"/> and returns the files written, relative to it.</summary>
+    IReadOnlyList<string> WriteNetworkLandscape(NetworkExperimentResult result, OutputSettings output, NetworkLandscape landscape, string directory, CancellationToken cancellationToken);
+
     /// <summary>Writes the whole folder of a sweep's <paramref name="result"/> into <paramref name="directory"/>; returns its cells, or null for a shard.</summary>
     IReadOnlyList<SweepCellSummary>? WriteSweep(SweepFile file, SweepResult result, string directory, CancellationToken cancellationToken);
 
