@@ -2,7 +2,6 @@ using System.Collections;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using DescentLab.Data;
 using DescentLab.Experiments;
 using DescentLab.Io;
 using DescentLab.Sweeps;
@@ -46,7 +45,7 @@ public static partial class DescentLabCommand
         command.SetAction(parse => context.Guarded(() =>
         {
             var path = parse.GetValue(config) ?? throw new UsageException("--config: a sweep needs a sweep file, e.g. --config examples/sweep.json.");
-            var file = ReadSweep(path, config.Name);
+            var file = SpecOptions.ReadFile(path, config.Name, SweepJson.Read);
             if (parse.GetValue(replicates) is { } r)
             {
                 var value = PositiveInt(replicates, r);
@@ -117,31 +116,6 @@ public static partial class DescentLabCommand
             return ExitCodes.Success;
         }));
         return command;
-    }
-
-    private static SweepFile ReadSweep(string path, string flag)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"{flag}: no such file: {path}");
-        }
-
-        try
-        {
-            return SweepJson.Read(path);
-        }
-        catch (SpecFormatException e)
-        {
-            throw new UsageException($"{path}: {e.Message}", e);
-        }
-        catch (DataFormatException e)
-        {
-            throw new UsageException(e.Message, e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{flag}: cannot read {path}: {e.Message}", e);
-        }
     }
 
     private static Shard ResolveShard(string? text, string shardFlag, int? shards, string shardsFlag, IReadOnlyDictionary<string, string> environment)
