@@ -259,6 +259,8 @@ public sealed class SweepCommandTests : IDisposable
     [InlineData("{ \"methods\": [], \"sweep\": {} }", "sweep.json: methods: a sweep file has no methods")]
     [InlineData("{ \"rng\": \"notebook\", \"sweep\": {} }", "sweep.json: rng: a sweep uses independent randomness")]
     [InlineData("{ \"epochs\": -1, \"sweep\": {} }", "sweep.json: epochs: must be at least 1.")]
+    [InlineData("{ \"epochs\": 5, \"sweep\": { \"batchSize\": [5, 500] } }", "sweep.json: sweep.batchSize: the batch size 500 is larger than the 100 samples; use at most 100.")]
+    [InlineData("{ \"epochs\": 1000000000, \"sweep\": { \"lr\": 0.001, \"batchSize\": [1] } }", "sweep.json: epochs: 1000000000 epochs of 100 batches (reshuffle-b1-sgd-lr0.001) are 100000000000 steps, more than the step limit")]
     public void Sweep_BadFile_ExitsTwoNamingTheField(string json, string message)
     {
         var config = _box.WriteFile("sweep.json", json);
