@@ -79,9 +79,15 @@ public static partial class DescentLabCommand
         string[] header = network.IsClassifier
             ? ["method", "steps", "epochs", "batch loss", "loss", "accuracy", "λmax at end", "2/λmax", "outcome"]
             : ["method", "steps", "epochs", "batch loss", "loss", "λmax at end", "2/λmax", "outcome"];
-        var rows = new List<string[]>();
-        foreach (var run in result.Runs)
+        var table = new ConsoleTable();
+        foreach (var h in header)
         {
+            table.Column(h, text: true);
+        }
+
+        for (var k = 0; k < result.Runs.Count; k++)
+        {
+            var run = result.Runs[k];
             var t = run.Trajectory;
             var last = t.Count - 1;
             var row = new List<string>
@@ -97,19 +103,13 @@ public static partial class DescentLabCommand
                 row.Add(result.FinalAccuracy(run).ToString("P1", CultureInfo.InvariantCulture));
             }
 
-            var curvature = result.EndCurvatures.Count > rows.Count ? result.EndCurvatures[rows.Count] : null;
+            var curvature = k < result.EndCurvatures.Count ? result.EndCurvatures[k] : null;
             row.Add(curvature is null ? "-" : ResultsTable.Number(curvature.MaxEigenvalue));
             row.Add(curvature is null ? "-" : ResultsTable.Number(curvature.StabilityBound));
             row.Add(t.DivergedAtStep is { } step ? Invariant($"diverged at step {step}") : "finished");
-            rows.Add([.. row]);
+            table.Row(row);
         }
 
-        var widths = header.Select((h, j) => Math.Max(h.Length, rows.Max(r => r[j].Length))).ToArray();
-        output.WriteLine(string.Join("  ", header.Select((h, j) => h.PadRight(widths[j]))).TrimEnd());
-        output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-        foreach (var row in rows)
-        {
-            output.WriteLine(string.Join("  ", row.Select((c, j) => c.PadRight(widths[j]))).TrimEnd());
-        }
+        table.Write(output);
     }
 }

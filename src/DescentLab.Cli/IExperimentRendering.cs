@@ -1,4 +1,5 @@
 using DescentLab.Experiments;
+using DescentLab.Io;
 using DescentLab.Landscapes;
 using DescentLab.Sweeps;
 
@@ -16,9 +17,9 @@ internal interface IExperimentRendering
     /// <summary>Writes the folder of the evaluated network landscape <paramref name="landscape"/> into <paramref name="directory"/> and returns the files written, relative to it.</summary>
     IReadOnlyList<string> WriteNetworkLandscape(NetworkExperimentResult result, OutputSettings output, NetworkLandscape landscape, string directory, CancellationToken cancellationToken);
 
-    /// <summary>Writes the heatmaps of a whole sweep's summary into <paramref name="directory"/> and returns their paths.</summary>
-    IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory);
+    /// <summary>Writes the whole folder of a sweep's <paramref name="result"/> into <paramref name="directory"/>; returns its cells, or null for a shard.</summary>
+    IReadOnlyList<SweepCellSummary>? WriteSweep(SweepFile file, SweepResult result, string directory, CancellationToken cancellationToken);
 
-    /// <summary>Writes the sweep's HTML report to <paramref name="path"/>, embedding <paramref name="sweepJson"/>.</summary>
-    void WriteSweepReport(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string path, string sweepJson);
+    /// <summary>Writes the whole folder of the sweep that <paramref name="merged"/> shards make up into <paramref name="directory"/>; returns its cells.</summary>
+    IReadOnlyList<SweepCellSummary> WriteSweep(MergedSweep merged, string directory, CancellationToken cancellationToken);
 }
