@@ -18,7 +18,10 @@ internal static class NetworkLandscapeFigures
     public const string FileName = "landscape";
 
     /// <summary>Whether colours follow log10 of the loss: when the grid spans at least a decade.</summary>
-    public static bool UsesLogColour(Surface surface) => surface.Minimum > 0 && surface.Maximum / surface.Minimum >= LogColourRatio;
+    public static bool UsesLogColour(Surface surface) => UsesLogColour(surface.Minimum, surface.Maximum);
+
+    /// <summary>Whether a grid whose loss runs from <paramref name="minimum"/> to <paramref name="maximum"/> is coloured by log10 of the loss.</summary>
+    public static bool UsesLogColour(double minimum, double maximum) => minimum > 0 && maximum / minimum >= LogColourRatio;
 
     /// <summary>The loss's name on colour bars and axes: "BCE loss", "cross-entropy loss" or "MSE".</summary>
     public static string LossName(NeuralNetwork network) => network.LossKind switch
@@ -37,7 +40,7 @@ internal static class NetworkLandscapeFigures
             PlaneDirections.Random => "random plane",
             _ => "filter-normalised random plane",
         };
-        return $"Loss landscape of the {result.Spec.Model} model\n{kind} through the {landscape.CentreDescription}";
+        return $"Loss landscape of the {result.Spec.Model} model\n{kind} through {landscape.CentreDescription}";
     }
 
     /// <summary>Writes figures/landscape.png and .svg as <paramref name="formats"/> asks and returns the paths written.</summary>
@@ -136,7 +139,7 @@ internal static class NetworkLandscapeFigures
 
         var centre = plot.Add.Marker(0, 0, MarkerShape.Eks, 16, Colors.Red);
         centre.MarkerLineWidth = 3;
-        centre.LegendText = string.Create(CultureInfo.InvariantCulture, $"centre: {landscape.CentreDescription}, loss {StaticFigures.Format(landscape.CentreLoss)}");
+        centre.LegendText = string.Create(CultureInfo.InvariantCulture, $"centre, loss {StaticFigures.Format(landscape.CentreLoss)}");
         var note = plot.Add.Annotation(landscape.OrthonormalDirections ? "paths: orthogonal projections onto the plane" : "paths: least-squares projections onto the plane", Alignment.LowerLeft);
         note.LabelFontSize = 13;
         note.LabelBackgroundColor = Colors.White.WithAlpha(0.85);

@@ -49,7 +49,7 @@ internal static class NetworkLandscapeReport
             InteractiveFigures.Markers(json, [path.Alpha[^1]], [path.Beta[^1]], $"{path.Method}: end", Palette.Of(path.Run), 11, "circle", outline: true, group: path.Method);
         }
 
-        InteractiveFigures.Markers(json, [0], [0], $"centre: {landscape.CentreDescription}", "#d62728", 14, "x");
+        InteractiveFigures.Markers(json, [0], [0], $"centre: {landscape.CentreDescription}, loss {landscape.CentreLoss.ToString("G4", CultureInfo.InvariantCulture)}", "#d62728", 14, "x");
         json.EndArray();
         Layout(json, NetworkLandscapeFigures.Title(result, landscape).Replace("\n", ": ", StringComparison.Ordinal), xLabel, yLabel, surface, lossName, threeD: false);
         json.EndObject();

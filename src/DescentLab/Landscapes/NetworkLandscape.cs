@@ -57,7 +57,7 @@ public sealed class NetworkLandscape
     /// <summary>The second direction d₂, in θ order.</summary>
     public IReadOnlyList<double> Direction2 { get; }
 
-    /// <summary>What the centre is, in words: "final θ of gd" or Newton's θ*.</summary>
+    /// <summary>What the centre is, in words: "the final θ of gd" or "θ* (Newton's method, 7 steps)".</summary>
     public string CentreDescription { get; }
 
     /// <summary>The method whose final θ is the centre; null when the centre is θ*.</summary>

@@ -53,7 +53,7 @@ public class NetworkLandscapeJobTests
         first.Trajectory.ParametersAt(first.Trajectory.Count - 1, final);
 
         Assert.Equal(final, landscape.Centre);
-        Assert.Equal($"final θ of {first.Method.Name}", landscape.CentreDescription);
+        Assert.Equal($"the final θ of {first.Method.Name}", landscape.CentreDescription);
         Assert.Equal([-1, -0.5, 0, 0.5, 1], surface(landscape).XValues.ToArray());
         Assert.Equal(result.Spec.Seed, landscape.Seed);
         Assert.Equal("direction 1 (filter-normalised)", landscape.AxisLabel(1));
@@ -123,7 +123,7 @@ public class NetworkLandscapeJobTests
 
         Assert.Equal(result.Optimum!.Theta!, landscape.Centre);
         Assert.Null(landscape.CentreMethod);
-        Assert.StartsWith("θ* of logistic regression (Newton's method, ", landscape.CentreDescription, StringComparison.Ordinal);
+        Assert.StartsWith("θ* (Newton's method, ", landscape.CentreDescription, StringComparison.Ordinal);
         Assert.Equal(result.Optimum.Loss, landscape.CentreLoss, 12);
     }
 
