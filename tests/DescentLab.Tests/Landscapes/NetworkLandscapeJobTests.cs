@@ -127,6 +127,20 @@ public class NetworkLandscapeJobTests
         Assert.Equal(result.Optimum.Loss, landscape.CentreLoss, 12);
     }
 
+    [Fact]
+    public void DrawnSurface_LossOverflowingFarOut_IsHeldAtTheCeilingWhileTheSurfaceKeepsIt()
+    {
+        var result = ExperimentRunner.RunNetwork(new ExperimentSpec { Model = ModelSpec.Parse("mlp:4:tanh"), Training = new TrainingOptions { Epochs = 2 } });
+        var landscape = new NetworkLandscapeJob { Range = (-1e200, 1e200), Resolution = 3 }.Evaluate(result);
+
+        Assert.Equal(double.PositiveInfinity, landscape.Surface[0, 0]);
+        Assert.True(landscape.HasClippedValues);
+        var drawn = landscape.DrawnSurface();
+        Assert.Equal(landscape.DrawCeiling, drawn[0, 0]);
+        Assert.Equal(landscape.CentreLoss, drawn[1, 1]);
+        Assert.Equal(1e3 * Math.Max(landscape.CentreLoss, landscape.Paths.Max(p => p.Loss[0])), landscape.DrawCeiling);
+    }
+
     [Theory]
     [InlineData("optimum", "Centre: 'optimum' needs a closed-form θ*, which only logistic regression has; the model is mlp:6:tanh.")]
     [InlineData("nope", "Centre: 'nope' is not a method of the experiment; expected optimum or one of ")]
