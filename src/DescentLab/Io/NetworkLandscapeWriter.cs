@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using DescentLab.Experiments;
 using DescentLab.Landscapes;
-using DescentLab.Statistics;
 
 namespace DescentLab.Io;
 
