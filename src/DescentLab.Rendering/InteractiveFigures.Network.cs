@@ -45,7 +45,8 @@ internal static partial class InteractiveFigures
             json.String("id", Id(figure));
             switch (figure)
             {
-                case ReportFigure.Loss: Loss(json, model, heading); break;
+                // Side by side in the report, each half as wide as a linear run's figures: legends below the plots.
+                case ReportFigure.Loss: Loss(json, model, heading, legendBelow: model.IsClassifier); break;
                 case ReportFigure.Accuracy: AccuracyFigure(json, model, heading); break;
                 case ReportFigure.Boundary: Boundary(json, model, heading); break;
                 default: throw new ArgumentOutOfRangeException(nameof(model), figure, "Not a network report figure.");
@@ -70,7 +71,7 @@ internal static partial class InteractiveFigures
         }
 
         json.EndArray();
-        Layout(json, heading, model.ProgressLabel, "accuracy on the full data (%)");
+        Layout(json, heading, model.ProgressLabel, "accuracy on the full data (%)", legendBelow: true);
         ProgressAxes(json, model, traces, "Accuracy against ");
     }
 
@@ -169,20 +170,29 @@ internal static partial class InteractiveFigures
 
         json.StartObject("layout");
         json.Title("title", heading);
-        json.Number("height", 40 + (rows * 420));
+        // Each row is 420 px of plot area; between rows, 110 px for the tick labels, the x-axis title and the next row's titles.
+        var area = (rows * 420) - 110.0;
+        json.Number("height", 80 + 110 + (rows * 420));
         json.StartObject("margin");
         json.Number("t", 80);
+        json.Number("b", 110);
         json.EndObject();
+
+        // Below the last row's x-axis titles, in the bottom margin.
         json.StartObject("legend");
         json.String("orientation", "h");
-        json.Number("y", -0.08);
+        json.Number("y", -70 / area);
+        json.String("yanchor", "top");
         json.EndObject();
         const double gap = 0.06;
+        var rowGap = 110 / area;
+        var rowHeight = (1 - ((rows - 1) * rowGap)) / rows;
         for (var r = 0; r < n; r++)
         {
             var (column, row) = (r % columns, r / columns);
             double x0 = (column / (double)columns) + (column > 0 ? gap / 2 : 0), x1 = ((column + 1) / (double)columns) - (column < columns - 1 ? gap / 2 : 0);
-            double y1 = 1 - (row / (double)rows) - (row > 0 ? gap / 2 : 0), y0 = 1 - ((row + 1) / (double)rows) + (row < rows - 1 ? gap : 0);
+            var y1 = 1 - (row * (rowHeight + rowGap));
+            var y0 = y1 - rowHeight;
             json.StartObject(Axis("xaxis", r));
             json.Title("title", data.InputNames[0]);
             Domain(json, x0, x1);
@@ -208,7 +218,7 @@ internal static partial class InteractiveFigures
             json.String("xref", "paper");
             json.String("yref", "paper");
             json.Number("x", (column + 0.5) / columns);
-            json.Number("y", 1 - (row / (double)rows) + 0.01);
+            json.Number("y", 1 - (row * (rowHeight + rowGap)) + (8 / area));
             json.String("xanchor", "center");
             json.String("yanchor", "bottom");
             json.StartObject("font");

@@ -121,8 +121,8 @@ internal static partial class InteractiveFigures
         Layout(json, heading, data.InputNames[0], data.OutputName);
     }
 
-    /// <summary>Batch and full-data loss of every run on a log axis, with L* as a dotted line when the model has one.</summary>
-    private static void Loss(PlotlyJson json, ILossCurves model, string heading)
+    /// <summary>Batch and full-data loss of every run on a log axis, with L* as a dotted line when the model has one; the legend below the plot for a half-width figure.</summary>
+    private static void Loss(PlotlyJson json, ILossCurves model, string heading, bool legendBelow = false)
     {
         // Per trace, its x on each x-axis (null: the L* line), so the page can switch the x-axis.
         var traces = new List<Func<XAxis, double[]>?>();
@@ -163,7 +163,7 @@ internal static partial class InteractiveFigures
         }
 
         json.EndArray();
-        Layout(json, heading, model.ProgressLabel, model.LossFloor is null ? $"{model.LossName} (no known L*)" : model.LossName, logY: LogRange(shown, model.LossCeiling));
+        Layout(json, heading, model.ProgressLabel, model.LossFloor is null ? $"{model.LossName} (no known L*)" : model.LossName, logY: LogRange(shown, model.LossCeiling), legendBelow: legendBelow);
         ProgressAxes(json, model, traces, $"Loss against ");
     }
 
