@@ -27,6 +27,8 @@ internal sealed partial class SpecOptions
 
     public Option<string?> Y { get; } = new("--y") { Description = "The CSV's output column (default y).", HelpName = "COLUMN" };
 
+    public Option<string?> Label { get; } = new("--label") { Description = "The CSV's class column instead of --y: integers (classes in numeric order) or names (in ordinal order); the data becomes classification data.", HelpName = "COLUMN" };
+
     public Option<string?> Model { get; } = new("--model") { Description = "The model: linear (least squares on polynomial features), logistic, softmax, or mlp:WIDTHS[:tanh|relu|sigmoid] (e.g. mlp:16,16:tanh).", HelpName = "linear|logistic|softmax|mlp:16,16:tanh" };
 
     public Option<string?> DatasetShape { get; } = new("--dataset") { Description = "Generated classification data instead of the seed's: moons, circles, blobs or xor (scikit-learn's conventions, 200 samples).", HelpName = "moons|circles|blobs|xor" };
@@ -52,7 +54,7 @@ internal sealed partial class SpecOptions
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Model, DatasetShape, Degree, Epochs, LearningRate, BatchSize, Init, Methods, RecordEvery, DivergenceFactor, Replicates, MaxMemory })
+        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Label, Model, DatasetShape, Count, Noise, Factor, Centers, ClusterStd, Degree, Epochs, LearningRate, BatchSize, Init, Methods, RecordEvery, DivergenceFactor, Replicates, MaxMemory })
         {
             command.Options.Add(option);
         }
@@ -62,7 +64,7 @@ internal sealed partial class SpecOptions
     /// <remarks>Options left out are never parsed, so <see cref="Resolve"/> leaves those settings as the file has them.</remarks>
     public void AddProblemTo(Command command)
     {
-        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Degree, LearningRate, BatchSize, Methods })
+        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Label, Degree, LearningRate, BatchSize, Methods })
         {
             command.Options.Add(option);
         }
@@ -89,9 +91,15 @@ internal sealed partial class SpecOptions
 
         var x = parse.GetValue(X);
         var y = parse.GetValue(Y);
+        var label = parse.GetValue(Label);
+        if (y is not null && label is not null)
+        {
+            throw new UsageException($"{Label.Name}: the class column replaces {Y.Name}; give {Y.Name} (a numeric output) or {Label.Name} (classes), not both.");
+        }
+
         if (parse.GetValue(Data) is { } dataPath)
         {
-            spec = spec with { Data = new GivenData(ReadCsv(dataPath, x, y)) };
+            spec = spec with { Data = new GivenData(ReadCsv(dataPath, x, y, label)) };
             fromFlag.Add(Data.Name);
             if (configPath is null)
             {
@@ -100,9 +108,9 @@ internal sealed partial class SpecOptions
                 spec = spec with { Name = string.IsNullOrWhiteSpace(stem) ? "data" : stem };
             }
         }
-        else if (x is not null || y is not null)
+        else if (x is not null || y is not null || label is not null)
         {
-            throw new UsageException($"{(x is not null ? X.Name : Y.Name)}: names a column of a CSV file; give the file with --data.");
+            throw new UsageException($"{(x is not null ? X.Name : y is not null ? Y.Name : Label.Name)}: names a column of a CSV file; give the file with --data.");
         }
 
         if (parse.GetValue(DatasetShape) is { } shapeText)
@@ -127,6 +135,7 @@ internal sealed partial class SpecOptions
             }
         }
 
+        spec = ApplyGeneratorOptions(parse, spec);
         if (parse.GetValue(Model) is { } modelText)
         {
             spec = spec with { Model = Guard(Model, () => ExperimentJson.ParseModel(modelText, Model.Name)) };
@@ -229,7 +238,7 @@ internal sealed partial class SpecOptions
             var path = e.JsonPath ?? "data";
             var where = path.EndsWith(".sampler.batchSize", StringComparison.Ordinal) && fromFlag.Contains(BatchSize.Name) ? BatchSize.Name
                 : path == "init" && fromFlag.Contains(Init.Name) ? Init.Name
-                : path == "model" && fromFlag.Contains(Model.Name) ? Model.Name
+                : path == "model" && (fromFlag.Contains(Model.Name) || configPath is null) ? Model.Name
                 : Where(configPath, path);
             throw new UsageException($"{where}: {e.Detail ?? e.Message}", e);
         }
@@ -304,7 +313,7 @@ internal sealed partial class SpecOptions
         }
     }
 
-    private Dataset ReadCsv(string path, string? xText, string? yText)
+    private Dataset ReadCsv(string path, string? xText, string? yText, string? labelText)
     {
         if (!File.Exists(path))
         {
@@ -322,20 +331,21 @@ internal sealed partial class SpecOptions
             throw new UsageException($"{X.Name}: the columns '{xText}' repeat a name.");
         }
 
-        var y = yText ?? "y";
+        var yOption = labelText is null ? Y : Label;
+        var y = labelText ?? yText ?? "y";
         if (string.IsNullOrWhiteSpace(y))
         {
-            throw new UsageException($"{Y.Name}: the column name is empty.");
+            throw new UsageException($"{yOption.Name}: the column name is empty.");
         }
 
         if (xs.Contains(y, StringComparer.Ordinal))
         {
-            throw new UsageException($"{Y.Name}: '{y}' is also an x column.");
+            throw new UsageException($"{yOption.Name}: '{y}' is also an x column.");
         }
 
         try
         {
-            return Io.CsvDatasetReader.Read(path, xs, y);
+            return labelText is null ? CsvDatasetReader.Read(path, xs, y) : CsvDatasetReader.ReadClasses(path, xs, y);
         }
         catch (DataFormatException e)
         {

@@ -23,6 +23,9 @@ namespace DescentLab.Data;
 /// </remarks>
 public sealed record ClassificationDataGenerator
 {
+    /// <summary>The most clusters <see cref="Centers"/> may ask for.</summary>
+    public const int MaxCenters = 100;
+
     private readonly int _count = 200;
     private readonly double _noise = 0.2;
     private readonly double _factor = 0.5;
@@ -38,35 +41,35 @@ public sealed record ClassificationDataGenerator
         get => _count;
         init => _count = value is >= 2 and <= Dataset.MaxSamples
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(Count), value, $"count must be between 2 and {Dataset.MaxSamples}, but was {value}.");
+            : throw Refuse(nameof(Count), value, $"must be a whole number from 2 to {Dataset.MaxSamples}, but was {value}.");
     }
 
     /// <summary>The standard deviation of the Gaussian noise added to moons, circles and XOR (default 0.2; 0 adds none and draws nothing).</summary>
     public double Noise
     {
         get => _noise;
-        init => _noise = value >= 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(Noise), value, "noise must be a finite number ≥ 0.");
+        init => _noise = value >= 0 && double.IsFinite(value) ? value : throw Refuse(nameof(Noise), value, Invariant($"must be a finite number ≥ 0, but was {value}."));
     }
 
     /// <summary>The inner circle's radius relative to the outer one (circles; default 0.5, scikit-learn's is 0.8).</summary>
     public double Factor
     {
         get => _factor;
-        init => _factor = value is > 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(Factor), value, "factor must be in (0, 1).");
+        init => _factor = value is > 0 and < 1 ? value : throw Refuse(nameof(Factor), value, Invariant($"must be between 0 and 1 (both excluded), but was {value}."));
     }
 
     /// <summary>The number of clusters (blobs; default 3).</summary>
     public int Centers
     {
         get => _centers;
-        init => _centers = value is >= 2 and <= 100 ? value : throw new ArgumentOutOfRangeException(nameof(Centers), value, "centers must be between 2 and 100.");
+        init => _centers = value is >= 2 and <= MaxCenters ? value : throw Refuse(nameof(Centers), value, Invariant($"must be a whole number from 2 to {MaxCenters}, but was {value}."));
     }
 
     /// <summary>The standard deviation of each cluster (blobs; default 1).</summary>
     public double ClusterStd
     {
         get => _clusterStd;
-        init => _clusterStd = value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(ClusterStd), value, "clusterStd must be a finite number > 0.");
+        init => _clusterStd = value > 0 && double.IsFinite(value) ? value : throw Refuse(nameof(ClusterStd), value, Invariant($"must be a finite number > 0, but was {value}."));
     }
 
     /// <summary>The number of classes the shape has.</summary>
@@ -109,6 +112,12 @@ public sealed record ClassificationDataGenerator
             ClassNames = [.. Enumerable.Range(0, ClassCount).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture))],
         };
     }
+
+    /// <summary>The exception for a refused <paramref name="value"/> of property <paramref name="name"/>, with the field named as in a file (clusterStd for ClusterStd).</summary>
+    private static ArgumentOutOfRangeException Refuse(string name, object value, string message) =>
+        SettingError.Attach(new ArgumentOutOfRangeException(name, value, $"{char.ToLowerInvariant(name[0])}{name[1..]}: {message}"), char.ToLowerInvariant(name[0]) + name[1..], message);
+
+    private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary><c>np.linspace(start, stop, num, endpoint)</c>: i·step + start with step = (stop − start)/div, the last point set to stop.</summary>
     internal static double[] Linspace(double start, double stop, int num, bool endpoint)

@@ -112,7 +112,7 @@ public sealed class Dataset
     /// This dataset as classification data: each distinct output value becomes a class, in ascending order, named by the
     /// value (so labels 0/1 stay 0/1 and labels 3, 7 become classes 0, 1 named "3", "7"). Itself when it already has classes.
     /// </summary>
-    /// <exception cref="ArgumentException">An output is not an integer, or there are fewer than two or more than 1000 classes.</exception>
+    /// <exception cref="ArgumentException">An output is not an integer, or there are fewer than two or more than <see cref="ClassLabels.MaxClasses"/> classes.</exception>
     public Dataset ToClassification()
     {
         if (ClassNames is not null)
@@ -129,9 +129,9 @@ public sealed class Dataset
         }
 
         var values = _output.Distinct().Order().ToArray();
-        if (values.Length is < 2 or > 1000)
+        if (values.Length is < 2 or > ClassLabels.MaxClasses)
         {
-            throw new ArgumentException($"'{OutputName}' has {values.Length} distinct labels; a classifier needs 2 to 1000 classes.");
+            throw new ArgumentException($"'{OutputName}' has {values.Length} distinct labels; a classifier needs 2 to {ClassLabels.MaxClasses} classes.");
         }
 
         var index = values.Select((v, k) => (v, k)).ToDictionary(e => e.v, e => (double)e.k);

@@ -23,7 +23,25 @@ public static class CsvDatasetReader
     }
 
     /// <summary>Reads CSV text from <paramref name="reader"/>; <paramref name="sourceName"/> names it in error messages.</summary>
-    public static Dataset Read(TextReader reader, string sourceName, IReadOnlyList<string> xColumns, string yColumn)
+    public static Dataset Read(TextReader reader, string sourceName, IReadOnlyList<string> xColumns, string yColumn) =>
+        Read(reader, sourceName, xColumns, yColumn, labelled: false);
+
+    /// <summary>
+    /// Reads classification data from the file at <paramref name="path"/>: numeric inputs and a label column of integer
+    /// or named classes, numbered as <see cref="ClassLabels"/> says (integers by value, names by ordinal order).
+    /// </summary>
+    public static Dataset ReadClasses(string path, IReadOnlyList<string> xColumns, string labelColumn)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var reader = InputFile.OpenText(path);
+        return ReadClasses(reader, path, xColumns, labelColumn);
+    }
+
+    /// <summary>Reads classification data as <see cref="ReadClasses(string, IReadOnlyList{string}, string)"/> does, from <paramref name="reader"/>.</summary>
+    public static Dataset ReadClasses(TextReader reader, string sourceName, IReadOnlyList<string> xColumns, string labelColumn) =>
+        Read(reader, sourceName, xColumns, labelColumn, labelled: true);
+
+    private static Dataset Read(TextReader reader, string sourceName, IReadOnlyList<string> xColumns, string yColumn, bool labelled)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sourceName);
@@ -46,18 +64,25 @@ public static class CsvDatasetReader
 
         if (xColumns.Contains(yColumn, StringComparer.Ordinal))
         {
-            throw new ArgumentException($"Column '{yColumn}' cannot be both an x column and the y column.", nameof(yColumn));
+            throw new ArgumentException($"Column '{yColumn}' cannot be both an x column and the {(labelled ? "label" : "y")} column.", nameof(yColumn));
         }
 
         var csv = new CsvReader(reader, sourceName);
         var selected = xColumns.Append(yColumn).Select(csv.ColumnOf).ToArray();
+        var numeric = labelled ? selected.Length - 1 : selected.Length;
         var values = selected.Select(_ => new List<double>()).ToArray();
+        var labels = labelled ? new ClassLabels() : null;
         var lastLine = csv.EndLine;
         while (csv.Read())
         {
-            for (var c = 0; c < selected.Length; c++)
+            for (var c = 0; c < numeric; c++)
             {
                 values[c].Add(ParseCell(csv, selected[c]));
+            }
+
+            if (labels?.Add(csv.Text(selected[^1])) is { } problem)
+            {
+                throw csv.Error(selected[^1], problem);
             }
 
             lastLine = csv.EndLine;
@@ -74,7 +99,18 @@ public static class CsvDatasetReader
         }
 
         var inputs = values[..^1].Select(v => v.ToArray()).ToArray();
-        return new Dataset(xColumns, inputs, yColumn, values[^1].ToArray());
+        if (labels is null)
+        {
+            return new Dataset(xColumns, inputs, yColumn, values[^1].ToArray());
+        }
+
+        if (labels.Problem() is { } one)
+        {
+            throw new DataFormatException(sourceName, lastLine, yColumn, one);
+        }
+
+        var (names, indices) = labels.Classes();
+        return new Dataset(xColumns, inputs, yColumn, indices) { ClassNames = names };
     }
 
     private static double ParseCell(CsvReader csv, int column)

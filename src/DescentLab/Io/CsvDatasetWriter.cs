@@ -8,6 +8,9 @@ namespace DescentLab.Io;
 /// <remarks>
 /// The header is the input names, then the output name; each row the values in the same order, in the invariant
 /// culture's round-trip format ("R": the shortest text that parses back to the same double). Lines end in "\n".
+/// A classification dataset's output column holds each row's class name (integers as digits, names as text cells), so
+/// <see cref="CsvDatasetReader.ReadClasses(TextReader, string, IReadOnlyList{string}, string)"/> gives the same classes
+/// in the same order.
 /// </remarks>
 public static class CsvDatasetWriter
 {
@@ -31,6 +34,7 @@ public static class CsvDatasetWriter
 
         writer.Write(string.Join(',', names.Select(Quote)));
         writer.Write('\n');
+        var classNames = data.ClassNames?.Select(name => long.TryParse(name, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? name : Quote(name)).ToArray();
         Span<char> buffer = stackalloc char[32];
         for (var i = 0; i < data.Count; i++)
         {
@@ -39,6 +43,12 @@ public static class CsvDatasetWriter
                 if (c > 0)
                 {
                     writer.Write(',');
+                }
+
+                if (classNames is not null && c == columns.Length - 1)
+                {
+                    writer.Write(classNames[(int)columns[c][i]]);
+                    continue;
                 }
 
                 // "R" is the shortest round-trip text since .NET Core 3.0, as Python's repr().
@@ -58,5 +68,5 @@ public static class CsvDatasetWriter
         Write(data, writer);
     }
 
-    private static string Quote(string text) => Statistics.CsvNumbers.Text(text);
+    private static string Quote(string text) => CsvNumbers.Text(text);
 }

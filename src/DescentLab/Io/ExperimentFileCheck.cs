@@ -48,6 +48,13 @@ public static class ExperimentFileCheck
             return data;
         }
 
+        if (spec.Data is GivenData && data.ClassNames is not null)
+        {
+            throw new SpecFormatException(
+                "model",
+                $"linear regresses a numeric output, but '{data.OutputName}' is read as class labels; choose logistic, softmax or an mlp, or read the column as y.");
+        }
+
         var p = Problem.ParameterCountOf(data.InputCount, spec.Degree);
         if (spec.Init.Kind == InitKind.Explicit && spec.Init.Values.Count != p)
         {

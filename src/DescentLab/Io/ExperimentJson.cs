@@ -336,7 +336,14 @@ public static class ExperimentJson
             new ClassificationDataDto { Kind = g.Shape.ToString().ToLowerInvariant(), Count = g.Count, Noise = g.Noise, Factor = g.Factor, Centers = g.Centers, ClusterStd = g.ClusterStd },
             Context.ClassificationDataDto),
         GivenData { Dataset: var d } => JsonFormat.Element(
-            new CsvDataDto { Kind = "csv", Path = dataPath, X = JsonFormat.Element([.. d.InputNames], Context.StringArray), Y = d.OutputName },
+            new CsvDataDto
+            {
+                Kind = "csv",
+                Path = dataPath,
+                X = JsonFormat.Element([.. d.InputNames], Context.StringArray),
+                Y = d.ClassNames is null ? d.OutputName : null,
+                Label = d.ClassNames is null ? null : d.OutputName,
+            },
             Context.CsvDataDto),
         _ => throw new ArgumentException($"data: a {data.GetType().Name} cannot be written to an experiment file.", nameof(data)),
     };
@@ -475,7 +482,13 @@ public static class ExperimentJson
             }
         }
 
-        var y = d.Y ?? "y";
+        if (d.Y is not null && d.Label is not null)
+        {
+            throw new SpecFormatException(at("label"), "the class column replaces y; give y (a numeric output) or label (classes), not both.");
+        }
+
+        var labelled = d.Label is not null;
+        var y = labelled ? NonBlankAt(d.Label!, at("label")) : d.Y ?? "y";
         if (x.Distinct(StringComparer.Ordinal).Count() != x.Length)
         {
             throw new SpecFormatException(xPath, "the x columns must be distinct.");
@@ -483,14 +496,17 @@ public static class ExperimentJson
 
         if (x.Contains(y, StringComparer.Ordinal))
         {
-            throw new SpecFormatException(at("y"), $"'{y}' is also an x column.");
+            throw new SpecFormatException(at(labelled ? "label" : "y"), $"'{y}' is also an x column.");
         }
+
+        Dataset Read(TextReader reader, string sourceName) =>
+            labelled ? CsvDatasetReader.ReadClasses(reader, sourceName, x, y) : CsvDatasetReader.Read(reader, sourceName, x, y);
 
         if (d.Text is { } text)
         {
             // Errors name the field, then the line: "data.text: line 3, column 'y': …".
             using var reader = new StringReader(text);
-            return new GivenData(CsvDatasetReader.Read(reader, at("text"), x, y));
+            return new GivenData(Read(reader, at("text")));
         }
 
         var file = d.Path!;
@@ -512,7 +528,8 @@ public static class ExperimentJson
 
         try
         {
-            return new GivenData(CsvDatasetReader.Read(full, x, y));
+            using var reader = InputFile.OpenText(full);
+            return new GivenData(Read(reader, full));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -99,9 +99,14 @@ internal sealed record PolynomialDataDto(string? Kind = null, int? Count = null,
 /// <summary>Generated classification data: moons, circles, blobs or xor.</summary>
 internal sealed record ClassificationDataDto(string? Kind = null, int? Count = null, double? Noise = null, double? Factor = null, int? Centers = null, double? ClusterStd = null);
 
-/// <summary>CSV data, from a file or inline; x is a column name or a list of them.</summary>
+/// <summary>CSV data, from a file or inline; x is a column name or a list of them; y a numeric output, or label a class column.</summary>
 internal sealed record CsvDataDto(
-    string? Kind = null, string? Path = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Text = null, JsonElement X = default, string? Y = null);
+    string? Kind = null,
+    string? Path = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Text = null,
+    JsonElement X = default,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Y = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Label = null);
 
 // The optimizers' settings, in torch.optim's words; lr is absent in a sweep, whose lr axis gives it.
 
