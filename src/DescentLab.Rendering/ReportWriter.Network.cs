@@ -63,6 +63,11 @@ internal static partial class ReportWriter
             html.Append("<figcaption>").Append(Encode(caption)).Append("</figcaption>\n</figure>\n</section>\n");
         }
 
+        if (model.IsClassifier && !model.HasBoundary)
+        {
+            html.Append("<p>").Append(Encode($"Decision boundaries are drawn for data with two input columns; this data has {model.Network.Data.InputCount.ToString(CultureInfo.InvariantCulture)}.")).Append("</p>\n");
+        }
+
         if (specJson is null)
         {
             var spec = model.Result.Spec;

@@ -20,26 +20,7 @@ internal static partial class StaticFigures
     /// <summary>Writes the figures of <paramref name="figures"/> that <paramref name="model"/> has into <paramref name="directory"/> and returns the paths written.</summary>
     public static IReadOnlyList<string> Write(NetworkFigureModel model, string directory, FigureFormats formats, FigureSet figures = FigureSet.All)
     {
-        Directory.CreateDirectory(directory);
-        var written = new List<string>();
-        foreach (var (name, build) in Figures(model, figures))
-        {
-            using var plot = build();
-            if (formats.HasFlag(FigureFormats.Png))
-            {
-                var path = Path.Combine(directory, name + ".png");
-                SavePng(plot, path);
-                written.Add(path);
-            }
-
-            if (formats.HasFlag(FigureFormats.Svg))
-            {
-                var path = Path.Combine(directory, name + ".svg");
-                plot.SaveSvg(path, Width, Height);
-                written.Add(path);
-            }
-        }
-
+        var written = WritePlots(Figures(model, figures), directory, formats);
         if (figures.HasFlag(FigureSet.Boundary) && model.HasBoundary)
         {
             var (figure, panels, width, height) = BoundaryFigure(model);

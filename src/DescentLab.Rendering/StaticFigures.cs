@@ -20,11 +20,15 @@ internal static partial class StaticFigures
     private static readonly double[] BatchLevels = [0.04, 0.12, 0.3];
 
     /// <summary>Writes the figures of <paramref name="figures"/> that <paramref name="model"/> has into <paramref name="directory"/> and returns the paths written.</summary>
-    public static IReadOnlyList<string> Write(FigureModel model, string directory, FigureFormats formats, FigureSet figures = FigureSet.All)
+    public static IReadOnlyList<string> Write(FigureModel model, string directory, FigureFormats formats, FigureSet figures = FigureSet.All) =>
+        WritePlots(Figures(model, figures), directory, formats);
+
+    /// <summary>Builds each plot of <paramref name="plots"/> and saves it in <paramref name="formats"/> into <paramref name="directory"/>; returns the paths written.</summary>
+    private static List<string> WritePlots(IEnumerable<(string Name, Func<Plot> Build)> plots, string directory, FigureFormats formats)
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
-        foreach (var (name, build) in Figures(model, figures))
+        foreach (var (name, build) in plots)
         {
             using var plot = build();
             if (formats.HasFlag(FigureFormats.Png))
