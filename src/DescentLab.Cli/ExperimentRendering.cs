@@ -17,6 +17,9 @@ internal static class ExperimentRendering
         public void WriteExperiment(ExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken) =>
             ExperimentFolder.Write(result, output, directory, cancellationToken);
 
+        public void WriteNetworkExperiment(NetworkExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken) =>
+            ExperimentFolder.Write(result, output, directory, cancellationToken);
+
         public IReadOnlyList<string> WriteLandscapes(ExperimentResult result, OutputSettings output, LandscapeJob job, string directory, CancellationToken cancellationToken) =>
             LandscapeFolder.Write(result, output, job, directory, cancellationToken);
 

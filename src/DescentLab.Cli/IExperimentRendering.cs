@@ -11,6 +11,9 @@ internal interface IExperimentRendering
     /// <summary>Writes the whole output folder of <paramref name="result"/> (data files, figures, report) into <paramref name="directory"/>.</summary>
     void WriteExperiment(ExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken);
 
+    /// <summary>Writes the whole output folder of a network experiment (data files, loss, accuracy and decision-boundary figures, report) into <paramref name="directory"/>.</summary>
+    void WriteNetworkExperiment(NetworkExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken);
+
     /// <summary>Runs <paramref name="job"/> on <paramref name="result"/>, writes its folder into <paramref name="directory"/> and returns the files written, relative to it.</summary>
     IReadOnlyList<string> WriteLandscapes(ExperimentResult result, OutputSettings output, LandscapeJob job, string directory, CancellationToken cancellationToken);
 

@@ -68,9 +68,14 @@ internal sealed class Sandbox : IDisposable
     /// </summary>
     internal sealed class RecordingRendering : IExperimentRendering
     {
-        public void WriteExperiment(ExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken)
+        public void WriteExperiment(ExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken) =>
+            Record(ExperimentOutputWriter.Write(result, output, directory), output, directory);
+
+        public void WriteNetworkExperiment(NetworkExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken) =>
+            Record(ExperimentOutputWriter.Write(result, output, directory), output, directory);
+
+        private static void Record(string specJson, OutputSettings output, string directory)
         {
-            var specJson = ExperimentOutputWriter.Write(result, output, directory);
             if (output.Figures != FigureFormats.None)
             {
                 var figures = Directory.CreateDirectory(Path.Combine(directory, "figures")).FullName;
@@ -151,6 +156,13 @@ internal sealed class Sandbox : IDisposable
     internal sealed class FailingRendering : IExperimentRendering
     {
         public void WriteExperiment(ExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken)
+        {
+            ExperimentOutputWriter.Write(result, output, directory);
+            File.WriteAllText(Path.Combine(directory, "half.png"), "partial");
+            throw new IOException("disk full");
+        }
+
+        public void WriteNetworkExperiment(NetworkExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken)
         {
             ExperimentOutputWriter.Write(result, output, directory);
             File.WriteAllText(Path.Combine(directory, "half.png"), "partial");
