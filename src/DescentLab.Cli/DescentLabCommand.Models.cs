@@ -70,15 +70,21 @@ public static partial class DescentLabCommand
                 ? Invariant($"{optimum.Statement}: {string.Join(", ", network.ParameterNames.Zip(theta, (name, value) => $"{name} = {ResultsTable.Number(value)}"))}, L* = {ResultsTable.Number(optimum.Loss)}")
                 : optimum.Statement);
         }
+        else if (result.Reference is { } reference)
+        {
+            output.WriteLine(Invariant($"{reference.Statement}: L_ref = {ResultsTable.Number(reference.Loss)}"));
+        }
         else
         {
             output.WriteLine("no closed-form optimum: losses are as they are, not excess loss");
         }
 
         output.WriteLine();
-        string[] header = network.IsClassifier
-            ? ["method", "steps", "epochs", "batch loss", "loss", "accuracy", "λmax at end", "2/λmax", "outcome"]
-            : ["method", "steps", "epochs", "batch loss", "loss", "λmax at end", "2/λmax", "outcome"];
+        string[] header = [
+            "method", "steps", "epochs", "batch loss", "loss",
+            .. result.Reference is null ? Array.Empty<string>() : ["L − L_ref"],
+            .. network.IsClassifier ? ["accuracy"] : Array.Empty<string>(),
+            "λmax at end", "2/λmax", "outcome"];
         var rows = new List<string[]>();
         foreach (var run in result.Runs)
         {
@@ -92,6 +98,11 @@ public static partial class DescentLabCommand
                 ResultsTable.Number(last > 0 ? t.BatchLoss[last] : double.NaN),
                 ResultsTable.Number(t.Loss[last]),
             };
+            if (result.Reference is not null)
+            {
+                row.Add(ResultsTable.Number(result.ExcessLoss(run)));
+            }
+
             if (network.IsClassifier)
             {
                 row.Add(result.FinalAccuracy(run).ToString("P1", CultureInfo.InvariantCulture));

@@ -146,8 +146,27 @@ public static class ExperimentRunner
         return new NetworkExperimentResult(spec, network, runs)
         {
             Optimum = logistic ? LogisticOptimum.Find(network) : null,
+            Reference = logistic ? null : FindReference(network, runs, cancellationToken),
             EndCurvatures = curvatures,
         };
+    }
+
+    /// <summary>The reference optimum from the final θ of the run with the lowest final full-data loss; null when every run diverged.</summary>
+    private static ReferenceOptimum? FindReference(NeuralNetwork network, RunResult[] runs, CancellationToken cancellationToken)
+    {
+        var best = runs
+            .Where(r => !r.Trajectory.Diverged && double.IsFinite(r.Trajectory.Loss[^1]))
+            .OrderBy(r => r.Trajectory.Loss[^1])
+            .FirstOrDefault();
+        if (best is null)
+        {
+            return null;
+        }
+
+        var theta = new double[network.ParameterCount];
+        best.Trajectory.ParametersAt(best.Trajectory.Count - 1, theta);
+        var reference = ReferenceOptimum.Find(network, theta, best.Method.Name, cancellationToken);
+        return reference with { SeparatesData = network.IsClassifier && network.Accuracy(reference.Theta) == 1 };
     }
 
     /// <summary>The network <paramref name="spec"/> trains (on replicate 0's data), built without training anything.</summary>

@@ -166,7 +166,28 @@ public static class SummaryJsonWriter
             else
             {
                 w.WriteNull("optimum");
-                w.WriteString("optimumNote", result.Optimum?.Statement ?? "no closed form for this model: losses are compared as they are, not as excess loss");
+                w.WriteString("optimumNote", result.Optimum?.Statement ?? (result.Reference is null
+                    ? "no closed form for this model: losses are compared as they are, not as excess loss"
+                    : "no closed form for this model: excess loss is measured against the reference L_ref, a local optimum (see reference)"));
+            }
+
+            if (result.Reference is { } reference)
+            {
+                w.WriteStartObject("reference");
+                Number(w, "loss", reference.Loss);
+                Number(w, "gradientNorm", reference.GradientNorm);
+                w.WriteNumber("iterations", reference.Iterations);
+                w.WriteString("stop", reference.Stop switch
+                {
+                    Analysis.ReferenceStop.Converged => "converged",
+                    Analysis.ReferenceStop.IterationLimit => "iteration-limit",
+                    _ => "stalled",
+                });
+                w.WriteString("startMethod", reference.StartMethod);
+                Number(w, "startLoss", reference.StartLoss);
+                w.WriteString("statement", reference.Statement);
+                Numbers(w, "theta", reference.Theta);
+                w.WriteEndObject();
             }
 
             w.WriteStartArray("methods");
@@ -184,6 +205,11 @@ public static class SummaryJsonWriter
                 Number(w, "initialLoss", t.Loss[0]);
                 Number(w, "finalBatchLoss", last > 0 ? t.BatchLoss[last] : double.NaN);
                 Number(w, "finalLoss", t.Loss[last]);
+                if (result.Reference is not null)
+                {
+                    Number(w, "excessLoss", result.ExcessLoss(run));
+                }
+
                 if (network.IsClassifier)
                 {
                     Number(w, "initialAccuracy", result.InitialAccuracy(run));
