@@ -43,6 +43,12 @@ public static partial class DescentLabCommand
             if (!quiet)
             {
                 WriteNetworkTable(result, context.Output);
+                if (result.Statistics is { } statistics)
+                {
+                    context.Output.WriteLine();
+                    ResultsTable.WriteStatistics(statistics, spec.Seed, context.Output, NetworkReferenceNote(result));
+                }
+
                 context.Output.WriteLine();
                 context.Output.WriteLine($"output: {shown}");
             }
@@ -55,6 +61,11 @@ public static partial class DescentLabCommand
             progress?.Finish();
         }
     }
+
+    /// <summary>What excess loss is measured against across replicates, for the line above the statistics.</summary>
+    private static string NetworkReferenceNote(NetworkExperimentResult result) => result.Optimum is not null
+        ? "excess loss against each replicate's Newton L* (or, for separable data, its L-BFGS L_ref)"
+        : "excess loss against each replicate's own L_ref (full-batch L-BFGS from its best end point; a local reference), or, where every run of a replicate diverged, its lowest recorded loss; accuracy over the runs that did not diverge";
 
     private static void WriteNetworkTable(NetworkExperimentResult result, TextWriter output)
     {

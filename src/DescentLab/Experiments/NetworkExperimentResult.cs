@@ -1,5 +1,6 @@
 using DescentLab.Analysis;
 using DescentLab.Models;
+using DescentLab.Statistics;
 
 namespace DescentLab.Experiments;
 
@@ -24,6 +25,12 @@ public sealed record NetworkExperimentResult(ExperimentSpec Spec, NeuralNetwork 
         ArgumentNullException.ThrowIfNull(run);
         return Reference is { } reference ? run.Trajectory.Loss[^1] - reference.Loss : double.NaN;
     }
+
+    /// <summary>
+    /// With more than one replicate, the statistics across them: excess loss against each replicate's own reference
+    /// (Newton's L* for logistic regression with a finite θ*, otherwise that replicate's L_ref), final accuracy, divergences.
+    /// </summary>
+    public ReplicateStatistics? Statistics { get; init; }
 
     /// <summary>Per run, the curvature at its final θ (Hessian eigenvalues, 2/λmax); null for a diverged run.</summary>
     public IReadOnlyList<CurvatureAnalysis?> EndCurvatures { get; init; } = [];

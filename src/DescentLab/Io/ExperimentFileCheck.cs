@@ -78,18 +78,13 @@ public static class ExperimentFileCheck
         return data;
     }
 
-    /// <summary>The checks of a network model: classes for the model, one replicate, the init's length, no parameter plane.</summary>
+    /// <summary>The checks of a network model: classes for the model, the init's length, no parameter plane.</summary>
     private static void CheckNetwork(ExperimentFile file, Dataset data)
     {
         var spec = file.Spec;
         if (spec.Model.Problem(data) is { } problem)
         {
             throw new SpecFormatException("model", problem);
-        }
-
-        if (spec.Replicates > 1)
-        {
-            throw new SpecFormatException("replicates", $"statistics across replicates are not available for the {spec.Model} model yet; use 1.");
         }
 
         var p = spec.Model.CreateNetwork(data).ParameterCount;

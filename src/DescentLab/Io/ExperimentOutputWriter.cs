@@ -38,17 +38,24 @@ public static class ExperimentOutputWriter
         SummaryJsonWriter.Write(result, Path.Combine(directory, SummaryFileName));
         TrajectoryCsvWriter.Write(result.Runs, Path.Combine(directory, TrajectoriesFileName));
         CsvDatasetWriter.Write(result.Problem.Data, Path.Combine(directory, DataFileName));
-        if (result.Statistics is { } statistics)
+        WriteReplicates(result.Statistics, directory);
+        return json;
+    }
+
+    /// <summary>With statistics across replicates: replicates/ with runs.csv, curves.csv, bands.csv and comparisons.csv.</summary>
+    private static void WriteReplicates(ReplicateStatistics? statistics, string directory)
+    {
+        if (statistics is null)
         {
-            var folder = Path.Combine(directory, ReplicatesFolderName);
-            Directory.CreateDirectory(folder);
-            WriteText(Path.Combine(folder, "runs.csv"), w => ReplicateCsv.WriteRuns(w, statistics));
-            WriteText(Path.Combine(folder, "curves.csv"), w => ReplicateCsv.WriteCurves(w, statistics));
-            WriteText(Path.Combine(folder, "bands.csv"), w => ReplicateCsv.WriteBands(w, statistics));
-            WriteText(Path.Combine(folder, "comparisons.csv"), w => ReplicateCsv.WriteComparisons(w, statistics));
+            return;
         }
 
-        return json;
+        var folder = Path.Combine(directory, ReplicatesFolderName);
+        Directory.CreateDirectory(folder);
+        WriteText(Path.Combine(folder, "runs.csv"), w => ReplicateCsv.WriteRuns(w, statistics));
+        WriteText(Path.Combine(folder, "curves.csv"), w => ReplicateCsv.WriteCurves(w, statistics));
+        WriteText(Path.Combine(folder, "bands.csv"), w => ReplicateCsv.WriteBands(w, statistics));
+        WriteText(Path.Combine(folder, "comparisons.csv"), w => ReplicateCsv.WriteComparisons(w, statistics));
     }
 
     /// <summary>
@@ -93,6 +100,7 @@ public static class ExperimentOutputWriter
 
         TrajectoryCsvWriter.Write(result.Runs, Path.Combine(directory, TrajectoriesFileName));
         CsvDatasetWriter.Write(result.Network.Data, Path.Combine(directory, DataFileName));
+        WriteReplicates(result.Statistics, directory);
         return json;
     }
 

@@ -240,6 +240,11 @@ public static class SummaryJsonWriter
             }
 
             w.WriteEndArray();
+            if (result.Statistics is { } statistics)
+            {
+                WriteStatistics(w, statistics);
+            }
+
             w.WriteStartObject("timing");
             w.WriteStartArray("runs");
             foreach (var run in result.Runs)
@@ -277,6 +282,11 @@ public static class SummaryJsonWriter
             Quantiles(w, "finalExcessLoss", m.FinalExcessLoss);
             Quantiles(w, "epochsToTolerance", m.EpochsToTolerance);
             Number(w, "reachedTolerance", m.ReachedTolerance);
+            if (m.HasAccuracy)
+            {
+                Quantiles(w, "finalAccuracy", m.FinalAccuracy);
+            }
+
             w.WriteEndObject();
         }
 
