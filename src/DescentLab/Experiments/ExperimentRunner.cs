@@ -25,7 +25,7 @@ public static class ExperimentRunner
 
         if (!spec.Model.IsLinear)
         {
-            throw new ArgumentException($"model: figures, the report, the playground and replicate statistics cover the linear model only in this version, not {spec.Model} (ExperimentRunner.RunNetwork trains it).", nameof(spec));
+            throw new ArgumentException($"model: {nameof(Run)} covers the linear model (with its closed forms, figures and the playground); {spec.Model} trains with ExperimentRunner.RunNetwork, replicates included.", nameof(spec));
         }
 
         var problem = CreateProblem(spec, spec.Seed);
