@@ -65,15 +65,15 @@ public static partial class DescentLabCommand
                 file = file with { Output = file.Output with { Report = false } };
             }
 
-            if (!file.Spec.Base.Model.IsLinear)
-            {
-                throw new UsageException($"--config: sweeps cover the linear model only in this version; the sweep's model is {file.Spec.Base.Model}.");
-            }
-
             var sweepData = file.Spec.Base.Data.Create(file.Spec.Base.Seed);
-            if (Models.FeatureRange.Problem(sweepData, file.Spec.Base.Degree) is { } range)
+            if (file.Spec.Base.Model.IsLinear && Models.FeatureRange.Problem(sweepData, file.Spec.Base.Degree) is { } range)
             {
                 throw new UsageException($"{path}: data: {range}");
+            }
+
+            if (file.Spec.Base.Model.Problem(sweepData) is { } modelProblem)
+            {
+                throw new UsageException($"{path}: model: {modelProblem}");
             }
 
             foreach (var cell in file.Spec.Cells())

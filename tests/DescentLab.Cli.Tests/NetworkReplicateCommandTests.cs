@@ -40,6 +40,28 @@ public sealed class NetworkReplicateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Sweep_MlpModel_WritesTidyRowsForEveryCellAndReplicate()
+    {
+        // This exited 2 before: "--config: sweeps cover the linear model only in this version; the sweep's model is mlp:3:tanh."
+        var config = _box.WriteFile("s.json", """{ "seed": 0, "epochs": 3, "replicates": 2, "model": "mlp:3", "data": { "kind": "moons", "count": 40 }, "sweep": { "lr": [0.1, 1], "batchSize": [10], "sampler": ["reshuffle"], "optimizer": ["sgd"] } }""");
+        var folder = _box.PathOf("sweep");
+        var result = Sandbox.Run("sweep", "--config", config, "--figures", "none", "--no-report", "--out", folder);
+
+        Assert.Equal(0, result.ExitCode);
+        var tidy = File.ReadAllLines(Path.Combine(folder, "tidy.csv"));
+        Assert.Equal(1 + 4, tidy.Length);
+    }
+
+    [Fact]
+    public void Sweep_LogisticOnThreeBlobs_ExitsTwoNamingTheModel()
+    {
+        var config = _box.WriteFile("s.json", """{ "epochs": 3, "model": "logistic", "data": { "kind": "blobs", "count": 40 }, "sweep": { "lr": [0.1], "batchSize": [10], "sampler": ["reshuffle"], "optimizer": ["sgd"] } }""");
+        var result = Sandbox.Run("sweep", "--config", config, "--out", _box.PathOf("bad"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"descentlab: {config}: model: logistic needs two classes; the data has 3. Use softmax or an mlp.", result.Error.TrimEnd());
+    }
+
+    [Fact]
     public void Run_LinearReplicates_HaveNoAccuracyColumn()
     {
         var folder = _box.PathOf("lin");
