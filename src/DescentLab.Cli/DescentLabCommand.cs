@@ -107,19 +107,27 @@ public static partial class DescentLabCommand
         var resolution = new Option<string?>("--resolution") { Description = "Grid values along each axis (default 101; figures use at most 400).", HelpName = "N" };
         var figures = new Option<string?>("--figures") { Description = "Which files of the landscape figures to write (default all).", HelpName = "none|png|svg|all" };
         var xAxis = XAxisOption();
+        var network = new NetworkLandscapeOptions();
         var folder = new FolderOptions("runs/NAME-SEED-landscape");
-        var command = new Command("landscape", "Evaluates the loss surfaces over a plane of two parameters that covers θ* and every method's path: the full-data slice and profile as CSV, and the landscape figures (full data and minibatches); no report.");
+        var command = new Command("landscape", "Evaluates the loss surfaces over a plane of two parameters that covers θ* and every method's path: the full-data slice and profile as CSV, and the landscape figures (full data and minibatches); no report. "
+            + "For network models, a plane through a centre spanned by two directions (Li et al.), with the paths projected onto it, and a report.");
         spec.AddTo(command);
         command.Options.Add(kind);
         command.Options.Add(plane);
         command.Options.Add(resolution);
         command.Options.Add(figures);
         command.Options.Add(xAxis);
+        network.AddTo(command);
         folder.AddTo(command);
         command.SetAction(parse => context.Guarded(() =>
         {
             var file = spec.Resolve(parse, output => WithXAxis(output, parse.GetValue(xAxis), xAxis.Name));
-            LinearOnly(file, "landscape");
+            if (!file.Spec.Model.IsLinear)
+            {
+                return NetworkLandscape(context, file, parse, network, kind, plane, resolution, figures, folder, spec);
+            }
+
+            network.RefuseForLinear(parse);
             LandscapeKind[] kinds = parse.GetValue(kind) switch
             {
                 null => [LandscapeKind.Slice, LandscapeKind.Profile],
@@ -127,18 +135,8 @@ public static partial class DescentLabCommand
                 "profile" => [LandscapeKind.Profile],
                 var other => throw new UsageException($"{kind.Name}: '{other}' is not a landscape kind; use slice or profile."),
             };
-            var count = LandscapeJob.DefaultResolution;
-            if (parse.GetValue(resolution) is { } text
-                && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 2 || count > GridAxis.MaxCount))
-            {
-                throw new UsageException($"{resolution.Name}: expected a whole number from 2 to {GridAxis.MaxCount}, got '{text}'.");
-            }
-
-            if (parse.GetValue(figures) is { } f)
-            {
-                file = file with { Output = file.Output with { Figures = SpecOptions.Guard(figures, () => ExperimentJson.ParseFigures(f, figures.Name)) } };
-            }
-
+            var count = ParseResolution(parse, resolution);
+            file = WithFigures(parse, figures, file);
             var job = new LandscapeJob { Plane = ParsePlane(parse.GetValue(plane), plane.Name, file), Kinds = kinds, Resolution = count };
             var target = folder.Target(parse, file.Spec, suffix: "-landscape");
             WriteNotes(context, spec, parse.GetValue(folder.Quiet));
@@ -146,6 +144,42 @@ public static partial class DescentLabCommand
         }));
         return command;
     }
+
+    private static int NetworkLandscape(Context context, ExperimentFile file, ParseResult parse, NetworkLandscapeOptions network, Option<string?> kind, Option<string?> plane, Option<string?> resolution, Option<string?> figures, FolderOptions folder, SpecOptions spec)
+    {
+        foreach (var option in new[] { kind, plane })
+        {
+            if (parse.GetValue(option) is not null)
+            {
+                throw new UsageException($"{option.Name}: applies to the linear model only; a {file.Spec.Model} model's plane is set by --directions, --centre and --range.");
+            }
+        }
+
+        // The file's output section is about a run's folder; a landscape draws its figures and page unless told not to.
+        var job = network.Job(parse, ParseResolution(parse, resolution));
+        file = WithFigures(parse, figures, file with { Output = file.Output with { Figures = FigureFormats.All, Report = !parse.GetValue(network.NoReport) } });
+
+        var target = folder.Target(parse, file.Spec, suffix: "-landscape");
+        WriteNotes(context, spec, parse.GetValue(folder.Quiet));
+        return WriteNetworkLandscape(context, file, job, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
+    }
+
+    private static int ParseResolution(ParseResult parse, Option<string?> resolution)
+    {
+        var count = LandscapeJob.DefaultResolution;
+        if (parse.GetValue(resolution) is { } text
+            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 2 || count > GridAxis.MaxCount))
+        {
+            throw new UsageException($"{resolution.Name}: expected a whole number from 2 to {GridAxis.MaxCount}, got '{text}'.");
+        }
+
+        return count;
+    }
+
+    private static ExperimentFile WithFigures(ParseResult parse, Option<string?> figures, ExperimentFile file) =>
+        parse.GetValue(figures) is { } f
+            ? file with { Output = file.Output with { Figures = SpecOptions.Guard(figures, () => ExperimentJson.ParseFigures(f, figures.Name)) } }
+            : file;
 
     private static Command AnalyzeCommand(Context context)
     {

@@ -19,6 +19,9 @@ internal static class ExperimentRendering
         public IReadOnlyList<string> WriteLandscapes(ExperimentResult result, OutputSettings output, LandscapeJob job, string directory, CancellationToken cancellationToken) =>
             LandscapeFolder.Write(result, output, job, directory, cancellationToken);
 
+        public IReadOnlyList<string> WriteNetworkLandscape(NetworkExperimentResult result, OutputSettings output, NetworkLandscape landscape, string directory, CancellationToken cancellationToken) =>
+            LandscapeFolder.Write(result, output, landscape, directory, cancellationToken);
+
         public IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory) =>
             SweepRenderer.WriteFigures(file.Spec, cells, directory, file.Output.Figures);
 

@@ -461,16 +461,17 @@ internal static class InteractiveFigures
         Layout3D(json, heading, model, model.Landscape);
     }
 
-    private static void Contour(PlotlyJson json, Surface surface, bool hover)
+    /// <summary>A filled contour of the surface, coloured by log10 of the loss unless log is false.</summary>
+    internal static void Contour(PlotlyJson json, Surface surface, bool hover, string lossName = "MSE", bool log = true)
     {
         var low = Math.Log10(Math.Max(surface.Minimum, 1e-300));
         var high = Math.Log10(Math.Max(surface.Maximum, 1e-300));
         json.StartObject();
         json.String("type", "contour");
-        json.Label("name", "MSE");
+        json.Label("name", lossName);
         json.Array("x", surface.XValues);
         json.Array("y", surface.YValues);
-        json.Grid("z", surface.Values, surface.XCount, v => Math.Log10(Math.Max(v, 1e-300)));
+        json.Grid("z", surface.Values, surface.XCount, log ? v => Math.Log10(Math.Max(v, 1e-300)) : null);
         json.String("colorscale", "Viridis");
         json.Number("ncontours", 30);
         json.StartObject("line");
@@ -478,27 +479,31 @@ internal static class InteractiveFigures
         json.String("color", "rgba(255,255,255,0.35)");
         json.EndObject();
         json.StartObject("colorbar");
-        json.Title("title", "MSE (log)");
-        json.StartArray("tickvals");
-        var ticks = LogTicks.Between(low, high).Where(t => t.Major).Select(t => t.Multiplier * Math.Pow(10, t.Decade)).ToList();
-        foreach (var t in ticks)
+        json.Title("title", log ? $"{lossName} (log)" : lossName);
+        if (log)
         {
-            json.Value(Math.Log10(t));
+            json.StartArray("tickvals");
+            var ticks = LogTicks.Between(low, high).Where(t => t.Major).Select(t => t.Multiplier * Math.Pow(10, t.Decade)).ToList();
+            foreach (var t in ticks)
+            {
+                json.Value(Math.Log10(t));
+            }
+
+            json.EndArray();
+            json.StartArray("ticktext");
+            foreach (var t in ticks)
+            {
+                json.Writer.WriteStringValue(F(t));
+            }
+
+            json.EndArray();
         }
 
-        json.EndArray();
-        json.StartArray("ticktext");
-        foreach (var t in ticks)
-        {
-            json.Writer.WriteStringValue(F(t));
-        }
-
-        json.EndArray();
         json.EndObject();
         if (hover)
         {
             json.Grid("customdata", surface.Values, surface.XCount);
-            json.String("hovertemplate", "%{x:.4g}, %{y:.4g}<br>MSE %{customdata:.5g}<extra></extra>");
+            json.String("hovertemplate", $"%{{x:.4g}}, %{{y:.4g}}<br>{System.Net.WebUtility.HtmlEncode(lossName)} %{{customdata:.5g}}<extra></extra>");
         }
         else
         {
@@ -508,7 +513,7 @@ internal static class InteractiveFigures
         json.EndObject();
     }
 
-    private static void Surface(PlotlyJson json, Surface surface, string name, string colorscale, double opacity, bool showScale)
+    internal static void Surface(PlotlyJson json, Surface surface, string name, string colorscale, double opacity, bool showScale, string lossName = "MSE")
     {
         json.StartObject();
         json.String("type", "surface");
@@ -521,18 +526,18 @@ internal static class InteractiveFigures
         json.Bool("showscale", showScale);
         // A surface with its colour bar is alone in its figure; overlaid surfaces are told apart by the legend.
         json.Bool("showlegend", !showScale);
-        json.String("hovertemplate", "%{x:.4g}, %{y:.4g}<br>MSE %{z:.5g}");
+        json.String("hovertemplate", $"%{{x:.4g}}, %{{y:.4g}}<br>{System.Net.WebUtility.HtmlEncode(lossName)} %{{z:.5g}}");
         json.EndObject();
     }
 
-    private static void Trace(PlotlyJson json, string type, string mode, string name)
+    internal static void Trace(PlotlyJson json, string type, string mode, string name)
     {
         json.String("type", type);
         json.String("mode", mode);
         json.Label("name", name);
     }
 
-    private static void LineStyle(PlotlyJson json, string color, double width, string? dash = null)
+    internal static void LineStyle(PlotlyJson json, string color, double width, string? dash = null)
     {
         json.StartObject("line");
         json.String("color", color);
@@ -567,7 +572,7 @@ internal static class InteractiveFigures
         json.EndObject();
     }
 
-    private static void Markers(PlotlyJson json, ReadOnlySpan<double> x, ReadOnlySpan<double> y, string name, string color, double size, string symbol = "circle", bool outline = false, string? group = null)
+    internal static void Markers(PlotlyJson json, ReadOnlySpan<double> x, ReadOnlySpan<double> y, string name, string color, double size, string symbol = "circle", bool outline = false, string? group = null)
     {
         json.StartObject();
         Trace(json, "scatter", "markers", name);

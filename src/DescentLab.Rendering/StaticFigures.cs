@@ -14,7 +14,7 @@ internal static class StaticFigures
     public const int Height = 640;
 
     /// <summary>Filled-contour levels of the landscape.</summary>
-    private const int LandscapeLevels = 24;
+    internal const int LandscapeLevels = 24;
 
     /// <summary>Where a batch's contour lines sit, as fractions of its log10 range above its minimum.</summary>
     private static readonly double[] BatchLevels = [0.04, 0.12, 0.3];
@@ -108,7 +108,7 @@ internal static class StaticFigures
         }
     }
 
-    private static Plot NewPlot(string title, string xLabel, string yLabel)
+    internal static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
         plot.Title(title, 18);
@@ -117,7 +117,7 @@ internal static class StaticFigures
         return plot;
     }
 
-    private static void LegendRight(Plot plot)
+    internal static void LegendRight(Plot plot)
     {
         plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = 13;
@@ -327,7 +327,7 @@ internal static class StaticFigures
     /// ContourGrid points (the first and last rows and columns always among them) keeps the lines smooth at the figure's
     /// size without hundreds of milliseconds of triangulation on a 200 × 200 surface.
     /// </remarks>
-    private static Coordinates3d[,] ContourPoints(Surface surface, double[,] grid)
+    internal static Coordinates3d[,] ContourPoints(Surface surface, double[,] grid)
     {
         int[] rows = ContourIndices(surface.YCount);
         int[] columns = ContourIndices(surface.XCount);
@@ -479,7 +479,7 @@ internal static class StaticFigures
     }
 
     /// <summary>log10 of the surface as a heatmap grid (row 0 at the top), with its range.</summary>
-    private static (double[,] Grid, double Low, double High) LogGrid(Surface surface)
+    internal static (double[,] Grid, double Low, double High) LogGrid(Surface surface)
     {
         var nx = surface.XCount;
         var ny = surface.YCount;
@@ -504,7 +504,7 @@ internal static class StaticFigures
         return (grid, low, high);
     }
 
-    private static CoordinateRect Extent(Surface surface)
+    internal static CoordinateRect Extent(Surface surface)
     {
         var hx = surface.XCount > 1 ? (surface.XValues[1] - surface.XValues[0]) / 2 : 0.5;
         var hy = surface.YCount > 1 ? (surface.YValues[1] - surface.YValues[0]) / 2 : 0.5;
@@ -512,7 +512,7 @@ internal static class StaticFigures
     }
 
     /// <summary>Ticks for an axis that holds log10 of its values, labelled with the values: 1-2-5 steps over a few decades, decades beyond.</summary>
-    private static NumericManual LogAxisTicks(double low, double high)
+    internal static NumericManual LogAxisTicks(double low, double high)
     {
         var ticks = new NumericManual();
         foreach (var (decade, m, major) in LogTicks.Between(low, high))
@@ -568,13 +568,13 @@ internal static class StaticFigures
         return ([.. keep.Select(k => x[k])], [.. keep.Select(k => y[k])]);
     }
 
-    private static (double[] X, double[] Y) Finite(double[] x, double[] y)
+    internal static (double[] X, double[] Y) Finite(double[] x, double[] y)
     {
         var keep = Enumerable.Range(0, x.Length).Where(k => double.IsFinite(x[k]) && double.IsFinite(y[k])).ToArray();
         return ([.. keep.Select(k => x[k])], [.. keep.Select(k => y[k])]);
     }
 
-    private static string Format(double value) =>
+    internal static string Format(double value) =>
         value != 0 && (Math.Abs(value) >= 1e4 || Math.Abs(value) < 1e-3)
             ? value.ToString("0.##e0", CultureInfo.InvariantCulture)
             : value.ToString("G4", CultureInfo.InvariantCulture);

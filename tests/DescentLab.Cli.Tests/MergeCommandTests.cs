@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using DescentLab.Statistics;
+using DescentLab.Io;
 
 namespace DescentLab.Cli.Tests;
 

@@ -78,7 +78,6 @@ public sealed class ModelCommandTests : IDisposable
     [Theory]
     [InlineData("--model: '0' is not a hidden width (an integer from 1 to 4096) in 'mlp:0'.", "run", "--model", "mlp:0")]
     [InlineData("--model: 'swish' is not an activation; expected tanh, relu or sigmoid.", "run", "--model", "mlp:4:swish")]
-    [InlineData("--model: landscape covers the linear model only in this version; the experiment's model is logistic.", "landscape", "--dataset", "moons", "--model", "logistic")]
     [InlineData("--dataset: 'spiral' is not a dataset; use moons, circles, blobs or xor.", "run", "--dataset", "spiral")]
     [InlineData("--model: logistic needs two classes; the data has 3. Use softmax or an mlp.", "run", "--dataset", "blobs", "--model", "logistic")]
     public void Run_BadModelInput_ExitsTwoWithOneLine(string message, params string[] args)

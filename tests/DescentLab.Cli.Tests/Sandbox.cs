@@ -100,6 +100,26 @@ internal sealed class Sandbox : IDisposable
             return written;
         }
 
+        public IReadOnlyList<string> WriteNetworkLandscape(NetworkExperimentResult result, OutputSettings output, NetworkLandscape landscape, string directory, CancellationToken cancellationToken)
+        {
+            var written = new List<string>(NetworkLandscapeWriter.Write(result, output, landscape, directory));
+            if (output.Figures != FigureFormats.None)
+            {
+                var name = Path.Combine("figures", $"network-landscape-{output.Figures}.txt");
+                Directory.CreateDirectory(Path.Combine(directory, "figures"));
+                File.WriteAllText(Path.Combine(directory, name), string.Empty);
+                written.Add(name);
+            }
+
+            if (output.Report)
+            {
+                File.WriteAllText(Path.Combine(directory, "report.html"), string.Empty);
+                written.Add("report.html");
+            }
+
+            return written;
+        }
+
         public IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory)
         {
             var path = Path.Combine(directory, $"heatmaps-{file.Output.Figures}.txt");
@@ -122,6 +142,9 @@ internal sealed class Sandbox : IDisposable
         }
 
         public IReadOnlyList<string> WriteLandscapes(ExperimentResult result, OutputSettings output, LandscapeJob job, string directory, CancellationToken cancellationToken) =>
+            throw new IOException("disk full");
+
+        public IReadOnlyList<string> WriteNetworkLandscape(NetworkExperimentResult result, OutputSettings output, NetworkLandscape landscape, string directory, CancellationToken cancellationToken) =>
             throw new IOException("disk full");
 
         public IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory) =>

@@ -68,5 +68,5 @@ public static class CsvDatasetWriter
         Write(data, writer);
     }
 
-    private static string Quote(string text) => Statistics.CsvNumbers.Text(text);
+    private static string Quote(string text) => CsvNumbers.Text(text);
 }

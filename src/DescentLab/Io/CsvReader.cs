@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using DescentLab.Data;
-using DescentLab.Statistics;
 
 namespace DescentLab.Io;
 

@@ -39,5 +39,5 @@ public static class SurfaceCsvWriter
         Write(surface, writer);
     }
 
-    private static string Quote(string text) => Statistics.CsvNumbers.Text(text);
+    private static string Quote(string text) => CsvNumbers.Text(text);
 }

@@ -99,5 +99,5 @@ public static class TrajectoryCsvWriter
         writer.Write(buffer[..written]);
     }
 
-    private static string Quote(string text) => Statistics.CsvNumbers.Text(text);
+    private static string Quote(string text) => CsvNumbers.Text(text);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DescentLab.Io;
 
 namespace DescentLab.Statistics;
 

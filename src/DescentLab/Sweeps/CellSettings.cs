@@ -1,5 +1,4 @@
 using DescentLab.Io;
-using DescentLab.Statistics;
 
 namespace DescentLab.Sweeps;
 

@@ -3,7 +3,6 @@ using System.Text;
 using CsCheck;
 using DescentLab.Data;
 using DescentLab.Io;
-using DescentLab.Statistics;
 
 namespace DescentLab.Tests.Io;
 

@@ -1,5 +1,6 @@
 using DescentLab.Data;
 using DescentLab.Experiments;
+using DescentLab.Io;
 using DescentLab.Models;
 using DescentLab.Optimizers;
 using DescentLab.Sampling;

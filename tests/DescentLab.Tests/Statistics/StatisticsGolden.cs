@@ -11,7 +11,7 @@ internal static class StatisticsGolden
 
     // JSON has no infinity, so the script writes it as the CSV files do: "inf".
     public static double[] Doubles(JsonElement array) =>
-        [.. array.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? DescentLab.Statistics.CsvNumbers.Parse(v.GetString()!) : v.GetDouble())];
+        [.. array.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? DescentLab.Io.CsvNumbers.Parse(v.GetString()!) : v.GetDouble())];
 
     private static JsonElement Load()
     {

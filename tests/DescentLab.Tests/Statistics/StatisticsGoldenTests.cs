@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DescentLab.Experiments;
+using DescentLab.Io;
 using DescentLab.Statistics;
 using DescentLab.Tests.Support;
 using DescentLab.Training;

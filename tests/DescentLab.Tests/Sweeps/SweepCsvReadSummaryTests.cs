@@ -33,10 +33,10 @@ public sealed class SweepCsvReadSummaryTests
 
             // Written again, each row is the line it was read from: nothing lost on the way.
             var again = string.Join(',', [
-                c.Cell.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Optimizer, c.Sampler, c.BatchSize, DescentLab.Statistics.CsvNumbers.Format(c.LearningRate), c.Method,
-                c.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture), DescentLab.Statistics.CsvNumbers.Format(c.DivergedShare), DescentLab.Statistics.CsvNumbers.Format(c.ReachedShare),
-                DescentLab.Statistics.CsvNumbers.Format(c.FinalExcessLoss.Lower), DescentLab.Statistics.CsvNumbers.Format(c.FinalExcessLoss.Median), DescentLab.Statistics.CsvNumbers.Format(c.FinalExcessLoss.Upper),
-                DescentLab.Statistics.CsvNumbers.Format(c.EpochsToTolerance.Lower), DescentLab.Statistics.CsvNumbers.Format(c.EpochsToTolerance.Median), DescentLab.Statistics.CsvNumbers.Format(c.EpochsToTolerance.Upper)]);
+                c.Cell.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Optimizer, c.Sampler, c.BatchSize, DescentLab.Io.CsvNumbers.Format(c.LearningRate), c.Method,
+                c.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture), DescentLab.Io.CsvNumbers.Format(c.DivergedShare), DescentLab.Io.CsvNumbers.Format(c.ReachedShare),
+                DescentLab.Io.CsvNumbers.Format(c.FinalExcessLoss.Lower), DescentLab.Io.CsvNumbers.Format(c.FinalExcessLoss.Median), DescentLab.Io.CsvNumbers.Format(c.FinalExcessLoss.Upper),
+                DescentLab.Io.CsvNumbers.Format(c.EpochsToTolerance.Lower), DescentLab.Io.CsvNumbers.Format(c.EpochsToTolerance.Median), DescentLab.Io.CsvNumbers.Format(c.EpochsToTolerance.Upper)]);
             Assert.Equal(lines[k + 1], again);
         }
 

@@ -1,6 +1,6 @@
-using DescentLab.Statistics;
+using DescentLab.Io;
 
-namespace DescentLab.Tests.Statistics;
+namespace DescentLab.Tests.Io;
 
 public sealed class CsvNumbersTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DescentLab.Statistics;
+namespace DescentLab.Io;
 
 /// <summary>How the CSV files write and read numbers: shortest round-trip form, "inf"/"-inf"/"nan", empty for none.</summary>
 /// <remarks>

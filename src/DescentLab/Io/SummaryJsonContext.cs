@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace DescentLab.Io;
+
+/// <summary>The source-generated serializer of summary.json's DTOs.</summary>
+/// <remarks>
+/// A non-finite number (a diverged loss, the condition number of a singular Hessian) is written as the string "NaN",
+/// "Infinity" or "-Infinity", which JSON numbers cannot hold; finite numbers in the shortest round-trip form.
+/// </remarks>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(SummaryDto))]
+[JsonSerializable(typeof(NetworkSummaryDto))]
+internal sealed partial class SummaryJsonContext : JsonSerializerContext;
