@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using DescentLab.Data;
-using DescentLab.Landscapes;
 using DescentLab.Models;
 using DescentLab.Optimizers;
 using DescentLab.Randomness;
@@ -49,19 +48,6 @@ public class ModelBenchmarks
 
     [Benchmark(OperationsPerInvoke = StepsPerRun)]
     public Trajectory Train() => Trainer.Train(_network, _method, _init, _options, LoaderRandomness.Private(new TorchGenerator(7)));
-
-    /// <summary>A 101×101 landscape of the MLP on two filter-normalised random directions through the init (Li et al.).</summary>
-    [Benchmark]
-    public double[,] Landscape101()
-    {
-        var g = new TorchGenerator(1);
-        var d1 = NetworkPlane.RandomDirection(_network, g);
-        var d2 = NetworkPlane.RandomDirection(_network, g);
-        NetworkPlane.FilterNormalize(_network, d1, _init, BiasDirectionRule.Zero);
-        NetworkPlane.FilterNormalize(_network, d2, _init, BiasDirectionRule.Zero);
-        var axis = Enumerable.Range(0, 101).Select(i => -1 + (i / 50.0)).ToArray();
-        return NetworkPlane.Evaluate(_network, _init, d1, d2, axis, axis);
-    }
 
     /// <summary>The batch kernel alone: forward and backward of 25 samples.</summary>
     [Benchmark]

@@ -5,7 +5,14 @@ using DescentLab.Training;
 namespace DescentLab.Cli;
 
 /// <summary>Shows training progress on standard error: a live bar redrawn in place on a terminal, plain lines otherwise.</summary>
-/// <remarks>Reports arrive from the runs' threads, about every 1% of each run's epochs; drawing is serialised by a lock.</remarks>
+/// <remarks>
+/// Reports arrive from the runs' threads, about every 1% of each run's epochs; drawing is serialised by a lock.
+/// Our own rather than Spectre.Console's Progress, whose documentation says the progress display is not thread safe and
+/// which owns the work inside its Start callback with a refresh thread of its own, where the runs report through
+/// <see cref="IProgress{T}"/> from a parallel loop and the command writes stage lines between; its non-interactive
+/// fallback redraws the task list at milestones (25, 50, 75, 95–100%) once a second instead of the one plain line per
+/// run and quarter that logs and tests read; and its rendering pipeline costs a second or more cold (see ConsoleTable).
+/// </remarks>
 internal sealed class ConsoleProgress : IProgress<TrainingProgress>
 {
     private const int BarWidth = 30;

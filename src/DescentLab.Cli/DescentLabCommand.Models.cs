@@ -1,10 +1,11 @@
 using System.Globalization;
 using DescentLab.Experiments;
 using DescentLab.Io;
+using DescentLab.Rendering;
 
 namespace DescentLab.Cli;
 
-/// <summary>The run command for network models (logistic, softmax, MLPs): data files and a table, no figures yet.</summary>
+/// <summary>The run command for network models (logistic, softmax, MLPs): the output folder and a table.</summary>
 public static partial class DescentLabCommand
 {
     /// <summary>Refuses a network model in a command that covers only the linear model (exit 2, one line).</summary>
@@ -17,8 +18,8 @@ public static partial class DescentLabCommand
     }
 
     /// <summary>
-    /// Trains a network experiment and writes experiment.json, summary.json, trajectories.csv and data.csv; figures and
-    /// the report are not drawn for these models yet, and the command says so instead of drawing wrong ones.
+    /// Trains a network experiment and writes its output folder: experiment.json, summary.json, trajectories.csv,
+    /// data.csv, and the loss, accuracy and decision-boundary figures and the report as the output settings ask.
     /// </summary>
     private static int RunNetworkExperiment(Context context, ExperimentFile file, string target, bool force, bool quiet)
     {
@@ -32,14 +33,19 @@ public static partial class DescentLabCommand
             var result = ExperimentRunner.RunNetwork(spec, new RunOptions { Progress = progress }, context.CancellationToken);
             progress?.Finish();
             context.CancellationToken.ThrowIfCancellationRequested();
-            ExperimentOutputWriter.Write(result, file.Output, folder.Path);
-            CompleteFolder(context, folder);
-            var shown = Shown(folder.Target);
-            if (file.Output.Figures != FigureFormats.None || file.Output.Report)
+            if (file.Output.Figures != FigureFormats.None)
             {
-                context.Error.WriteLine($"descentlab: note: figures and the report are not drawn for the {spec.Model} model in this version; loss and accuracy are in summary.json and trajectories.csv.");
+                progress?.Stage("descentlab: writing figures");
             }
 
+            if (file.Output.Report)
+            {
+                progress?.Stage("descentlab: writing the report");
+            }
+
+            context.Rendering.WriteNetworkExperiment(result, file.Output, folder.Path, context.CancellationToken);
+            CompleteFolder(context, folder);
+            var shown = Shown(folder.Target);
             if (!quiet)
             {
                 WriteNetworkTable(result, context.Output);
@@ -53,7 +59,7 @@ public static partial class DescentLabCommand
                 context.Output.WriteLine($"output: {shown}");
             }
 
-            context.Output.WriteLine($"summary: {Path.Combine(shown, ExperimentOutputWriter.SummaryFileName)}");
+            context.Output.WriteLine(file.Output.Report ? $"report: {Path.Combine(shown, ExperimentFolder.ReportFileName)}" : $"summary: {Path.Combine(shown, ExperimentOutputWriter.SummaryFileName)}");
             return ExitCodes.Success;
         }
         finally
@@ -96,9 +102,15 @@ public static partial class DescentLabCommand
             .. result.Reference is null ? Array.Empty<string>() : ["L − L_ref"],
             .. network.IsClassifier ? ["accuracy"] : Array.Empty<string>(),
             "λmax at end", "2/λmax", "outcome"];
-        var rows = new List<string[]>();
-        foreach (var run in result.Runs)
+        var table = new ConsoleTable();
+        foreach (var h in header)
         {
+            table.Column(h, text: true);
+        }
+
+        for (var k = 0; k < result.Runs.Count; k++)
+        {
+            var run = result.Runs[k];
             var t = run.Trajectory;
             var last = t.Count - 1;
             var row = new List<string>
@@ -119,19 +131,13 @@ public static partial class DescentLabCommand
                 row.Add(result.FinalAccuracy(run).ToString("P1", CultureInfo.InvariantCulture));
             }
 
-            var curvature = result.EndCurvatures.Count > rows.Count ? result.EndCurvatures[rows.Count] : null;
+            var curvature = k < result.EndCurvatures.Count ? result.EndCurvatures[k] : null;
             row.Add(curvature is null ? "-" : ResultsTable.Number(curvature.MaxEigenvalue));
             row.Add(curvature is null ? "-" : ResultsTable.Number(curvature.StabilityBound));
             row.Add(t.DivergedAtStep is { } step ? Invariant($"diverged at step {step}") : "finished");
-            rows.Add([.. row]);
+            table.Row(row);
         }
 
-        var widths = header.Select((h, j) => Math.Max(h.Length, rows.Max(r => r[j].Length))).ToArray();
-        output.WriteLine(string.Join("  ", header.Select((h, j) => h.PadRight(widths[j]))).TrimEnd());
-        output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-        foreach (var row in rows)
-        {
-            output.WriteLine(string.Join("  ", row.Select((c, j) => c.PadRight(widths[j]))).TrimEnd());
-        }
+        table.Write(output);
     }
 }

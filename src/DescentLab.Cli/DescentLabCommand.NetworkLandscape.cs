@@ -74,7 +74,7 @@ public static partial class DescentLabCommand
             PlaneDirections.Random => "random plane",
             _ => "filter-normalised random plane",
         };
-        o.WriteLine(Invariant($"{result.Spec.Name}: loss over a {plane} through the {landscape.CentreDescription} (loss {N(landscape.CentreLoss)}), {s.XCount}×{s.YCount} points"));
+        o.WriteLine(Invariant($"{result.Spec.Name}: loss over a {plane} through {landscape.CentreDescription}, loss there {N(landscape.CentreLoss)}; {s.XCount}×{s.YCount} points"));
         o.WriteLine(Invariant($"  axes      α: {landscape.AxisLabel(1)}, from {N(s.XValues[0])} to {N(s.XValues[^1])}; β: {landscape.AxisLabel(2)}, from {N(s.YValues[0])} to {N(s.YValues[^1])}"));
         if (job.Directions != PlaneDirections.Pca)
         {

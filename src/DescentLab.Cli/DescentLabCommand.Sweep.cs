@@ -2,7 +2,6 @@ using System.Collections;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using DescentLab.Data;
 using DescentLab.Experiments;
 using DescentLab.Io;
 using DescentLab.Sweeps;
@@ -33,8 +32,7 @@ public static partial class DescentLabCommand
         var threads = new Option<string?>("--threads") { Description = "Runs trained at once (default: every core); results do not depend on it.", HelpName = "N" };
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of N (runs k with k mod N = i); default from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX with --shards.", HelpName = "i/N" };
         var shards = new Option<string?>("--shards") { Description = "The number of shards N when the index comes from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job's completions).", HelpName = "N" };
-        var figures = new Option<string?>("--figures") { Description = "Which heatmap files to write (default: the file's output.figures).", HelpName = "none|png|svg|all" };
-        var noReport = new Option<bool>("--no-report") { Description = "Do not write report.html." };
+        var drawing = new DrawingOptions("Which heatmap files to write (default: the file's output.figures).");
         var folder = new FolderOptions("runs/NAME-SEED-sweep");
         var command = new Command("sweep", "Runs every cell of a sweep file's grid under every replicate and writes sweep.json, tidy.csv (one row per run), summary.csv (one row per cell), heatmaps in figures/ and report.html; a shard writes sweep.json and tidy.csv for 'descentlab merge'.");
         command.Options.Add(config);
@@ -42,61 +40,33 @@ public static partial class DescentLabCommand
         command.Options.Add(threads);
         command.Options.Add(shard);
         command.Options.Add(shards);
-        command.Options.Add(figures);
-        command.Options.Add(noReport);
+        drawing.AddTo(command);
         folder.AddTo(command);
         command.SetAction(parse => context.Guarded(() =>
         {
             var path = parse.GetValue(config) ?? throw new UsageException("--config: a sweep needs a sweep file, e.g. --config examples/sweep.json.");
-            var file = ReadSweep(path, config.Name);
+            var file = SpecOptions.ReadFile(path, config.Name, SweepJson.Read);
             if (parse.GetValue(replicates) is { } r)
             {
                 var value = PositiveInt(replicates, r);
                 file = file with { Spec = SpecOptions.Guard(replicates, () => file.Spec with { Base = file.Spec.Base with { Replicates = value } }) };
             }
 
-            if (parse.GetValue(figures) is { } f)
+            file = file with { Output = drawing.Apply(parse, file.Output) };
+            try
             {
-                file = file with { Output = file.Output with { Figures = SpecOptions.Guard(figures, () => ExperimentJson.ParseFigures(f, figures.Name)) } };
+                ExperimentFileCheck.Check(file);
             }
-
-            if (parse.GetValue(noReport))
+            catch (SpecFormatException e)
             {
-                file = file with { Output = file.Output with { Report = false } };
-            }
-
-            var sweepData = file.Spec.Base.Data.Create(file.Spec.Base.Seed);
-            if (file.Spec.Base.Model.IsLinear && Models.FeatureRange.Problem(sweepData, file.Spec.Base.Degree) is { } range)
-            {
-                throw new UsageException($"{path}: data: {range}");
-            }
-
-            if (file.Spec.Base.Model.Problem(sweepData) is { } modelProblem)
-            {
-                throw new UsageException($"{path}: model: {modelProblem}");
-            }
-
-            foreach (var cell in file.Spec.Cells())
-            {
-                if (cell.Method.Sampler.Kind != Sampling.SamplerKind.FullBatch && cell.Method.Sampler.BatchSize > sweepData.Count)
-                {
-                    throw new UsageException(Invariant($"{path}: sweep.batchSize: the batch size {cell.Method.Sampler.BatchSize} is larger than the {sweepData.Count} samples; use at most {sweepData.Count}."));
-                }
-
-                if ((cell.Method.Sampler.Kind == Sampling.SamplerKind.FullBatch || cell.Method.Sampler.BatchSize <= sweepData.Count)
-                    && ExperimentSpec.StepLimitProblem(cell.Method, sweepData.Count, file.Spec.Base.Training.Epochs) is { } steps)
-                {
-                    throw new UsageException($"{path}: epochs: {steps}");
-                }
+                throw new UsageException($"{path}: {e.Message}", e);
             }
 
             var threadCount = parse.GetValue(threads) is { } t ? PositiveInt(threads, t) : Environment.ProcessorCount;
             var shardCount = parse.GetValue(shards) is { } n ? PositiveInt(shards, n) : (int?)null;
             var slice = ResolveShard(parse.GetValue(shard), shard.Name, shardCount, shards.Name, context.Environment);
             var spec = file.Spec;
-            var target = parse.GetValue(folder.Out) is { } o
-                ? (string.IsNullOrWhiteSpace(o) ? throw new UsageException("--out: the folder path is empty.") : o)
-                : folder.Target(parse, spec.Base, slice.Count == 1 ? "-sweep" : Invariant($"-sweep-shard-{slice.Index}-of-{slice.Count}"));
+            var target = folder.Target(parse, spec.Base, slice.Count == 1 ? "-sweep" : Invariant($"-sweep-shard-{slice.Index}-of-{slice.Count}"));
             return RunSweep(context, file, slice, threadCount, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
         }));
         return command;
@@ -105,13 +75,11 @@ public static partial class DescentLabCommand
     private static Command MergeCommand(Context context)
     {
         var folders = new Argument<string[]>("DIR") { Description = "The shards' output folders (each with sweep.json and tidy.csv).", Arity = ArgumentArity.OneOrMore };
-        var figures = new Option<string?>("--figures") { Description = "Which heatmap files to write (default: the sweep file's output.figures).", HelpName = "none|png|svg|all" };
-        var noReport = new Option<bool>("--no-report") { Description = "Do not write report.html." };
+        var drawing = new DrawingOptions("Which heatmap files to write (default: the sweep file's output.figures).");
         var folder = new FolderOptions("merged");
         var command = new Command("merge", "Combines the output folders of a sweep's shards into the folder one unsharded sweep writes: sweep.json, tidy.csv, summary.csv, figures/, report.html.");
         command.Arguments.Add(folders);
-        command.Options.Add(figures);
-        command.Options.Add(noReport);
+        drawing.AddTo(command);
         folder.AddTo(command);
         command.SetAction(parse => context.Guarded(() =>
         {
@@ -133,53 +101,16 @@ public static partial class DescentLabCommand
                 throw new UsageException(MessageText.OneLine($"merge: cannot read a shard: {e.Message}"), e);
             }
 
-            var file = merged.File;
-            if (parse.GetValue(figures) is { } f)
-            {
-                file = file with { Output = file.Output with { Figures = SpecOptions.Guard(figures, () => ExperimentJson.ParseFigures(f, figures.Name)) } };
-            }
-
-            if (parse.GetValue(noReport))
-            {
-                file = file with { Output = file.Output with { Report = false } };
-            }
-
-            var force = parse.GetValue(folder.Force);
+            var file = merged.File with { Output = drawing.Apply(parse, merged.File.Output) };
             var quiet = parse.GetValue(folder.Quiet);
-            CheckFolder(target, force);
-            using var output = CreateFolder(context, target, force);
-            var sweepJson = SweepFiles.Write(output.Path, merged);
-            var summary = DrawWholeSweep(context, file, sweepJson, output.Path);
+            CheckFolder(target, parse.GetValue(folder.Force));
+            using var output = CreateFolder(context, target, parse.GetValue(folder.Force));
+            var summary = context.Rendering.WriteSweep(merged with { File = file }, output.Path, context.CancellationToken);
             CompleteFolder(context, output);
             Finish(context, file, summary, output.Target, quiet, Invariant($"{shardFolders.Length} shards merged"));
             return ExitCodes.Success;
         }));
         return command;
-    }
-
-    private static SweepFile ReadSweep(string path, string flag)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"{flag}: no such file: {path}");
-        }
-
-        try
-        {
-            return SweepJson.Read(path);
-        }
-        catch (SpecFormatException e)
-        {
-            throw new UsageException($"{path}: {e.Message}", e);
-        }
-        catch (DataFormatException e)
-        {
-            throw new UsageException(e.Message, e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{flag}: cannot read {path}: {e.Message}", e);
-        }
     }
 
     private static Shard ResolveShard(string? text, string shardFlag, int? shards, string shardsFlag, IReadOnlyDictionary<string, string> environment)
@@ -235,11 +166,11 @@ public static partial class DescentLabCommand
         var result = SweepRunner.Run(spec, shard, new RunOptions { MaxDegreeOfParallelism = threads }, context.CancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
         context.CancellationToken.ThrowIfCancellationRequested();
-        var sweepJson = SweepFiles.Write(folder.Path, file, result);
+        var summary = context.Rendering.WriteSweep(file, result, folder.Path, context.CancellationToken);
+        CompleteFolder(context, folder);
         var done = Invariant($"{result.Rows.Count} runs in {seconds:0.0} s");
-        if (shard.Count > 1)
+        if (summary is null)
         {
-            CompleteFolder(context, folder);
             if (!quiet)
             {
                 context.Output.WriteLine(Invariant($"{spec.Base.Name}: shard {shard}, {done}; combine the shards with 'descentlab merge DIR... --out DIR'"));
@@ -249,31 +180,8 @@ public static partial class DescentLabCommand
             return ExitCodes.Success;
         }
 
-        var summary = DrawWholeSweep(context, file, sweepJson, folder.Path);
-        CompleteFolder(context, folder);
         Finish(context, file, summary, folder.Target, quiet, done);
         return ExitCodes.Success;
-    }
-
-    /// <summary>Draws what a whole sweep's folder holds besides its CSV and JSON files: the heatmaps and the report, from summary.csv as written.</summary>
-    private static IReadOnlyList<SweepCellSummary> DrawWholeSweep(Context context, SweepFile file, string sweepJson, string directory)
-    {
-        var summary = SweepCsv.ReadSummary(File.ReadAllText(Path.Combine(directory, SweepFiles.SummaryName)));
-        var drawing = new List<Task>();
-        if (file.Output.Figures != FigureFormats.None)
-        {
-            var figures = Path.Combine(directory, "figures");
-            Directory.CreateDirectory(figures);
-            drawing.Add(Task.Run(() => context.Rendering.WriteSweepFigures(file, summary, figures), context.CancellationToken));
-        }
-
-        if (file.Output.Report)
-        {
-            drawing.Add(Task.Run(() => context.Rendering.WriteSweepReport(file, summary, Path.Combine(directory, "report.html"), sweepJson), context.CancellationToken));
-        }
-
-        WaitAll(drawing);
-        return summary;
     }
 
     private static void Finish(Context context, SweepFile file, IReadOnlyList<SweepCellSummary> summary, string target, bool quiet, string done)

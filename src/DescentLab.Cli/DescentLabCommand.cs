@@ -70,28 +70,17 @@ public static partial class DescentLabCommand
     private static Command RunCommand(Context context)
     {
         var spec = new SpecOptions();
-        var figures = new Option<string?>("--figures") { Description = "Which figure files to write (default: the file's output.figures, all for the seed).", HelpName = "none|png|svg|all" };
-        var noReport = new Option<bool>("--no-report") { Description = "Do not write report.html." };
+        var drawing = new DrawingOptions("Which figure files to write (default: the file's output.figures, all for the seed).");
         var xAxis = XAxisOption();
         var folder = new FolderOptions("runs/NAME-SEED");
         var command = new Command("run", "Trains every method of the experiment and writes the output folder: experiment.json, summary.json, trajectories.csv, data.csv, figures/, report.html.");
         spec.AddTo(command);
-        command.Options.Add(figures);
-        command.Options.Add(noReport);
+        drawing.AddTo(command);
         command.Options.Add(xAxis);
         folder.AddTo(command);
         command.SetAction(parse => context.Guarded(() =>
         {
-            var file = spec.Resolve(parse, output =>
-            {
-                if (parse.GetValue(figures) is { } f)
-                {
-                    output = output with { Figures = SpecOptions.Guard(figures, () => ExperimentJson.ParseFigures(f, figures.Name)) };
-                }
-
-                output = WithXAxis(output, parse.GetValue(xAxis), xAxis.Name);
-                return parse.GetValue(noReport) ? output with { Report = false } : output;
-            });
+            var file = spec.Resolve(parse, output => WithXAxis(drawing.Apply(parse, output), parse.GetValue(xAxis), xAxis.Name));
             var target = folder.Target(parse, file.Spec, suffix: string.Empty);
             WriteNotes(context, spec, parse.GetValue(folder.Quiet));
             return RunExperiment(context, file, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
@@ -105,7 +94,7 @@ public static partial class DescentLabCommand
         var kind = new Option<string?>("--kind") { Description = "slice (other parameters held at θ*) or profile (minimised out); default both.", HelpName = "slice|profile" };
         var plane = new Option<string?>("--plane") { Description = "The two parameters of the plane, e.g. x^2,x (default: the file's output.plane, else the first two).", HelpName = "X,Y" };
         var resolution = new Option<string?>("--resolution") { Description = "Grid values along each axis (default 101; figures use at most 400).", HelpName = "N" };
-        var figures = new Option<string?>("--figures") { Description = "Which files of the landscape figures to write (default all).", HelpName = "none|png|svg|all" };
+        var drawing = new DrawingOptions("Which files of the landscape figures to write (default all).", report: false);
         var xAxis = XAxisOption();
         var network = new NetworkLandscapeOptions();
         var folder = new FolderOptions("runs/NAME-SEED-landscape");
@@ -115,7 +104,7 @@ public static partial class DescentLabCommand
         command.Options.Add(kind);
         command.Options.Add(plane);
         command.Options.Add(resolution);
-        command.Options.Add(figures);
+        drawing.AddTo(command);
         command.Options.Add(xAxis);
         network.AddTo(command);
         folder.AddTo(command);
@@ -124,7 +113,7 @@ public static partial class DescentLabCommand
             var file = spec.Resolve(parse, output => WithXAxis(output, parse.GetValue(xAxis), xAxis.Name));
             if (!file.Spec.Model.IsLinear)
             {
-                return NetworkLandscape(context, file, parse, network, kind, plane, resolution, figures, folder, spec);
+                return NetworkLandscape(context, file, parse, network, kind, plane, resolution, drawing, folder, spec);
             }
 
             network.RefuseForLinear(parse);
@@ -136,7 +125,7 @@ public static partial class DescentLabCommand
                 var other => throw new UsageException($"{kind.Name}: '{other}' is not a landscape kind; use slice or profile."),
             };
             var count = ParseResolution(parse, resolution);
-            file = WithFigures(parse, figures, file);
+            file = file with { Output = drawing.Apply(parse, file.Output) };
             var job = new LandscapeJob { Plane = ParsePlane(parse.GetValue(plane), plane.Name, file), Kinds = kinds, Resolution = count };
             var target = folder.Target(parse, file.Spec, suffix: "-landscape");
             WriteNotes(context, spec, parse.GetValue(folder.Quiet));
@@ -145,7 +134,7 @@ public static partial class DescentLabCommand
         return command;
     }
 
-    private static int NetworkLandscape(Context context, ExperimentFile file, ParseResult parse, NetworkLandscapeOptions network, Option<string?> kind, Option<string?> plane, Option<string?> resolution, Option<string?> figures, FolderOptions folder, SpecOptions spec)
+    private static int NetworkLandscape(Context context, ExperimentFile file, ParseResult parse, NetworkLandscapeOptions network, Option<string?> kind, Option<string?> plane, Option<string?> resolution, DrawingOptions drawing, FolderOptions folder, SpecOptions spec)
     {
         foreach (var option in new[] { kind, plane })
         {
@@ -157,7 +146,7 @@ public static partial class DescentLabCommand
 
         // The file's output section is about a run's folder; a landscape draws its figures and page unless told not to.
         var job = network.Job(parse, ParseResolution(parse, resolution));
-        file = WithFigures(parse, figures, file with { Output = file.Output with { Figures = FigureFormats.All, Report = !parse.GetValue(network.NoReport) } });
+        file = file with { Output = drawing.Apply(parse, file.Output with { Figures = FigureFormats.All, Report = !parse.GetValue(network.NoReport) }) };
 
         var target = folder.Target(parse, file.Spec, suffix: "-landscape");
         WriteNotes(context, spec, parse.GetValue(folder.Quiet));
@@ -175,11 +164,6 @@ public static partial class DescentLabCommand
 
         return count;
     }
-
-    private static ExperimentFile WithFigures(ParseResult parse, Option<string?> figures, ExperimentFile file) =>
-        parse.GetValue(figures) is { } f
-            ? file with { Output = file.Output with { Figures = SpecOptions.Guard(figures, () => ExperimentJson.ParseFigures(f, figures.Name)) } }
-            : file;
 
     private static Command AnalyzeCommand(Context context)
     {
@@ -282,19 +266,6 @@ public static partial class DescentLabCommand
         finally
         {
             progress?.Finish();
-        }
-    }
-
-    /// <summary>Waits for every task and rethrows the first failure itself, not wrapped in an AggregateException.</summary>
-    private static void WaitAll(List<Task> tasks)
-    {
-        try
-        {
-            Task.WaitAll(tasks);
-        }
-        catch (AggregateException e)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
     }
 
@@ -442,7 +413,35 @@ public static partial class DescentLabCommand
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The output-folder flags of run and landscape.</summary>
+    /// <summary>The flags that choose what is drawn: --figures and, where there is a report, --no-report.</summary>
+    private sealed class DrawingOptions(string figuresDescription, bool report = true)
+    {
+        public Option<string?> Figures { get; } = new("--figures") { Description = figuresDescription, HelpName = "none|png|svg|all" };
+
+        public Option<bool>? NoReport { get; } = report ? new("--no-report") { Description = "Do not write report.html." } : null;
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Figures);
+            if (NoReport is not null)
+            {
+                command.Options.Add(NoReport);
+            }
+        }
+
+        /// <summary>The output settings with the flags' choices, where given.</summary>
+        public OutputSettings Apply(ParseResult parse, OutputSettings output)
+        {
+            if (parse.GetValue(Figures) is { } text)
+            {
+                output = output with { Figures = SpecOptions.Guard(Figures, () => ExperimentJson.ParseFigures(text, Figures.Name)) };
+            }
+
+            return NoReport is not null && parse.GetValue(NoReport) ? output with { Report = false } : output;
+        }
+    }
+
+    /// <summary>The output-folder flags of run, landscape, sweep and merge.</summary>
     private sealed class FolderOptions(string defaultName)
     {
         public Option<string?> Out { get; } = new("--out") { Description = $"The output folder (default {defaultName}).", HelpName = "DIR" };

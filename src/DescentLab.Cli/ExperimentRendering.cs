@@ -1,4 +1,5 @@
 using DescentLab.Experiments;
+using DescentLab.Io;
 using DescentLab.Landscapes;
 using DescentLab.Rendering;
 using DescentLab.Sweeps;
@@ -8,12 +9,15 @@ namespace DescentLab.Cli;
 /// <summary>The rendering the command uses: the rendering library's output folders, figures and reports.</summary>
 internal static class ExperimentRendering
 {
-    /// <summary>Output folders through <see cref="ExperimentFolder"/>, <see cref="LandscapeFolder"/> and <see cref="SweepRenderer"/>.</summary>
+    /// <summary>Output folders through <see cref="ExperimentFolder"/>, <see cref="LandscapeFolder"/> and <see cref="SweepFolder"/>.</summary>
     public static IExperimentRendering Default { get; } = new Library();
 
     private sealed class Library : IExperimentRendering
     {
         public void WriteExperiment(ExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken) =>
+            ExperimentFolder.Write(result, output, directory, cancellationToken);
+
+        public void WriteNetworkExperiment(NetworkExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken) =>
             ExperimentFolder.Write(result, output, directory, cancellationToken);
 
         public IReadOnlyList<string> WriteLandscapes(ExperimentResult result, OutputSettings output, LandscapeJob job, string directory, CancellationToken cancellationToken) =>
@@ -22,10 +26,10 @@ internal static class ExperimentRendering
         public IReadOnlyList<string> WriteNetworkLandscape(NetworkExperimentResult result, OutputSettings output, NetworkLandscape landscape, string directory, CancellationToken cancellationToken) =>
             LandscapeFolder.Write(result, output, landscape, directory, cancellationToken);
 
-        public IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory) =>
-            SweepRenderer.WriteFigures(file.Spec, cells, directory, file.Output.Figures);
+        public IReadOnlyList<SweepCellSummary>? WriteSweep(SweepFile file, SweepResult result, string directory, CancellationToken cancellationToken) =>
+            SweepFolder.Write(file, result, directory, cancellationToken);
 
-        public void WriteSweepReport(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string path, string sweepJson) =>
-            SweepRenderer.WriteReport(file.Spec, cells, path, sweepJson);
+        public IReadOnlyList<SweepCellSummary> WriteSweep(MergedSweep merged, string directory, CancellationToken cancellationToken) =>
+            SweepFolder.Write(merged, directory, cancellationToken);
     }
 }

@@ -75,7 +75,7 @@ internal sealed partial class SpecOptions
     public ExperimentFile Resolve(ParseResult parse, Func<OutputSettings, OutputSettings>? outputOverrides = null)
     {
         var configPath = parse.GetValue(Config);
-        var file = configPath is null ? ExperimentFile.Seed : ReadConfig(configPath);
+        var file = configPath is null ? ExperimentFile.Seed : ReadFile(configPath, "--config", ExperimentJson.Read);
         var spec = file.Spec;
         var fromFlag = new HashSet<string>(StringComparer.Ordinal);
 
@@ -288,16 +288,17 @@ internal sealed partial class SpecOptions
 
     private static string Where(string? configPath, string jsonPath) => configPath is null ? jsonPath : $"{configPath}: {jsonPath}";
 
-    private static ExperimentFile ReadConfig(string path)
+    /// <summary>Reads the experiment or sweep file at <paramref name="path"/> given to <paramref name="flag"/>; every failure is bad input naming the file.</summary>
+    internal static T ReadFile<T>(string path, string flag, Func<string, T> read)
     {
         if (!File.Exists(path))
         {
-            throw new UsageException($"--config: no such file: {path}");
+            throw new UsageException($"{flag}: no such file: {path}");
         }
 
         try
         {
-            return ExperimentJson.Read(path);
+            return read(path);
         }
         catch (SpecFormatException e)
         {
@@ -309,7 +310,7 @@ internal sealed partial class SpecOptions
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"--config: cannot read {path}: {e.Message}", e);
+            throw new UsageException($"{flag}: cannot read {path}: {e.Message}", e);
         }
     }
 

@@ -24,6 +24,25 @@ public static class ExperimentRenderer
     }
 
     /// <summary>
+    /// Writes the figures of a network experiment into <paramref name="directory"/> (created if missing): loss, and for a
+    /// classifier accuracy and, on two input columns, the decision boundary of each method; returns the paths written.
+    /// </summary>
+    public static IReadOnlyList<string> WriteFigures(NetworkExperimentResult result, string directory, FigureFormats formats, RenderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        return formats == FigureFormats.None ? [] : Write(NetworkFigureModel.Create(result, options), directory, formats, null, null, default);
+    }
+
+    /// <summary>Writes the report of a network experiment to <paramref name="path"/>: one HTML page that needs no network.</summary>
+    public static void WriteReport(NetworkExperimentResult result, string path, RenderOptions? options = null, string? specJson = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        WriteReport(ReportWriter.Render(NetworkFigureModel.Create(result, options), specJson), path);
+    }
+
+    /// <summary>
     /// Writes the report to <paramref name="path"/>: one HTML page that needs no network, with the tables, the analysis,
     /// every figure interactive and, when <paramref name="specJson"/> is given, the resolved experiment spec.
     /// </summary>
@@ -46,6 +65,41 @@ public static class ExperimentRenderer
         FigureSet figures,
         string? reportPath,
         string? specJson,
+        CancellationToken cancellationToken) =>
+        Draw(
+            figures == FigureSet.None ? FigureFormats.None : formats,
+            format => StaticFigures.Write(model, figureDirectory, format, figures),
+            reportPath,
+            () => ReportWriter.Render(model, specJson),
+            [.. StaticFigures.Figures(model, figures).Select(f => f.Name)],
+            cancellationToken);
+
+    /// <summary>The same for a network experiment: loss, accuracy and decision-boundary figures, and its report.</summary>
+    internal static IReadOnlyList<string> Write(
+        NetworkFigureModel model,
+        string figureDirectory,
+        FigureFormats formats,
+        string? reportPath,
+        string? specJson,
+        CancellationToken cancellationToken) =>
+        Draw(
+            formats,
+            format => StaticFigures.Write(model, figureDirectory, format),
+            reportPath,
+            () => ReportWriter.Render(model, specJson),
+            [.. StaticFigures.Figures(model).Select(f => f.Name), "boundary"],
+            cancellationToken);
+
+    /// <summary>
+    /// Draws each format with <paramref name="draw"/> and the report's HTML at the same time, writes the report to
+    /// <paramref name="reportPath"/> (when given), and returns the figure files in <paramref name="order"/>.
+    /// </summary>
+    private static IReadOnlyList<string> Draw(
+        FigureFormats formats,
+        Func<FigureFormats, IReadOnlyList<string>> draw,
+        string? reportPath,
+        Func<string> report,
+        List<string> order,
         CancellationToken cancellationToken)
     {
         var drawing = new List<Task<IReadOnlyList<string>>>();
@@ -53,9 +107,9 @@ public static class ExperimentRenderer
         // PNG and SVG files are separate drawings: with both asked for, each format gets its own task.
         foreach (var format in new[] { FigureFormats.Png, FigureFormats.Svg })
         {
-            if (formats.HasFlag(format) && figures != FigureSet.None)
+            if (formats.HasFlag(format))
             {
-                drawing.Add(Task.Run(() => StaticFigures.Write(model, figureDirectory, format, figures), cancellationToken));
+                drawing.Add(Task.Run(() => draw(format), cancellationToken));
             }
         }
 
@@ -64,7 +118,7 @@ public static class ExperimentRenderer
             drawing.Add(Task.Run(
                 () =>
                 {
-                    WriteReport(model, reportPath, specJson);
+                    WriteReport(report(), reportPath);
                     return (IReadOnlyList<string>)[];
                 },
                 cancellationToken));
@@ -73,7 +127,6 @@ public static class ExperimentRenderer
         var written = WaitAll(drawing);
 
         // In figure order, each figure's PNG before its SVG (the PNG task's files come first, and OrderBy is stable).
-        var order = StaticFigures.Figures(model, figures).Select(f => f.Name).ToList();
         return [.. written.OrderBy(p => order.IndexOf(Path.GetFileNameWithoutExtension(p)))];
     }
 
@@ -92,9 +145,10 @@ public static class ExperimentRenderer
         return [.. tasks.SelectMany(t => t.Result)];
     }
 
-    private static void WriteReport(FigureModel model, string path, string? specJson)
+    private static void WriteReport(FigureModel model, string path, string? specJson) => WriteReport(ReportWriter.Render(model, specJson), path);
+
+    private static void WriteReport(string html, string path)
     {
-        var html = ReportWriter.Render(model, specJson);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
         {

@@ -8,7 +8,7 @@ using DescentLab.Sampling;
 namespace DescentLab.Rendering;
 
 /// <summary>Everything the static figures, the interactive figures and the report draw, computed once from a result.</summary>
-internal sealed class FigureModel
+internal sealed class FigureModel : ILossCurves
 {
     /// <summary>The most minibatch surfaces drawn; more would hide each other.</summary>
     public const int MaxBatchSurfaces = 8;
@@ -74,6 +74,12 @@ internal sealed class FigureModel
 
     public IReadOnlyList<RunSeries> Runs { get; private set; } = [];
 
+    /// <inheritdoc/>
+    double? ILossCurves.LossFloor => MinimumLoss;
+
+    /// <inheritdoc/>
+    public string LossName => "MSE";
+
     /// <summary>The epochs marked on every path, in increasing order.</summary>
     public IReadOnlyList<double> MarkEpochs { get; private set; } = [];
 
@@ -117,26 +123,36 @@ internal sealed class FigureModel
     public string DataLegend { get; private set; } = "samples";
 
     /// <summary>The x-axis of loss curves, in words, for axis titles.</summary>
-    public string ProgressLabel => Options.XAxis switch
+    public string ProgressLabel => AxisTitle(Options.XAxis);
+
+    /// <summary>The x-axis of loss curves, one word, for figure titles.</summary>
+    public string ProgressWord => AxisWord(Options.XAxis);
+
+    /// <summary>
+    /// The top of the loss axes: a thousand times the largest initial loss, so that a diverged run, whose loss grows
+    /// without bound, leaves the top of the figure instead of squashing the others.
+    /// </summary>
+    public double LossCeiling => Ceiling(Runs);
+
+    /// <summary>The x-axis <paramref name="axis"/> in words, for axis titles.</summary>
+    public static string AxisTitle(XAxis axis) => axis switch
     {
         XAxis.Steps => "steps (parameter updates)",
         XAxis.Samples => "samples processed",
         _ => "epochs (passes over the data)",
     };
 
-    /// <summary>The x-axis of loss curves, one word, for figure titles.</summary>
-    public string ProgressWord => Options.XAxis switch
+    /// <summary>The x-axis <paramref name="axis"/>, one word, for figure titles.</summary>
+    public static string AxisWord(XAxis axis) => axis switch
     {
         XAxis.Steps => "steps",
         XAxis.Samples => "samples processed",
         _ => "epochs",
     };
 
-    /// <summary>
-    /// The top of the loss axes: a thousand times the largest initial loss, so that a diverged run, whose loss grows
-    /// without bound, leaves the top of the figure instead of squashing the others.
-    /// </summary>
-    public double LossCeiling => 1e3 * Runs.Select(r => r.Loss.Length > 0 && double.IsFinite(r.Loss[0]) ? r.Loss[0] : 0).DefaultIfEmpty(1).Max();
+    /// <summary>A thousand times the largest finite initial loss of <paramref name="runs"/> (1000 without runs).</summary>
+    public static double Ceiling(IReadOnlyList<RunSeries> runs) =>
+        1e3 * runs.Select(r => r.Loss.Length > 0 && double.IsFinite(r.Loss[0]) ? r.Loss[0] : 0).DefaultIfEmpty(1).Max();
 
     /// <summary>What the landscape does with the parameters off the plane, in words.</summary>
     public string KindDescription
@@ -380,7 +396,7 @@ internal sealed class FigureModel
     }
 
     /// <summary>The values up to where they first pass <paramref name="cap"/> (that point drawn at the cap, NaN after), and where the curve ends.</summary>
-    private static (double[] Values, (int Index, double Loss)? End) CapAt(double[] values, double cap)
+    internal static (double[] Values, (int Index, double Loss)? End) CapAt(double[] values, double cap)
     {
         var capped = (double[])values.Clone();
         (int, double)? end = null;
@@ -431,27 +447,8 @@ internal sealed class FigureModel
         var t = run.Trajectory;
         var rows = Thinning.Rows(t.Count, Options.MaxPoints);
         var metrics = PathMetrics.Of(t, Optimum, MinimumLoss);
-        double[] Take(ReadOnlySpan<double> column)
-        {
-            var values = new double[rows.Length];
-            for (var k = 0; k < rows.Length; k++)
-            {
-                values[k] = column[rows[k]];
-            }
-
-            return values;
-        }
-
-        double[] TakeLong(ReadOnlySpan<long> column)
-        {
-            var values = new double[rows.Length];
-            for (var k = 0; k < rows.Length; k++)
-            {
-                values[k] = column[rows[k]];
-            }
-
-            return values;
-        }
+        double[] Take(ReadOnlySpan<double> column) => RunSeries.Take(column, rows);
+        double[] TakeLong(ReadOnlySpan<long> column) => RunSeries.Take(column, rows);
 
         var marks = new List<(int, double)>();
         foreach (var epoch in MarkEpochs)

@@ -31,9 +31,15 @@ public enum FigureSet
     /// <summary>batches: each minibatch's own landscape (drawn only when a method uses minibatches).</summary>
     Batches = 128,
 
+    /// <summary>accuracy: each classifier run's accuracy on the full data against the x-axis (network models).</summary>
+    Accuracy = 256,
+
+    /// <summary>boundary: each classifier run's decision regions over the data at its final θ (network models on two inputs).</summary>
+    Boundary = 512,
+
     /// <summary>The two surfaces a landscape job draws: the full-data landscape and the minibatches'.</summary>
     Surfaces = Landscape | Batches,
 
     /// <summary>Every figure.</summary>
-    All = Data | Loss | ExcessLoss | Bands | Fit | Paths | Landscape | Batches,
+    All = Data | Loss | ExcessLoss | Bands | Fit | Paths | Landscape | Batches | Accuracy | Boundary,
 }

@@ -5,7 +5,7 @@ using DescentLab.Landscapes;
 namespace DescentLab.Rendering;
 
 /// <summary>The interactive figures: plotly figure specs (data, layout) as one JSON array, built from the figure model.</summary>
-internal static class InteractiveFigures
+internal static partial class InteractiveFigures
 {
     /// <summary>Positions of the replay slider: one per drawn row of the longest path, so a position moves it one recorded step.</summary>
     public static int ReplayPositions(FigureModel model) =>
@@ -26,6 +26,8 @@ internal static class InteractiveFigures
         ReportFigure.Batches => "fig-batches",
         ReportFigure.Paths3D => "fig-paths3d",
         ReportFigure.Replay => "fig-replay",
+        ReportFigure.Accuracy => "fig-accuracy",
+        ReportFigure.Boundary => "fig-boundary",
         _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, "Not a report figure."),
     };
 
@@ -67,7 +69,7 @@ internal static class InteractiveFigures
         return list;
     }
 
-    /// <summary>The JSON array of figures, in the order of <see cref="Describe"/>.</summary>
+    /// <summary>The JSON array of figures, in the order of <see cref="Describe(FigureModel)"/>.</summary>
     public static string Json(FigureModel model)
     {
         using var json = new PlotlyJson();
@@ -119,10 +121,11 @@ internal static class InteractiveFigures
         Layout(json, heading, data.InputNames[0], data.OutputName);
     }
 
-    private static void Loss(PlotlyJson json, FigureModel model, string heading)
+    /// <summary>Batch and full-data loss of every run on a log axis, with L* as a dotted line when the model has one; the legend below the plot for a half-width figure.</summary>
+    private static void Loss(PlotlyJson json, ILossCurves model, string heading, bool legendBelow = false)
     {
-        // Per trace, which run's progress it is drawn against (null: the L* line), so the page can switch the x-axis.
-        var traces = new List<(RunSeries? Run, int? Row)>();
+        // Per trace, its x on each x-axis (null: the L* line), so the page can switch the x-axis.
+        var traces = new List<Func<XAxis, double[]>?>();
         json.StartArray("data");
 
         // Every batch loss first, faint, so that every full-data loss is drawn above them.
@@ -136,38 +139,46 @@ internal static class InteractiveFigures
             json.Array("y", run.BatchLoss);
             LineStyle(json, Palette.Of(run.Index), 1);
             json.EndObject();
-            traces.Add((run, null));
+            traces.Add(run.ProgressOn);
         }
 
         foreach (var run in Stroke.InDrawingOrder(model.Runs))
         {
             Line(json, run.Progress, run.Loss, $"{run.Name}: full-data loss", Palette.Of(run.Index), Stroke.Of(run).Width, Stroke.Of(run).Dash, group: run.Name);
-            traces.Add((run, null));
+            traces.Add(run.ProgressOn);
             if (DivergedMarker(json, run, run.LossEnd))
             {
-                traces.Add((run, run.LossEnd!.Value.Index));
+                var end = run.LossEnd!.Value.Index;
+                traces.Add(axis => [run.ProgressOn(axis)[end]]);
             }
         }
 
-        var last = model.Runs.Count == 0 ? 1 : model.Runs.Max(r => r.Progress.Length == 0 ? 1 : r.Progress[^1]);
-        Line(json, [0, last], [model.MinimumLoss, model.MinimumLoss], $"L* = {F(model.MinimumLoss)}", "#000000", 1.5, "dot");
-        traces.Add((null, null));
+        IEnumerable<double> shown = model.Runs.SelectMany(r => r.Loss.Concat(r.BatchLoss));
+        if (model.LossFloor is { } minimum)
+        {
+            var last = model.Runs.Count == 0 ? 1 : model.Runs.Max(r => r.Progress.Length == 0 ? 1 : r.Progress[^1]);
+            Line(json, [0, last], [minimum, minimum], $"L* = {F(minimum)}", "#000000", 1.5, "dot");
+            traces.Add(null);
+            shown = shown.Append(minimum);
+        }
+
         json.EndArray();
-        Layout(json, heading, model.ProgressLabel, "MSE", logY: LogRange(model.Runs.SelectMany(r => r.Loss.Concat(r.BatchLoss)).Append(model.MinimumLoss), model.LossCeiling));
+        Layout(json, heading, model.ProgressLabel, model.LossFloor is null ? $"{model.LossName} (no known L*)" : model.LossName, logY: LogRange(shown, model.LossCeiling), legendBelow: legendBelow);
         ProgressAxes(json, model, traces, $"Loss against ");
     }
 
     private static void Excess(PlotlyJson json, FigureModel model, string heading)
     {
-        var traces = new List<(RunSeries? Run, int? Row)>();
+        var traces = new List<Func<XAxis, double[]>?>();
         json.StartArray("data");
         foreach (var run in Stroke.InDrawingOrder(model.Runs))
         {
             Line(json, run.Progress, [.. run.ExcessLoss.Select(v => v > 0 ? v : double.NaN)], run.Name, Palette.Of(run.Index), Stroke.Of(run).Width, Stroke.Of(run).Dash, group: run.Name);
-            traces.Add((run, null));
+            traces.Add(run.ProgressOn);
             if (DivergedMarker(json, run, run.ExcessEnd))
             {
-                traces.Add((run, run.ExcessEnd!.Value.Index));
+                var end = run.ExcessEnd!.Value.Index;
+                traces.Add(axis => [run.ProgressOn(axis)[end]]);
             }
         }
 
@@ -180,19 +191,19 @@ internal static class InteractiveFigures
     /// Each trace's x on every x-axis (epochs, steps, samples) and the axis titles, so the page's switch can redraw the
     /// figure against any of them without recomputing anything.
     /// </summary>
-    private static void ProgressAxes(PlotlyJson json, FigureModel model, List<(RunSeries? Run, int? Row)> traces, string titlePrefix)
+    private static void ProgressAxes(PlotlyJson json, ILossCurves model, List<Func<XAxis, double[]>?> traces, string titlePrefix)
     {
         json.StartObject("progress");
         foreach (var (axis, key) in new[] { (XAxis.Epochs, "epochs"), (XAxis.Steps, "steps"), (XAxis.Samples, "samples") })
         {
             json.StartObject(key);
-            json.String("title", AxisTitle(axis));
-            json.Label("heading", titlePrefix + AxisWord(axis));
+            json.String("title", FigureModel.AxisTitle(axis));
+            json.Label("heading", titlePrefix + FigureModel.AxisWord(axis));
             json.StartArray("x");
             var last = model.Runs.Select(r => r.ProgressOn(axis)).Where(p => p.Length > 0).Select(p => p[^1]).DefaultIfEmpty(1).Max();
-            foreach (var (run, row) in traces)
+            foreach (var trace in traces)
             {
-                var x = run is null ? [0, last] : row is { } k ? [run.ProgressOn(axis)[k]] : run.ProgressOn(axis);
+                var x = trace is null ? [0, last] : trace(axis);
                 json.StartArray();
                 foreach (var v in x)
                 {
@@ -208,20 +219,6 @@ internal static class InteractiveFigures
 
         json.EndObject();
     }
-
-    private static string AxisTitle(XAxis axis) => axis switch
-    {
-        XAxis.Steps => "steps (parameter updates)",
-        XAxis.Samples => "samples processed",
-        _ => "epochs (passes over the data)",
-    };
-
-    private static string AxisWord(XAxis axis) => axis switch
-    {
-        XAxis.Steps => "steps",
-        XAxis.Samples => "samples processed",
-        _ => "epochs",
-    };
 
     /// <summary>A ✕ where a diverged run's curve ends: where it leaves the top of the figure, or where it was stopped.</summary>
     private static bool DivergedMarker(PlotlyJson json, RunSeries run, (int Index, double Loss)? end)

@@ -18,7 +18,10 @@ internal static class NetworkLandscapeFigures
     public const string FileName = "landscape";
 
     /// <summary>Whether colours follow log10 of the loss: when the grid spans at least a decade.</summary>
-    public static bool UsesLogColour(Surface surface) => surface.Minimum > 0 && surface.Maximum / surface.Minimum >= LogColourRatio;
+    public static bool UsesLogColour(Surface surface) => UsesLogColour(surface.Minimum, surface.Maximum);
+
+    /// <summary>Whether a grid whose loss runs from <paramref name="minimum"/> to <paramref name="maximum"/> is coloured by log10 of the loss.</summary>
+    public static bool UsesLogColour(double minimum, double maximum) => minimum > 0 && maximum / minimum >= LogColourRatio;
 
     /// <summary>The loss's name on colour bars and axes: "BCE loss", "cross-entropy loss" or "MSE".</summary>
     public static string LossName(NeuralNetwork network) => network.LossKind switch
@@ -37,7 +40,7 @@ internal static class NetworkLandscapeFigures
             PlaneDirections.Random => "random plane",
             _ => "filter-normalised random plane",
         };
-        return $"Loss landscape of the {result.Spec.Model} model\n{kind} through the {landscape.CentreDescription}";
+        return $"Loss landscape of the {result.Spec.Model} model\n{kind} through {landscape.CentreDescription}";
     }
 
     /// <summary>Writes figures/landscape.png and .svg as <paramref name="formats"/> asks and returns the paths written.</summary>
@@ -66,7 +69,7 @@ internal static class NetworkLandscapeFigures
     /// <summary>The contour figure: the loss as a heatmap under contour lines, each run's projected path, its start and end, and the centre.</summary>
     public static Plot Contour(NetworkExperimentResult result, NetworkLandscape landscape)
     {
-        var surface = landscape.Surface;
+        var surface = landscape.DrawnSurface();
         var plot = StaticFigures.NewPlot(Title(result, landscape), landscape.AxisLabel(1), landscape.AxisLabel(2));
         var log = UsesLogColour(surface);
         var (grid, low, high) = log ? StaticFigures.LogGrid(surface) : LinearGrid(surface);
@@ -136,12 +139,22 @@ internal static class NetworkLandscapeFigures
 
         var centre = plot.Add.Marker(0, 0, MarkerShape.Eks, 16, Colors.Red);
         centre.MarkerLineWidth = 3;
-        centre.LegendText = string.Create(CultureInfo.InvariantCulture, $"centre: {landscape.CentreDescription}, loss {StaticFigures.Format(landscape.CentreLoss)}");
-        var note = plot.Add.Annotation(landscape.OrthonormalDirections ? "paths: orthogonal projections onto the plane" : "paths: least-squares projections onto the plane", Alignment.LowerLeft);
+        centre.LegendText = string.Create(CultureInfo.InvariantCulture, $"centre, loss {StaticFigures.Format(landscape.CentreLoss)}");
+        var noteText = landscape.OrthonormalDirections ? "paths: orthogonal projections onto the plane" : "paths: least-squares projections onto the plane";
+        if (landscape.HasClippedValues)
+        {
+            noteText += $"\nloss above {StaticFigures.Format(landscape.DrawCeiling)} (or not finite) drawn at {StaticFigures.Format(landscape.DrawCeiling)}";
+        }
+
+        var note = plot.Add.Annotation(noteText, Alignment.LowerLeft);
         note.LabelFontSize = 13;
         note.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
         note.LabelBorderColor = Colors.Gray;
         plot.Axes.SetLimits(surface.XValues[0], surface.XValues[^1], surface.YValues[0], surface.YValues[^1]);
+
+        // ScottPlot's default labels write every digit: at --range 1e200 the labels alone fill the image.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = StaticFigures.Format };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = StaticFigures.Format };
         StaticFigures.LegendRight(plot);
         return plot;
     }

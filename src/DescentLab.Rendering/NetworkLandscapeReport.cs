@@ -24,7 +24,7 @@ internal static class NetworkLandscapeReport
     public static string Json(NetworkExperimentResult result, NetworkLandscape landscape)
     {
         using var json = new PlotlyJson();
-        var surface = landscape.Surface;
+        var surface = landscape.DrawnSurface();
         var lossName = NetworkLandscapeFigures.LossName(landscape.Network);
         var (xLabel, yLabel) = (landscape.AxisLabel(1), landscape.AxisLabel(2));
         json.StartArray();
@@ -49,7 +49,7 @@ internal static class NetworkLandscapeReport
             InteractiveFigures.Markers(json, [path.Alpha[^1]], [path.Beta[^1]], $"{path.Method}: end", Palette.Of(path.Run), 11, "circle", outline: true, group: path.Method);
         }
 
-        InteractiveFigures.Markers(json, [0], [0], $"centre: {landscape.CentreDescription}", "#d62728", 14, "x");
+        InteractiveFigures.Markers(json, [0], [0], $"centre: {landscape.CentreDescription}, loss {landscape.CentreLoss.ToString("G4", CultureInfo.InvariantCulture)}", "#d62728", 14, "x");
         json.EndArray();
         Layout(json, NetworkLandscapeFigures.Title(result, landscape).Replace("\n", ": ", StringComparison.Ordinal), xLabel, yLabel, surface, lossName, threeD: false);
         json.EndObject();
@@ -80,7 +80,7 @@ internal static class NetworkLandscapeReport
     /// <summary>The top of the 3D figure's loss axis: the surface's maximum or the highest path point inside the grid, whichever is higher, capped at 10× the surface's maximum so a diverged path cannot flatten the surface.</summary>
     private static double ZTop(NetworkLandscape landscape)
     {
-        var s = landscape.Surface;
+        var s = landscape.DrawnSurface();
         var top = s.Maximum;
         foreach (var path in landscape.Paths)
         {
@@ -173,6 +173,11 @@ internal static class NetworkLandscapeReport
 
         Row(html, "grid", string.Create(CultureInfo.InvariantCulture, $"α from {G(surface.XValues[0])} to {G(surface.XValues[^1])}, β from {G(surface.YValues[0])} to {G(surface.YValues[^1])}, {surface.XCount} values each{(job.CoversPaths ? " (covering the centre and every projected path)" : string.Empty)}"));
         Row(html, "loss on the grid", $"{G(surface.Minimum)} to {G(surface.Maximum)}{(NetworkLandscapeFigures.UsesLogColour(surface) ? "; colours on a log scale" : string.Empty)}");
+        if (landscape.HasClippedValues)
+        {
+            Row(html, "drawn", $"loss above {G(landscape.DrawCeiling)} (or not finite) is drawn at {G(landscape.DrawCeiling)}; landscape.csv holds every value");
+        }
+
         Row(html, "paths", landscape.ProjectionNote);
         foreach (var path in landscape.Paths.Where(p => p.Step.Count > 0))
         {

@@ -38,4 +38,10 @@ internal enum ReportFigure
 
     /// <summary>The step-by-step replay of every path.</summary>
     Replay,
+
+    /// <summary>Each classifier run's accuracy on the full data (network models).</summary>
+    Accuracy,
+
+    /// <summary>Each classifier run's decision regions over the data, replayed step by step (network models).</summary>
+    Boundary,
 }

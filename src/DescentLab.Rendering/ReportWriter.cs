@@ -9,7 +9,7 @@ using DescentLab.Sampling;
 namespace DescentLab.Rendering;
 
 /// <summary>The self-contained HTML report: tables, analysis, every figure interactive, the spec; plotly.js embedded once.</summary>
-internal static class ReportWriter
+internal static partial class ReportWriter
 {
     private static readonly Lazy<string> PlotlyScript = new(() => Resource("plotly.min.js"));
     private static readonly Lazy<string> ReportScript = new(() => Resource("report.js"));
@@ -69,17 +69,13 @@ internal static class ReportWriter
         }
 
         AnalysisSection(html, model);
-        XAxisSwitch(html, model);
+        XAxisSwitch(html, model.Options.XAxis);
         foreach (var (figure, heading, caption) in figures)
         {
             html.Append("<section>\n<h2>").Append(Encode(heading)).Append("</h2>\n<figure>\n<div class=\"plot\" id=\"").Append(InteractiveFigures.Id(figure)).Append("\"></div>\n");
             if (figure == ReportFigure.Replay)
             {
-                var positions = InteractiveFigures.ReplayPositions(model).ToString(CultureInfo.InvariantCulture);
-                html.Append("<div class=\"replay-controls\"><button type=\"button\" id=\"replay-play\">Play</button>")
-                    .Append("<input type=\"range\" id=\"replay-slider\" min=\"0\" max=\"").Append(positions)
-                    .Append("\" step=\"1\" value=\"").Append(positions)
-                    .Append("\" aria-label=\"replay position\"><span id=\"replay-label\"></span></div>\n");
+                ReplayControls(html, InteractiveFigures.ReplayPositions(model));
             }
 
             html.Append("<figcaption>").Append(Encode(caption)).Append("</figcaption>\n</figure>\n</section>\n");
@@ -102,6 +98,16 @@ internal static class ReportWriter
         html.Append("</section>\n");
     }
 
+    /// <summary>The replay's play button, slider (at the end: the final state) and label, which report.js drives.</summary>
+    private static void ReplayControls(StringBuilder html, int positions)
+    {
+        var text = positions.ToString(CultureInfo.InvariantCulture);
+        html.Append("<div class=\"replay-controls\"><button type=\"button\" id=\"replay-play\">Play</button>")
+            .Append("<input type=\"range\" id=\"replay-slider\" min=\"0\" max=\"").Append(text)
+            .Append("\" step=\"1\" value=\"").Append(text)
+            .Append("\" aria-label=\"replay position\"><span id=\"replay-label\"></span></div>\n");
+    }
+
     private static void Lead(StringBuilder html, FigureModel model)
     {
         var spec = model.Result.Spec;
@@ -117,9 +123,9 @@ internal static class ReportWriter
     }
 
     /// <summary>Radio buttons that redraw the loss figures and the replay against epochs, updates or samples (report.js).</summary>
-    private static void XAxisSwitch(StringBuilder html, FigureModel model)
+    private static void XAxisSwitch(StringBuilder html, XAxis axis)
     {
-        var chosen = model.Options.XAxis switch { XAxis.Steps => "steps", XAxis.Samples => "samples", _ => "epochs" };
+        var chosen = axis switch { XAxis.Steps => "steps", XAxis.Samples => "samples", _ => "epochs" };
         html.Append("<div class=\"x-axis-switch\" role=\"radiogroup\" aria-label=\"x-axis of the loss figures and the replay\">Loss figures and replay against: ");
         foreach (var (value, text) in new[] { ("epochs", "epochs"), ("steps", "updates (steps)"), ("samples", "samples processed") })
         {

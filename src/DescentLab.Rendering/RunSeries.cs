@@ -82,4 +82,28 @@ internal sealed class RunSeries
 
     /// <summary>The same for the excess-loss curve.</summary>
     public (int Index, double Loss)? ExcessEnd { get; set; }
+
+    /// <summary>The values of <paramref name="column"/> at <paramref name="rows"/>.</summary>
+    public static double[] Take(ReadOnlySpan<double> column, int[] rows)
+    {
+        var values = new double[rows.Length];
+        for (var k = 0; k < rows.Length; k++)
+        {
+            values[k] = column[rows[k]];
+        }
+
+        return values;
+    }
+
+    /// <summary>The values of <paramref name="column"/> at <paramref name="rows"/>, as doubles.</summary>
+    public static double[] Take(ReadOnlySpan<long> column, int[] rows)
+    {
+        var values = new double[rows.Length];
+        for (var k = 0; k < rows.Length; k++)
+        {
+            values[k] = column[rows[k]];
+        }
+
+        return values;
+    }
 }

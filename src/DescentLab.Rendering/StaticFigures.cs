@@ -8,7 +8,7 @@ using ScottPlot.TickGenerators;
 namespace DescentLab.Rendering;
 
 /// <summary>The static figures (ScottPlot): each built as a plot, then saved as PNG and SVG.</summary>
-internal static class StaticFigures
+internal static partial class StaticFigures
 {
     public const int Width = 1000;
     public const int Height = 640;
@@ -20,11 +20,15 @@ internal static class StaticFigures
     private static readonly double[] BatchLevels = [0.04, 0.12, 0.3];
 
     /// <summary>Writes the figures of <paramref name="figures"/> that <paramref name="model"/> has into <paramref name="directory"/> and returns the paths written.</summary>
-    public static IReadOnlyList<string> Write(FigureModel model, string directory, FigureFormats formats, FigureSet figures = FigureSet.All)
+    public static IReadOnlyList<string> Write(FigureModel model, string directory, FigureFormats formats, FigureSet figures = FigureSet.All) =>
+        WritePlots(Figures(model, figures), directory, formats);
+
+    /// <summary>Builds each plot of <paramref name="plots"/> and saves it in <paramref name="formats"/> into <paramref name="directory"/>; returns the paths written.</summary>
+    private static List<string> WritePlots(IEnumerable<(string Name, Func<Plot> Build)> plots, string directory, FigureFormats formats)
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
-        foreach (var (name, build) in Figures(model, figures))
+        foreach (var (name, build) in plots)
         {
             using var plot = build();
             if (formats.HasFlag(FigureFormats.Png))
@@ -50,18 +54,7 @@ internal static class StaticFigures
     /// ScottPlot's default encoding (tens of kilobytes), and encoding takes a fifth of the time, which was most of the
     /// cost of a figure.
     /// </summary>
-    internal static void SavePng(Plot plot, string path)
-    {
-        using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(Width, Height))
-            ?? throw new InvalidOperationException($"Could not allocate a {Width}×{Height} drawing surface.");
-        plot.Render(surface);
-        using var image = surface.Snapshot();
-        using var pixels = image.PeekPixels();
-        using var png = pixels.Encode(new SkiaSharp.SKPngEncoderOptions(SkiaSharp.SKPngEncoderFilterFlags.AllFilters, 1))
-            ?? throw new InvalidOperationException($"Could not encode {path} as PNG.");
-        using var file = File.Create(path);
-        png.SaveTo(file);
-    }
+    internal static void SavePng(Plot plot, string path) => SavePng(path, Width, Height, plot.Render);
 
     /// <summary>Each figure of <paramref name="figures"/> that <paramref name="model"/> has: its file name (without extension) and how to build it.</summary>
     public static IEnumerable<(string Name, Func<Plot> Build)> Figures(FigureModel model, FigureSet figures = FigureSet.All)
@@ -150,10 +143,15 @@ internal static class StaticFigures
         return plot;
     }
 
-    private static Plot Loss(FigureModel model)
+    /// <summary>Batch and full-data loss of every run on a log axis, over L* when the model has one (the y-axis title says when it has none).</summary>
+    internal static Plot Loss(ILossCurves model)
     {
-        var plot = NewPlot($"Loss against {model.ProgressWord}", model.ProgressLabel, "MSE (log scale)");
-        var drawn = new List<double[]> { new[] { Math.Log10(model.MinimumLoss) } };
+        var plot = NewPlot($"Loss against {model.ProgressWord}", model.ProgressLabel, model.LossFloor is null ? $"{model.LossName} (log scale; no known L*)" : $"{model.LossName} (log scale)");
+        var drawn = new List<double[]>();
+        if (model.LossFloor is { } minimum)
+        {
+            drawn.Add([Math.Log10(minimum)]);
+        }
 
         // Every batch loss first, faint, so that every full-data loss is drawn above them.
         foreach (var run in Stroke.InDrawingOrder(model.Runs))
@@ -178,8 +176,12 @@ internal static class StaticFigures
             DivergedMarker(plot, run, run.LossEnd);
         }
 
-        var floor = plot.Add.HorizontalLine(Math.Log10(model.MinimumLoss), 1.5f, Colors.Black, LinePattern.Dotted);
-        floor.LegendText = $"L* = {Format(model.MinimumLoss)}";
+        if (model.LossFloor is { } optimum)
+        {
+            var floor = plot.Add.HorizontalLine(Math.Log10(optimum), 1.5f, Colors.Black, LinePattern.Dotted);
+            floor.LegendText = $"L* = {Format(optimum)}";
+        }
+
         LogAxis(plot, drawn, model.LossCeiling);
         LegendRight(plot);
         return plot;

@@ -64,7 +64,22 @@
       traces.push(run.head);
       steps.push(run.name + ' step ' + run.step[k - 1]);
     });
-    Plotly.restyle(div, { x: xs, y: ys }, traces);
+    if (traces.length) { Plotly.restyle(div, { x: xs, y: ys }, traces); }
+    // A classifier's decision regions: each panel shows its run's last frame at or before e, titled with its accuracy.
+    var zs = [], panels = [], titles = {};
+    (spec.boundaries || []).forEach(function (b) {
+      var k = count(b, e);
+      zs.push(b.z[k - 1]);
+      panels.push(b.trace);
+      var a = b.accuracy[k - 1];
+      var share = a === null ? '\u03b8 not finite' : (100 * a).toFixed(1) + '% correct';
+      titles['annotations[' + b.annotation + '].text'] = b.name + ': ' + share;
+      steps.push(b.name + ' step ' + b.step[k - 1] + ' (' + share + ')');
+    });
+    if (panels.length) {
+      Plotly.restyle(div, { z: zs }, panels);
+      Plotly.relayout(div, titles);
+    }
     var where = spec.axis === 'steps' ? 'update ' + Math.floor(e) : spec.axis === 'samples' ? Math.floor(e) + ' samples' : 'epoch ' + e.toFixed(e < 10 ? 2 : 1);
     label.textContent = where + ' \u2014 ' + steps.join(', ');
   }

@@ -31,7 +31,7 @@ public sealed class ModelCommandTests : IDisposable
             Assert.Contains(accuracy.ToString("P1", System.Globalization.CultureInfo.InvariantCulture), result.Output, StringComparison.Ordinal);
         }
 
-        Assert.False(File.Exists(Path.Combine(folder, "report.html")));
+        Assert.True(File.Exists(Path.Combine(folder, "report.html")));
         var header = File.ReadLines(Path.Combine(folder, "trajectories.csv")).First();
         Assert.StartsWith("method,replicate,step,epoch,samples,batch_loss,loss,\"0.weight[0,0]\",", header, StringComparison.Ordinal);
     }
@@ -68,11 +68,32 @@ public sealed class ModelCommandTests : IDisposable
     }
 
     [Fact]
-    public void Run_FiguresAsked_SaysTheyAreNotDrawnAndExitsZero()
+    public void Run_NetworkModel_WritesLossAccuracyAndBoundaryFiguresAndTheReport()
     {
-        var result = Sandbox.Run("run", "--dataset", "xor", "--model", "logistic", "--epochs", "2", "--out", _box.PathOf("xor"));
+        // Before figures existed for networks, this run wrote the data files only and said the figures were not drawn.
+        var folder = _box.PathOf("xor");
+        var result = Sandbox.Run(false, ExperimentRendering.Default, default, "run", "--dataset", "xor", "--model", "mlp:4:tanh", "--methods", "gd,adam", "--lr", "0.1", "--epochs", "3", "--figures", "all", "--out", folder);
+
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("descentlab: note: figures and the report are not drawn for the logistic model in this version", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not drawn", result.Error, StringComparison.Ordinal);
+        var figures = Directory.GetFiles(Path.Combine(folder, "figures")).Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["accuracy.png", "accuracy.svg", "boundary.png", "boundary.svg", "loss.png", "loss.svg"], figures);
+        var report = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.Contains("id=\"fig-boundary\"", report, StringComparison.Ordinal);
+        Assert.Contains("id=\"replay-slider\"", report, StringComparison.Ordinal);
+        Assert.Contains("&quot;model&quot;: &quot;mlp:4:tanh&quot;", report, StringComparison.Ordinal);
+        Assert.EndsWith($"report: {Path.Combine(folder, "report.html")}", result.Output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_NetworkModelWithoutFiguresOrReport_WritesTheDataFilesOnly()
+    {
+        var folder = _box.PathOf("plain");
+        var result = Sandbox.Run(false, ExperimentRendering.Default, default, "run", "--dataset", "xor", "--model", "logistic", "--epochs", "2", "--figures", "none", "--no-report", "--out", folder);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal([".descentlab", "data.csv", "experiment.json", "summary.json", "trajectories.csv"], Directory.GetFileSystemEntries(folder).Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal).ToArray());
+        Assert.EndsWith($"summary: {Path.Combine(folder, "summary.json")}", result.Output.TrimEnd(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -95,7 +95,7 @@ public sealed class NetworkLandscapeCommandTests : IDisposable
         var result = Sandbox.Run("landscape", "--dataset", "moons", "--model", "logistic", "--epochs", "3", "--centre", "optimum", "--range", "-2:2", "--resolution", "5", "--out", folder);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("through the θ* of logistic regression (Newton's method, 7 steps)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("through θ* (Newton's method, 7 steps), loss there 0.299357;", result.Output, StringComparison.Ordinal);
         Assert.Contains("from -2 to 2", result.Output, StringComparison.Ordinal);
         Assert.Equal(JsonValueKindNull, OutputFiles.Json(Path.Combine(folder, "landscape.json")).GetProperty("centre").GetProperty("method").ValueKind);
     }

@@ -68,9 +68,14 @@ internal sealed class Sandbox : IDisposable
     /// </summary>
     internal sealed class RecordingRendering : IExperimentRendering
     {
-        public void WriteExperiment(ExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken)
+        public void WriteExperiment(ExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken) =>
+            Record(ExperimentOutputWriter.Write(result, output, directory), output, directory);
+
+        public void WriteNetworkExperiment(NetworkExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken) =>
+            Record(ExperimentOutputWriter.Write(result, output, directory), output, directory);
+
+        private static void Record(string specJson, OutputSettings output, string directory)
         {
-            var specJson = ExperimentOutputWriter.Write(result, output, directory);
             if (output.Figures != FigureFormats.None)
             {
                 var figures = Directory.CreateDirectory(Path.Combine(directory, "figures")).FullName;
@@ -120,15 +125,31 @@ internal sealed class Sandbox : IDisposable
             return written;
         }
 
-        public IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory)
+        public IReadOnlyList<SweepCellSummary>? WriteSweep(SweepFile file, SweepResult result, string directory, CancellationToken cancellationToken)
         {
-            var path = Path.Combine(directory, $"heatmaps-{file.Output.Figures}.txt");
-            File.WriteAllText(path, cells.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return [path];
+            var sweepJson = SweepFiles.Write(directory, file, result);
+            return result.Shard.Count > 1 ? null : RecordSweep(file, sweepJson, directory);
         }
 
-        public void WriteSweepReport(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string path, string sweepJson) =>
-            File.WriteAllText(path, sweepJson);
+        public IReadOnlyList<SweepCellSummary> WriteSweep(MergedSweep merged, string directory, CancellationToken cancellationToken) =>
+            RecordSweep(merged.File, SweepFiles.Write(directory, merged), directory);
+
+        private static IReadOnlyList<SweepCellSummary> RecordSweep(SweepFile file, string sweepJson, string directory)
+        {
+            var cells = SweepCsv.ReadSummary(File.ReadAllText(Path.Combine(directory, SweepFiles.SummaryName)));
+            if (file.Output.Figures != FigureFormats.None)
+            {
+                var figures = Directory.CreateDirectory(Path.Combine(directory, "figures")).FullName;
+                File.WriteAllText(Path.Combine(figures, $"heatmaps-{file.Output.Figures}.txt"), cells.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (file.Output.Report)
+            {
+                File.WriteAllText(Path.Combine(directory, "report.html"), sweepJson);
+            }
+
+            return cells;
+        }
     }
 
     /// <summary>Fails while drawing, as a rendering bug or a full disk would.</summary>
@@ -141,16 +162,23 @@ internal sealed class Sandbox : IDisposable
             throw new IOException("disk full");
         }
 
+        public void WriteNetworkExperiment(NetworkExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken)
+        {
+            ExperimentOutputWriter.Write(result, output, directory);
+            File.WriteAllText(Path.Combine(directory, "half.png"), "partial");
+            throw new IOException("disk full");
+        }
+
         public IReadOnlyList<string> WriteLandscapes(ExperimentResult result, OutputSettings output, LandscapeJob job, string directory, CancellationToken cancellationToken) =>
             throw new IOException("disk full");
 
         public IReadOnlyList<string> WriteNetworkLandscape(NetworkExperimentResult result, OutputSettings output, NetworkLandscape landscape, string directory, CancellationToken cancellationToken) =>
             throw new IOException("disk full");
 
-        public IReadOnlyList<string> WriteSweepFigures(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string directory) =>
+        public IReadOnlyList<SweepCellSummary>? WriteSweep(SweepFile file, SweepResult result, string directory, CancellationToken cancellationToken) =>
             throw new IOException("disk full");
 
-        public void WriteSweepReport(SweepFile file, IReadOnlyList<SweepCellSummary> cells, string path, string sweepJson) =>
+        public IReadOnlyList<SweepCellSummary> WriteSweep(MergedSweep merged, string directory, CancellationToken cancellationToken) =>
             throw new IOException("disk full");
     }
 }

@@ -6,7 +6,7 @@ namespace DescentLab.Rendering.Tests;
 
 public sealed class ReportBrowserTests
 {
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",

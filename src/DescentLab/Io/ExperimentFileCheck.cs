@@ -3,6 +3,7 @@ using DescentLab.Data;
 using DescentLab.Experiments;
 using DescentLab.Models;
 using DescentLab.Sampling;
+using DescentLab.Sweeps;
 
 namespace DescentLab.Io;
 
@@ -76,6 +77,38 @@ public static class ExperimentFileCheck
         }
 
         return data;
+    }
+
+    /// <summary>The checks of a sweep file that only its data can answer: the features' range, and every cell's batch size and step count against n.</summary>
+    /// <exception cref="SpecFormatException">A value does not fit the data; the message starts with its JSON path.</exception>
+    public static void Check(SweepFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var b = file.Spec.Base;
+        var data = b.Data.Create(b.Seed);
+        if (b.Model.IsLinear && FeatureRange.Problem(data, b.Degree) is { } range)
+        {
+            throw new SpecFormatException("data", range);
+        }
+
+        if (b.Model.Problem(data) is { } modelProblem)
+        {
+            throw new SpecFormatException("model", modelProblem);
+        }
+
+        foreach (var cell in file.Spec.Cells())
+        {
+            var method = cell.Method;
+            if (method.Sampler.Kind != SamplerKind.FullBatch && method.Sampler.BatchSize > data.Count)
+            {
+                throw new SpecFormatException("sweep.batchSize", Invariant($"the batch size {method.Sampler.BatchSize} is larger than the {data.Count} samples; use at most {data.Count}."));
+            }
+
+            if (ExperimentSpec.StepLimitProblem(method, data.Count, b.Training.Epochs) is { } steps)
+            {
+                throw new SpecFormatException("epochs", steps);
+            }
+        }
     }
 
     /// <summary>The checks of a network model: classes for the model, the init's length, no parameter plane.</summary>

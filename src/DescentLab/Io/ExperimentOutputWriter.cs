@@ -1,4 +1,5 @@
 using System.Text;
+using DescentLab.Data;
 using DescentLab.Experiments;
 using DescentLab.Landscapes;
 using DescentLab.Statistics;
@@ -28,16 +29,7 @@ public static class ExperimentOutputWriter
     public static string Write(ExperimentResult result, OutputSettings output, string directory)
     {
         ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentException.ThrowIfNullOrEmpty(directory);
-        var spec = result.Spec;
-
-        // A given dataset is referred to as data.csv, written beside experiment.json, so the folder reruns on its own.
-        var json = ExperimentJson.Write(new ExperimentFile(spec, output), DataFileName);
-        File.WriteAllText(Path.Combine(directory, ExperimentFileName), json);
-        SummaryJsonWriter.Write(result, Path.Combine(directory, SummaryFileName));
-        TrajectoryCsvWriter.Write(result.Runs, Path.Combine(directory, TrajectoriesFileName));
-        CsvDatasetWriter.Write(result.Problem.Data, Path.Combine(directory, DataFileName));
+        var json = WriteRun(new ExperimentFile(result.Spec, output), result.Runs, result.Problem.Data, stream => SummaryJsonWriter.Write(result, stream), directory);
         WriteReplicates(result.Statistics, directory);
         return json;
     }
@@ -70,9 +62,7 @@ public static class ExperimentOutputWriter
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(job);
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        var json = ExperimentJson.Write(new ExperimentFile(result.Spec, output with { Plane = job.PlaneOf(result.Problem) }), DataFileName);
-        File.WriteAllText(Path.Combine(directory, ExperimentFileName), json);
-        CsvDatasetWriter.Write(result.Problem.Data, Path.Combine(directory, DataFileName));
+        WriteSpec(new ExperimentFile(result.Spec, output with { Plane = job.PlaneOf(result.Problem) }), result.Problem.Data, directory);
         var written = new List<string>();
         foreach (var surface in job.Evaluate(result, cancellationToken))
         {
@@ -89,18 +79,35 @@ public static class ExperimentOutputWriter
     public static string Write(NetworkExperimentResult result, OutputSettings output, string directory)
     {
         ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentException.ThrowIfNullOrEmpty(directory);
-        var json = ExperimentJson.Write(new ExperimentFile(result.Spec, output), DataFileName);
-        File.WriteAllText(Path.Combine(directory, ExperimentFileName), json);
+        var json = WriteRun(new ExperimentFile(result.Spec, output), result.Runs, result.Network.Data, stream => SummaryJsonWriter.Write(result, stream), directory);
+        WriteReplicates(result.Statistics, directory);
+        return json;
+    }
+
+    /// <summary>The files of every run's folder: experiment.json, data.csv, summary.json and trajectories.csv.</summary>
+    private static string WriteRun(ExperimentFile file, IReadOnlyList<RunResult> runs, Dataset data, Action<Stream> writeSummary, string directory)
+    {
+        var json = WriteSpec(file, data, directory);
         using (var stream = File.Create(Path.Combine(directory, SummaryFileName)))
         {
-            SummaryJsonWriter.Write(result, stream);
+            writeSummary(stream);
         }
 
-        TrajectoryCsvWriter.Write(result.Runs, Path.Combine(directory, TrajectoriesFileName));
-        CsvDatasetWriter.Write(result.Network.Data, Path.Combine(directory, DataFileName));
-        WriteReplicates(result.Statistics, directory);
+        TrajectoryCsvWriter.Write(runs, Path.Combine(directory, TrajectoriesFileName));
+        return json;
+    }
+
+    /// <summary>
+    /// Writes experiment.json and data.csv; a given dataset is referred to as data.csv, written beside experiment.json,
+    /// so the folder reruns on its own. Returns experiment.json's text.
+    /// </summary>
+    private static string WriteSpec(ExperimentFile file, Dataset data, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(file.Output);
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var json = ExperimentJson.Write(file, DataFileName);
+        File.WriteAllText(Path.Combine(directory, ExperimentFileName), json);
+        CsvDatasetWriter.Write(data, Path.Combine(directory, DataFileName));
         return json;
     }
 

@@ -6,50 +6,56 @@ namespace DescentLab.Io;
 // WhenWritingNull is left out when there is nothing to say (no replicates, a regression network); other nulls are
 // written as null.
 
-/// <summary>The summary of a linear experiment.</summary>
-internal sealed record SummaryDto(
-    string Name,
-    uint Seed,
-    int Replicates,
-    int Samples,
-    IReadOnlyList<string> Parameters,
-    OptimumDto Optimum,
-    AnalysisDto Analysis,
-    IReadOnlyList<MethodSummaryDto> Methods,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BandsDto? Bands,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ComparisonDto>? Comparisons,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SkippedComparisonDto>? SkippedComparisons,
-    TimingDto Timing);
+/// <summary>
+/// The summary of an experiment, its methods' outcomes of type <typeparamref name="TMethod"/>: a linear model's with its
+/// analysis and, with replicates, the statistics; a network's with its model, loss and classes, and the optimum null
+/// (the note says why) where none is known.
+/// </summary>
+internal sealed record SummaryDto<TMethod>
+{
+    public required string Name { get; init; }
 
-/// <summary>The summary of a network experiment; the optimum is null (and the note says why) where none is known.</summary>
-internal sealed record NetworkSummaryDto(
-    string Name,
-    uint Seed,
-    int Replicates,
-    int Samples,
-    string Model,
-    string Loss,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ClassCountDto>? Classes,
-    IReadOnlyList<string> Parameters,
-    OptimumDto? Optimum,
-    string OptimumNote,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReferenceDto? Reference,
-    IReadOnlyList<NetworkMethodSummaryDto> Methods,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BandsDto? Bands,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ComparisonDto>? Comparisons,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SkippedComparisonDto>? SkippedComparisons,
-    TimingDto Timing);
+    public required uint Seed { get; init; }
 
-/// <summary>The reference optimum L_ref of a model without θ*: how it was found and where it ended.</summary>
-internal sealed record ReferenceDto(
-    double Loss,
-    double GradientNorm,
-    int Iterations,
-    string Stop,
-    string StartMethod,
-    double StartLoss,
-    string Statement,
-    IReadOnlyList<double> Theta);
+    public required int Replicates { get; init; }
+
+    public required int Samples { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Model { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Loss { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ClassCountDto>? Classes { get; init; }
+
+    public required IReadOnlyList<string> Parameters { get; init; }
+
+    public required OptimumDto? Optimum { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OptimumNote { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReferenceDto? Reference { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AnalysisDto? Analysis { get; init; }
+
+    public required IReadOnlyList<TMethod> Methods { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BandsDto? Bands { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ComparisonDto>? Comparisons { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SkippedComparisonDto>? SkippedComparisons { get; init; }
+
+    public required TimingDto Timing { get; init; }
+}
 
 /// <summary>θ* and L*.</summary>
 internal sealed record OptimumDto(IReadOnlyList<double> Theta, double Loss);
@@ -119,6 +125,17 @@ internal sealed record MethodBandDto(
     QuantilesDto EpochsToTolerance,
     double ReachedTolerance,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QuantilesDto? FinalAccuracy = null);
+
+/// <summary>The reference optimum L_ref of a model without θ*: how it was found and where it ended.</summary>
+internal sealed record ReferenceDto(
+    double Loss,
+    double GradientNorm,
+    int Iterations,
+    string Stop,
+    string StartMethod,
+    double StartLoss,
+    string Statement,
+    IReadOnlyList<double> Theta);
 
 /// <summary>The lower quantile, median and upper quantile.</summary>
 internal sealed record QuantilesDto(double Lower, double Median, double Upper);

@@ -8,6 +8,6 @@ namespace DescentLab.Io;
 /// "Infinity" or "-Infinity", which JSON numbers cannot hold; finite numbers in the shortest round-trip form.
 /// </remarks>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
-[JsonSerializable(typeof(SummaryDto))]
-[JsonSerializable(typeof(NetworkSummaryDto))]
+[JsonSerializable(typeof(SummaryDto<MethodSummaryDto>))]
+[JsonSerializable(typeof(SummaryDto<NetworkMethodSummaryDto>))]
 internal sealed partial class SummaryJsonContext : JsonSerializerContext;

@@ -22,68 +22,61 @@ public static class SummaryJsonWriter
         var problem = result.Problem;
         var a = ProblemAnalysis.Analyze(problem);
         var statistics = result.Statistics;
-        var summary = new SummaryDto(
-            result.Spec.Name,
-            result.Spec.Seed,
-            result.Spec.Replicates,
-            problem.SampleCount,
-            problem.ParameterNames,
-            new OptimumDto(a.Optimum, a.MinimumLoss),
-            new AnalysisDto(a.Eigenvalues, a.ConditionNumber, a.StabilityBound, a.BestConstantStep, a.BestConstantRate, a.HeavyBallStep, a.HeavyBallMomentum, a.HeavyBallRate),
-            [.. result.Runs.Select(run => Method(run, problem))],
-            statistics is null ? null : Bands(statistics),
-            statistics?.Comparisons.Select(Comparison).ToArray(),
-            statistics?.Skipped.Select(s => new SkippedComparisonDto(AxisName(s.Axis), s.At, s.Methods, s.Reason)).ToArray(),
-            Timing(result.Runs));
-        JsonFormat.Write(summary, SummaryJsonContext.Default.SummaryDto, stream);
-    }
-
-    /// <summary>Writes the summary of <paramref name="result"/> to a new or replaced file at <paramref name="path"/>.</summary>
-    public static void Write(ExperimentResult result, string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = File.Create(path);
-        Write(result, stream);
+        var summary = Summary(result.Spec, problem.SampleCount, problem.ParameterNames, [.. result.Runs.Select(run => Method(run, problem))], result.Runs) with
+        {
+            Optimum = new OptimumDto(a.Optimum, a.MinimumLoss),
+            Analysis = new AnalysisDto(a.Eigenvalues, a.ConditionNumber, a.StabilityBound, a.BestConstantStep, a.BestConstantRate, a.HeavyBallStep, a.HeavyBallMomentum, a.HeavyBallRate),
+            Bands = statistics is null ? null : Bands(statistics),
+            Comparisons = statistics?.Comparisons.Select(Comparison).ToArray(),
+            SkippedComparisons = statistics?.Skipped.Select(s => new SkippedComparisonDto(AxisName(s.Axis), s.At, s.Methods, s.Reason)).ToArray(),
+        };
+        JsonFormat.Write(summary, SummaryJsonContext.Default.SummaryDtoMethodSummaryDto, stream);
     }
 
     /// <summary>
     /// Writes the summary of a network experiment: the model, its loss, the classes with their counts, and per method
-    /// the initial and final full-data loss and accuracy, the final batch loss, θ, steps and divergence. Only logistic
-    /// regression has θ* (Newton's); for the others "optimum" is null and "reference" holds L_ref with how it was found,
-    /// each method its excess loss over it. With replicates, the bands and comparisons as for the linear model.
+    /// the initial and final full-data loss and accuracy, the final batch loss, θ, steps and divergence. A network has
+    /// no closed-form optimum, so "optimum" is null and says why.
     /// </summary>
     public static void Write(NetworkExperimentResult result, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(result);
         var network = result.Network;
         var data = network.Data;
-        var statistics = result.Statistics;
-        var summary = new NetworkSummaryDto(
-            result.Spec.Name,
-            result.Spec.Seed,
-            result.Spec.Replicates,
-            network.SampleCount,
-            result.Spec.Model.ToString(),
-            network.LossKind switch
+        var summary = Summary(result.Spec, network.SampleCount, network.ParameterNames, [.. result.Runs.Select((run, index) => NetworkMethod(result, run, index))], result.Runs) with
+        {
+            Model = result.Spec.Model.ToString(),
+            Loss = network.LossKind switch
             {
                 NetworkLoss.BinaryCrossEntropyWithLogits => "BCEWithLogitsLoss",
                 NetworkLoss.CrossEntropy => "CrossEntropyLoss",
                 _ => "MSELoss",
             },
-            data.ClassNames?.Zip(data.ClassCounts(), (name, count) => new ClassCountDto(name, count)).ToArray(),
-            network.ParameterNames,
-            result.Optimum is { Theta: { } theta } newton ? new OptimumDto(theta, newton.Loss) : null,
-            result.Optimum?.Statement ?? (result.Reference is null
+            Classes = data.ClassNames?.Zip(data.ClassCounts(), (name, count) => new ClassCountDto(name, count)).ToArray(),
+            Optimum = result.Optimum is { Theta: { } theta } newton ? new OptimumDto(theta, newton.Loss) : null,
+            OptimumNote = result.Optimum?.Statement ?? (result.Reference is null
                 ? "no closed form for this model: losses are compared as they are, not as excess loss"
                 : "no closed form for this model: excess loss is measured against the reference L_ref, a local optimum (see reference)"),
-            result.Reference is { } reference ? Reference(reference) : null,
-            [.. result.Runs.Select((run, index) => NetworkMethod(result, run, index))],
-            statistics is null ? null : Bands(statistics),
-            statistics?.Comparisons.Select(Comparison).ToArray(),
-            statistics?.Skipped.Select(s => new SkippedComparisonDto(AxisName(s.Axis), s.At, s.Methods, s.Reason)).ToArray(),
-            Timing(result.Runs));
-        JsonFormat.Write(summary, SummaryJsonContext.Default.NetworkSummaryDto, stream);
+            Reference = result.Reference is { } reference ? Reference(reference) : null,
+            Bands = result.Statistics is { } statistics ? Bands(statistics) : null,
+            Comparisons = result.Statistics?.Comparisons.Select(Comparison).ToArray(),
+            SkippedComparisons = result.Statistics?.Skipped.Select(s => new SkippedComparisonDto(AxisName(s.Axis), s.At, s.Methods, s.Reason)).ToArray(),
+        };
+        JsonFormat.Write(summary, SummaryJsonContext.Default.SummaryDtoNetworkMethodSummaryDto, stream);
     }
+
+    /// <summary>The fields every summary has; the optimum is set by the caller.</summary>
+    private static SummaryDto<TMethod> Summary<TMethod>(ExperimentSpec spec, int samples, IReadOnlyList<string> parameters, IReadOnlyList<TMethod> methods, IEnumerable<RunResult> runs) => new()
+    {
+        Name = spec.Name,
+        Seed = spec.Seed,
+        Replicates = spec.Replicates,
+        Samples = samples,
+        Parameters = parameters,
+        Optimum = null,
+        Methods = methods,
+        Timing = new([.. runs.Select(run => new RunTimeDto(run.Method.Name, run.Replicate, Math.Round(run.Elapsed.TotalSeconds, 6)))]),
+    };
 
     private static MethodSummaryDto Method(RunResult run, Problem problem)
     {
@@ -191,7 +184,4 @@ public static class SummaryJsonWriter
     private static QuantilesDto Quantiles(QuantileSummary q) => new(q.Lower, q.Median, q.Upper);
 
     private static string AxisName(ComparisonAxis axis) => axis == ComparisonAxis.Epoch ? "epoch" : "step";
-
-    private static TimingDto Timing(IEnumerable<RunResult> runs) =>
-        new([.. runs.Select(run => new RunTimeDto(run.Method.Name, run.Replicate, Math.Round(run.Elapsed.TotalSeconds, 6)))]);
 }

@@ -57,7 +57,7 @@ public sealed class NetworkLandscape
     /// <summary>The second direction d₂, in θ order.</summary>
     public IReadOnlyList<double> Direction2 { get; }
 
-    /// <summary>What the centre is, in words: "final θ of gd" or Newton's θ*.</summary>
+    /// <summary>What the centre is, in words: "the final θ of gd" or "θ* (Newton's method, 7 steps)".</summary>
     public string CentreDescription { get; }
 
     /// <summary>The method whose final θ is the centre; null when the centre is θ*.</summary>
@@ -77,6 +77,37 @@ public sealed class NetworkLandscape
 
     /// <summary>Every run's path projected onto the plane, in run order.</summary>
     public IReadOnlyList<ProjectedPath> Paths { get; }
+
+    /// <summary>
+    /// The loss figures draw at most: 1000 times the largest of the centre's loss and each path's initial loss, as the
+    /// linear model's loss figures cap theirs. Far out on a plane a network's loss can overflow to infinity.
+    /// </summary>
+    public double DrawCeiling =>
+        1e3 * Paths.Where(p => p.Loss.Count > 0 && double.IsFinite(p.Loss[0])).Select(p => p.Loss[0]).Append(CentreLoss).Where(double.IsFinite).DefaultIfEmpty(1).Max();
+
+    /// <summary>Whether some grid value is above <see cref="DrawCeiling"/> or not finite.</summary>
+    public bool HasClippedValues => !(Surface.Maximum <= DrawCeiling) || Surface.Values.ToArray().Any(v => !double.IsFinite(v));
+
+    /// <summary>The surface as figures draw it: values above <see cref="DrawCeiling"/>, infinite or NaN, at the ceiling.</summary>
+    public Surface DrawnSurface()
+    {
+        if (!HasClippedValues)
+        {
+            return Surface;
+        }
+
+        var ceiling = DrawCeiling;
+        var values = Surface.Values.ToArray();
+        for (var k = 0; k < values.Length; k++)
+        {
+            if (!(values[k] <= ceiling))
+            {
+                values[k] = ceiling;
+            }
+        }
+
+        return new Surface(Surface.XParameter, Surface.YParameter, Surface.Kind, Surface.XValues.ToArray(), Surface.YValues.ToArray(), values, Surface.FixedValues, Surface.SampleCount);
+    }
 
     /// <summary>Whether the path coordinates are an orthogonal projection onto orthonormal directions (PCA) rather than a least-squares fit onto directions that are not orthogonal.</summary>
     public bool OrthonormalDirections => Job.Directions == PlaneDirections.Pca;

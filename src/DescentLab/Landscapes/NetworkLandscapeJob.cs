@@ -186,7 +186,7 @@ public sealed record NetworkLandscapeJob
             }
 
             var pcaRun = finished ?? throw new ArgumentException("Centre: every run diverged, so no trajectory gives PCA directions.", nameof(result));
-            return ([.. theta], $"θ* of logistic regression (Newton's method, {optimum.Iterations} steps)", null, pcaRun);
+            return ([.. theta], $"θ* (Newton's method, {optimum.Iterations} steps)", null, pcaRun);
         }
 
         RunResult run;
@@ -206,6 +206,6 @@ public sealed record NetworkLandscapeJob
 
         var final = new double[run.Trajectory.ParameterCount];
         run.Trajectory.ParametersAt(run.Trajectory.Count - 1, final);
-        return (final, $"final θ of {run.Method.Name}", run.Method.Name, run);
+        return (final, $"the final θ of {run.Method.Name}", run.Method.Name, run);
     }
 }

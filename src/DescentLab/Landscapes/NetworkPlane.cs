@@ -98,15 +98,21 @@ public static class NetworkPlane
         var v = d2.ToArray();
         var surface = new double[alphas.Count, betas.Count];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
-        Parallel.For(0, alphas.Count, options, () => new double[p], (i, _, point) =>
+
+        // A network's loss takes a caller's workspace: one per worker, with its point, reused across its rows.
+        var network = model as NeuralNetwork;
+        var scratch = network?.ForwardWorkspaceLength ?? 0;
+        Parallel.For(0, alphas.Count, options, () => new double[p + scratch], (i, _, buffer) =>
         {
+            var point = buffer.AsSpan(0, p);
+            var workspace = buffer.AsSpan(p);
             for (var j = 0; j < betas.Count; j++)
             {
                 PointAt(c, u, v, alphas[i], betas[j], point);
-                surface[i, j] = model.Loss(point);
+                surface[i, j] = network is not null ? network.Loss(point, workspace) : model.Loss(point);
             }
 
-            return point;
+            return buffer;
         }, _ => { });
         return surface;
     }

@@ -17,14 +17,20 @@ namespace DescentLab.Models;
 /// BCEWithLogits ℓ = (1 − t)·x + m + log(e^(−m) + e^(−x−m)) with m = max(−x, 0) (torch 1.13's stable form in
 /// aten/src/ATen/native/Loss.cpp), ∂ℓ/∂x = σ(x) − t; CrossEntropy ℓ = −log_softmax(x)_t with
 /// log_softmax(x) = x − max x − log Σ e^(x − max x), ∂ℓ/∂x = softmax(x) − onehot(t); MSE ℓ = (x − y)², ∂ℓ/∂x = 2(x − y).
-/// The kernel runs sample by sample (forward, then backward into the summed gradient), so batch sums are in sample
-/// order; torch sums through matrix products, so the two agree to rounding, not bit for bit. Within a sample it works
-/// a vector of units at a time (each unit's sums still in input order: the weights are transposed once per call, so a
-/// unit's products are added in the same order as a scalar loop would add them), and tanh is
-/// <see cref="VectorActivations.Tanh"/>, within a few ulps of <see cref="Math.Tanh"/>.
+/// The kernel carries chunks of up to 32 samples through the layers together, a vector of units at a time (the weights
+/// are transposed once per call), and adds every sum in the order a scalar loop over the samples one by one would: a
+/// unit's products in input order, a gradient entry's terms in sample order. torch sums through matrix products, so
+/// the two agree to rounding, not bit for bit. tanh is <see cref="VectorActivations.Tanh"/>, within 1e-15 of
+/// <see cref="Math.Tanh"/>.
 /// </remarks>
 public sealed class NeuralNetwork : IModel
 {
+    /// <summary>Samples a forward or backward pass carries through the layers together.</summary>
+    private const int Chunk = 32;
+
+    /// <summary>Workspaces up to this many doubles (32 KB) live on the stack.</summary>
+    private const int StackLimit = 4096;
+
     private readonly int[] _widths;
     private readonly int[] _weightOffsets;
     private readonly int[] _biasOffsets;
@@ -155,13 +161,13 @@ public sealed class NeuralNetwork : IModel
     public IReadOnlyList<ParameterBlock> Blocks { get; }
 
     /// <summary>
-    /// Pre-activations, activations and backpropagated errors of every unit of one sample, the weights transposed
-    /// (input-major) and the weight gradients in the same layout.
+    /// A chunk's inputs, pre-activations, activations and backpropagated errors (<see cref="Chunk"/> samples, every unit),
+    /// the weights transposed (input-major) and the weight gradients in the same layout.
     /// </summary>
-    public int WorkspaceLength => (3 * _totalUnits) + (2 * _weightCount);
+    public int WorkspaceLength => ForwardWorkspaceLength + (Chunk * _totalUnits) + _weightCount;
 
-    /// <summary>What a forward pass needs: pre-activations and activations of one sample, and the transposed weights.</summary>
-    private int ForwardWorkspaceLength => (2 * _totalUnits) + _weightCount;
+    /// <summary>What <see cref="Loss(ReadOnlySpan{double}, Span{double})"/> needs: a chunk's inputs, pre-activations and activations, and the transposed weights.</summary>
+    public int ForwardWorkspaceLength => (Chunk * (_widths[0] + (2 * _totalUnits))) + _weightCount;
 
     /// <summary>No closed form: null.</summary>
     public double? MinimumLoss => null;
@@ -206,49 +212,57 @@ public sealed class NeuralNetwork : IModel
 
         gradient = gradient[..ParameterCount];
         gradient.Clear();
-        var pre = workspace[.._totalUnits];
-        var post = workspace.Slice(_totalUnits, _totalUnits);
-        var delta = workspace.Slice(2 * _totalUnits, _totalUnits);
-        var transposed = workspace.Slice(3 * _totalUnits, _weightCount);
-        var weightGradient = workspace.Slice((3 * _totalUnits) + _weightCount, _weightCount);
-        Transpose(theta, transposed);
+        var parts = Split(workspace);
+        var delta = workspace.Slice(ForwardWorkspaceLength, Chunk * _totalUnits);
+        var weightGradient = workspace.Slice(ForwardWorkspaceLength + (Chunk * _totalUnits), _weightCount);
+        Transpose(theta, parts.Transposed);
         weightGradient.Clear();
         var scale = 1.0 / batch.Length;
         var layers = _widths.Length - 1;
+        var outputs = OutputCount;
         var loss = 0.0;
-        foreach (var i in batch)
+        for (var first = 0; first < batch.Length; first += Chunk)
         {
-            ForwardFrom(theta, transposed, _inputs.AsSpan(i * _widths[0], _widths[0]), pre, post);
-            loss += SampleLoss(pre, i);
-            OutputError(pre, i, scale, delta.Slice(_unitOffsets[layers], OutputCount));
+            var samples = batch.Slice(first, Math.Min(Chunk, batch.Length - first));
+            var c = samples.Length;
+            GatherInputs(samples, parts.Inputs);
+            ForwardChunk(theta, parts.Transposed, parts.Inputs, c, parts.Pre, parts.Post);
+            var logits = parts.Pre.Slice(Chunk * _unitOffsets[layers], c * outputs);
+            var top = delta.Slice(Chunk * _unitOffsets[layers], c * outputs);
+            for (var r = 0; r < c; r++)
+            {
+                loss += SampleLoss(logits.Slice(r * outputs, outputs), samples[r]);
+                OutputError(logits.Slice(r * outputs, outputs), samples[r], scale, top.Slice(r * outputs, outputs));
+            }
+
             for (var l = layers - 1; l >= 0; l--)
             {
                 var inWidth = _widths[l];
                 var outWidth = _widths[l + 1];
-                var error = delta.Slice(_unitOffsets[l + 1], outWidth);
-                var input = l == 0 ? _inputs.AsSpan(i * inWidth, inWidth) : (ReadOnlySpan<double>)post.Slice(_unitOffsets[l], inWidth);
+                var error = delta.Slice(Chunk * _unitOffsets[l + 1], c * outWidth);
+                var input = l == 0 ? parts.Inputs[..(c * inWidth)] : parts.Post.Slice(Chunk * _unitOffsets[l], c * inWidth);
 
-                // ∂/∂b += e; ∂/∂W[j,k] += e[j]·a[k], kept input-major (a row per input k) so a vector of units j adds at once.
-                AddScaled(gradient.Slice(_biasOffsets[l], outWidth), 1.0, error);
+                // ∂/∂b[j] += e[r,j] and ∂/∂W[j,k] += e[r,j]·a[r,k], sample after sample, each kept in registers across the
+                // chunk; the weights' gradient input-major (a row per input k) so a vector of units j adds at once.
+                AddColumns(gradient.Slice(_biasOffsets[l], outWidth), c, error, null, 0, 0);
                 var gw = weightGradient.Slice(_transposedOffsets[l], outWidth * inWidth);
                 for (var k = 0; k < inWidth; k++)
                 {
-                    AddScaled(gw.Slice(k * outWidth, outWidth), input[k], error);
+                    AddColumns(gw.Slice(k * outWidth, outWidth), c, error, input, k, inWidth);
                 }
 
                 if (l > 0)
                 {
-                    // The error of the layer below: Wᵀe (rows of W in order, a vector of inputs k at once), then through
+                    // The error of the layer below: e·W (rows of W in order, a vector of inputs k at once), then through
                     // the activation's derivative at its output.
                     var w = theta.Slice(_weightOffsets[l], outWidth * inWidth);
-                    var below = delta.Slice(_unitOffsets[l], inWidth);
-                    below.Clear();
-                    for (var j = 0; j < outWidth; j++)
+                    var below = delta.Slice(Chunk * _unitOffsets[l], c * inWidth);
+                    for (var r = 0; r < c; r++)
                     {
-                        AddScaled(below, error[j], w.Slice(j * inWidth, inWidth));
+                        Combine(error.Slice(r * outWidth, outWidth), w, below.Slice(r * inWidth, inWidth));
                     }
 
-                    VectorActivations.Derivative(Activation, pre.Slice(_unitOffsets[l], inWidth), post.Slice(_unitOffsets[l], inWidth), below);
+                    VectorActivations.Derivative(Activation, parts.Pre.Slice(Chunk * _unitOffsets[l], c * inWidth), parts.Post.Slice(Chunk * _unitOffsets[l], c * inWidth), below);
                 }
             }
         }
@@ -272,63 +286,39 @@ public sealed class NeuralNetwork : IModel
         return loss / batch.Length;
     }
 
-    /// <summary>target[m] += factor · source[m] for every m, a vector at a time (each element's own rounding, as a scalar loop).</summary>
-    private static void AddScaled(Span<double> target, double factor, ReadOnlySpan<double> source)
-    {
-        var n = target.Length;
-        var width = Vector<double>.Count;
-        ref var t = ref MemoryMarshal.GetReference(target);
-        ref var s = ref MemoryMarshal.GetReference(source[..n]);
-        var m = 0;
-        if (n >= width)
-        {
-            var f = new Vector<double>(factor);
-            for (; m + width <= n; m += width)
-            {
-                (Vector.LoadUnsafe(ref t, (nuint)m) + (f * Vector.LoadUnsafe(ref s, (nuint)m))).StoreUnsafe(ref t, (nuint)m);
-            }
-        }
-
-        for (; m < n; m++)
-        {
-            target[m] += factor * source[m];
-        }
-    }
-
-    /// <summary>Every layer's W (out × in, row-major in θ) as Wᵀ (in × out) into <paramref name="transposed"/>.</summary>
-    private void Transpose(ReadOnlySpan<double> theta, Span<double> transposed)
-    {
-        for (var l = 0; l + 1 < _widths.Length; l++)
-        {
-            var inWidth = _widths[l];
-            var outWidth = _widths[l + 1];
-            var w = theta.Slice(_weightOffsets[l], outWidth * inWidth);
-            var wt = transposed.Slice(_transposedOffsets[l], outWidth * inWidth);
-            for (var j = 0; j < outWidth; j++)
-            {
-                for (var k = 0; k < inWidth; k++)
-                {
-                    wt[(k * outWidth) + j] = w[(j * inWidth) + k];
-                }
-            }
-        }
-    }
-
     /// <inheritdoc/>
     public double Loss(ReadOnlySpan<double> theta)
     {
         var length = ForwardWorkspaceLength;
-        var workspace = length <= 4096 ? stackalloc double[length] : new double[length];
-        CheckSizes(theta, workspace, length);
-        var pre = workspace[.._totalUnits];
-        var post = workspace.Slice(_totalUnits, _totalUnits);
-        var transposed = workspace.Slice(2 * _totalUnits, _weightCount);
-        Transpose(theta, transposed);
+        var workspace = length <= StackLimit ? stackalloc double[length] : new double[length];
+        return Loss(theta, workspace);
+    }
+
+    /// <summary>The full-data loss L(θ), with <paramref name="workspace"/> (at least <see cref="ForwardWorkspaceLength"/> long) for scratch; allocates nothing.</summary>
+    public double Loss(ReadOnlySpan<double> theta, Span<double> workspace)
+    {
+        CheckSizes(theta, workspace, ForwardWorkspaceLength);
+        var parts = Split(workspace);
+        Transpose(theta, parts.Transposed);
+        var layers = _widths.Length - 1;
+        var outputs = OutputCount;
+        Span<int> samples = stackalloc int[Chunk];
         var loss = 0.0;
-        for (var i = 0; i < SampleCount; i++)
+        for (var first = 0; first < SampleCount; first += Chunk)
         {
-            ForwardFrom(theta, transposed, _inputs.AsSpan(i * _widths[0], _widths[0]), pre, post);
-            loss += SampleLoss(pre, i);
+            var c = Math.Min(Chunk, SampleCount - first);
+            for (var r = 0; r < c; r++)
+            {
+                samples[r] = first + r;
+            }
+
+            GatherInputs(samples[..c], parts.Inputs);
+            ForwardChunk(theta, parts.Transposed, parts.Inputs, c, parts.Pre, parts.Post);
+            var logits = parts.Pre.Slice(Chunk * _unitOffsets[layers], c * outputs);
+            for (var r = 0; r < c; r++)
+            {
+                loss += SampleLoss(logits.Slice(r * outputs, outputs), first + r);
+            }
         }
 
         return loss / SampleCount;
@@ -343,19 +333,31 @@ public sealed class NeuralNetwork : IModel
         }
 
         var length = ForwardWorkspaceLength;
-        var workspace = length <= 4096 ? stackalloc double[length] : new double[length];
+        var workspace = length <= StackLimit ? stackalloc double[length] : new double[length];
         CheckSizes(theta, workspace, length);
-        var pre = workspace[.._totalUnits];
-        var post = workspace.Slice(_totalUnits, _totalUnits);
-        var transposed = workspace.Slice(2 * _totalUnits, _weightCount);
-        Transpose(theta, transposed);
+        var parts = Split(workspace);
+        Transpose(theta, parts.Transposed);
+        var layers = _widths.Length - 1;
+        var outputs = OutputCount;
+        Span<int> samples = stackalloc int[Chunk];
         var correct = 0;
-        for (var i = 0; i < SampleCount; i++)
+        for (var first = 0; first < SampleCount; first += Chunk)
         {
-            ForwardFrom(theta, transposed, _inputs.AsSpan(i * _widths[0], _widths[0]), pre, post);
-            if (PredictedClass(pre.Slice(_unitOffsets[^1], OutputCount)) == (int)_targets[i])
+            var c = Math.Min(Chunk, SampleCount - first);
+            for (var r = 0; r < c; r++)
             {
-                correct++;
+                samples[r] = first + r;
+            }
+
+            GatherInputs(samples[..c], parts.Inputs);
+            ForwardChunk(theta, parts.Transposed, parts.Inputs, c, parts.Pre, parts.Post);
+            var logits = parts.Pre.Slice(Chunk * _unitOffsets[layers], c * outputs);
+            for (var r = 0; r < c; r++)
+            {
+                if (PredictedClass(logits.Slice(r * outputs, outputs)) == (int)_targets[first + r])
+                {
+                    correct++;
+                }
             }
         }
 
@@ -371,14 +373,13 @@ public sealed class NeuralNetwork : IModel
         }
 
         var length = ForwardWorkspaceLength;
-        var workspace = length <= 4096 ? stackalloc double[length] : new double[length];
+        var workspace = length <= StackLimit ? stackalloc double[length] : new double[length];
         CheckSizes(theta, workspace, length);
-        var pre = workspace[.._totalUnits];
-        var post = workspace.Slice(_totalUnits, _totalUnits);
-        var transposed = workspace.Slice(2 * _totalUnits, _weightCount);
-        Transpose(theta, transposed);
-        ForwardFrom(theta, transposed, inputs, pre, post);
-        pre.Slice(_unitOffsets[^1], OutputCount).CopyTo(outputs);
+        var parts = Split(workspace);
+        Transpose(theta, parts.Transposed);
+        inputs.CopyTo(parts.Inputs);
+        ForwardChunk(theta, parts.Transposed, parts.Inputs, 1, parts.Pre, parts.Post);
+        parts.Pre.Slice(Chunk * _unitOffsets[^1], OutputCount).CopyTo(outputs);
     }
 
     /// <summary>The class a set of logits predicts: the first largest logit, or with one logit 1 when it is positive.</summary>
@@ -407,61 +408,256 @@ public sealed class NeuralNetwork : IModel
         ArgumentOutOfRangeException.ThrowIfLessThan(workspace.Length, length, nameof(workspace));
     }
 
-    /// <summary>
-    /// z = Wa + b layer by layer (as <c>addmm</c>: the products in input order, then the bias), activations between;
-    /// a vector of units at a time from the transposed weights <paramref name="transposed"/>.
-    /// </summary>
-    private void ForwardFrom(ReadOnlySpan<double> theta, ReadOnlySpan<double> transposed, ReadOnlySpan<double> inputs, Span<double> pre, Span<double> post)
+    /// <summary>The forward pass's parts of a workspace: a chunk's inputs, pre-activations and activations, the transposed weights.</summary>
+    private ForwardParts Split(Span<double> workspace)
     {
-        var input = inputs;
+        var inputs = Chunk * _widths[0];
+        var units = Chunk * _totalUnits;
+        return new ForwardParts(workspace[..inputs], workspace.Slice(inputs, units), workspace.Slice(inputs + units, units), workspace.Slice(inputs + (2 * units), _weightCount));
+    }
+
+    /// <summary>The input rows of <paramref name="samples"/>, one after another.</summary>
+    private void GatherInputs(ReadOnlySpan<int> samples, Span<double> inputs)
+    {
+        var d = _widths[0];
+        for (var r = 0; r < samples.Length; r++)
+        {
+            _inputs.AsSpan(samples[r] * d, d).CopyTo(inputs.Slice(r * d, d));
+        }
+    }
+
+    /// <summary>Every layer's W (out × in, row-major in θ) as Wᵀ (in × out) into <paramref name="transposed"/>.</summary>
+    private void Transpose(ReadOnlySpan<double> theta, Span<double> transposed)
+    {
+        for (var l = 0; l + 1 < _widths.Length; l++)
+        {
+            var inWidth = _widths[l];
+            var outWidth = _widths[l + 1];
+            var w = theta.Slice(_weightOffsets[l], outWidth * inWidth);
+            var wt = transposed.Slice(_transposedOffsets[l], outWidth * inWidth);
+            for (var j = 0; j < outWidth; j++)
+            {
+                for (var k = 0; k < inWidth; k++)
+                {
+                    wt[(k * outWidth) + j] = w[(j * inWidth) + k];
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// z = Wa + b layer by layer for the <paramref name="count"/> samples whose inputs are <paramref name="inputs"/> (as
+    /// <c>addmm</c>: each unit's products in input order, then the bias), activations between. Layer l's values of sample
+    /// r sit at <see cref="Chunk"/>·unitOffset + r·width in <paramref name="pre"/> and <paramref name="post"/>.
+    /// </summary>
+    private void ForwardChunk(ReadOnlySpan<double> theta, ReadOnlySpan<double> transposed, ReadOnlySpan<double> inputs, int count, Span<double> pre, Span<double> post)
+    {
+        ReadOnlySpan<double> input = inputs[..(count * _widths[0])];
         var layers = _widths.Length - 1;
-        var width = Vector<double>.Count;
         for (var l = 0; l < layers; l++)
         {
             var inWidth = _widths[l];
             var outWidth = _widths[l + 1];
             var wt = transposed.Slice(_transposedOffsets[l], outWidth * inWidth);
             var b = theta.Slice(_biasOffsets[l], outWidth);
-            var z = pre.Slice(_unitOffsets[l + 1], outWidth);
-            ref var w0 = ref MemoryMarshal.GetReference(wt);
-            ref var z0 = ref MemoryMarshal.GetReference(z);
-            ref var b0 = ref MemoryMarshal.GetReference(b);
-            var j = 0;
-            for (; j + width <= outWidth; j += width)
+            var z = pre.Slice(Chunk * _unitOffsets[l + 1], count * outWidth);
+            for (var r = 0; r < count; r++)
             {
-                var sum = Vector<double>.Zero;
-                for (var k = 0; k < inWidth; k++)
-                {
-                    sum += new Vector<double>(input[k]) * Vector.LoadUnsafe(ref w0, (nuint)((k * outWidth) + j));
-                }
-
-                (sum + Vector.LoadUnsafe(ref b0, (nuint)j)).StoreUnsafe(ref z0, (nuint)j);
-            }
-
-            for (; j < outWidth; j++)
-            {
-                var sum = 0.0;
-                for (var k = 0; k < inWidth; k++)
-                {
-                    sum += wt[(k * outWidth) + j] * input[k];
-                }
-
-                z[j] = sum + b[j];
+                Affine(wt, b, input.Slice(r * inWidth, inWidth), z.Slice(r * outWidth, outWidth));
             }
 
             if (l + 1 < layers)
             {
-                var y = post.Slice(_unitOffsets[l + 1], outWidth);
+                var y = post.Slice(Chunk * _unitOffsets[l + 1], count * outWidth);
                 VectorActivations.Apply(Activation, z, y);
                 input = y;
             }
         }
     }
 
-    /// <summary>The loss of one sample from its outputs.</summary>
-    private double SampleLoss(ReadOnlySpan<double> pre, int sample)
+    /// <summary>z[j] = (Σₖ a[k]·Wᵀ[k, j]) + b[j], the sum in k order from 0, four vectors of units j at a time where they fill them.</summary>
+    private static void Affine(ReadOnlySpan<double> wt, ReadOnlySpan<double> b, ReadOnlySpan<double> a, Span<double> z)
     {
-        var outputs = pre.Slice(_unitOffsets[^1], OutputCount);
+        var inWidth = a.Length;
+        var outWidth = z.Length;
+        var v = Vector<double>.Count;
+        ref var w0 = ref MemoryMarshal.GetReference(wt[..(inWidth * outWidth)]);
+        ref var b0 = ref MemoryMarshal.GetReference(b[..outWidth]);
+        ref var z0 = ref MemoryMarshal.GetReference(z);
+        var j = 0;
+        for (; j + (4 * v) <= outWidth; j += 4 * v)
+        {
+            var s0 = Vector<double>.Zero;
+            var s1 = Vector<double>.Zero;
+            var s2 = Vector<double>.Zero;
+            var s3 = Vector<double>.Zero;
+            for (var k = 0; k < inWidth; k++)
+            {
+                var ak = new Vector<double>(a[k]);
+                var at = (nuint)((k * outWidth) + j);
+                s0 += ak * Vector.LoadUnsafe(ref w0, at);
+                s1 += ak * Vector.LoadUnsafe(ref w0, at + (nuint)v);
+                s2 += ak * Vector.LoadUnsafe(ref w0, at + (nuint)(2 * v));
+                s3 += ak * Vector.LoadUnsafe(ref w0, at + (nuint)(3 * v));
+            }
+
+            (s0 + Vector.LoadUnsafe(ref b0, (nuint)j)).StoreUnsafe(ref z0, (nuint)j);
+            (s1 + Vector.LoadUnsafe(ref b0, (nuint)(j + v))).StoreUnsafe(ref z0, (nuint)(j + v));
+            (s2 + Vector.LoadUnsafe(ref b0, (nuint)(j + (2 * v)))).StoreUnsafe(ref z0, (nuint)(j + (2 * v)));
+            (s3 + Vector.LoadUnsafe(ref b0, (nuint)(j + (3 * v)))).StoreUnsafe(ref z0, (nuint)(j + (3 * v)));
+        }
+
+        for (; j + v <= outWidth; j += v)
+        {
+            var sum = Vector<double>.Zero;
+            for (var k = 0; k < inWidth; k++)
+            {
+                sum += new Vector<double>(a[k]) * Vector.LoadUnsafe(ref w0, (nuint)((k * outWidth) + j));
+            }
+
+            (sum + Vector.LoadUnsafe(ref b0, (nuint)j)).StoreUnsafe(ref z0, (nuint)j);
+        }
+
+        for (; j < outWidth; j++)
+        {
+            var sum = 0.0;
+            for (var k = 0; k < inWidth; k++)
+            {
+                sum += a[k] * wt[(k * outWidth) + j];
+            }
+
+            z[j] = sum + b[j];
+        }
+    }
+
+    /// <summary>
+    /// target[j] += f[r]·e[r, j] for r = 0, 1, … in turn (e is <paramref name="count"/> rows of target's width), with
+    /// f[r] = <paramref name="factors"/>[r·stride + column], or 1 without factors; each element's additions in that order.
+    /// </summary>
+    private static void AddColumns(Span<double> target, int count, ReadOnlySpan<double> e, ReadOnlySpan<double> factors, int column, int stride)
+    {
+        var width = target.Length;
+        var v = Vector<double>.Count;
+        var scaled = !factors.IsEmpty;
+        ref var t0 = ref MemoryMarshal.GetReference(target);
+        ref var e0 = ref MemoryMarshal.GetReference(e[..(count * width)]);
+        var j = 0;
+        for (; j + (4 * v) <= width; j += 4 * v)
+        {
+            var s0 = Vector.LoadUnsafe(ref t0, (nuint)j);
+            var s1 = Vector.LoadUnsafe(ref t0, (nuint)(j + v));
+            var s2 = Vector.LoadUnsafe(ref t0, (nuint)(j + (2 * v)));
+            var s3 = Vector.LoadUnsafe(ref t0, (nuint)(j + (3 * v)));
+            for (var r = 0; r < count; r++)
+            {
+                var at = (nuint)((r * width) + j);
+                var x0 = Vector.LoadUnsafe(ref e0, at);
+                var x1 = Vector.LoadUnsafe(ref e0, at + (nuint)v);
+                var x2 = Vector.LoadUnsafe(ref e0, at + (nuint)(2 * v));
+                var x3 = Vector.LoadUnsafe(ref e0, at + (nuint)(3 * v));
+                if (scaled)
+                {
+                    var f = new Vector<double>(factors[(r * stride) + column]);
+                    x0 = f * x0;
+                    x1 = f * x1;
+                    x2 = f * x2;
+                    x3 = f * x3;
+                }
+
+                s0 += x0;
+                s1 += x1;
+                s2 += x2;
+                s3 += x3;
+            }
+
+            s0.StoreUnsafe(ref t0, (nuint)j);
+            s1.StoreUnsafe(ref t0, (nuint)(j + v));
+            s2.StoreUnsafe(ref t0, (nuint)(j + (2 * v)));
+            s3.StoreUnsafe(ref t0, (nuint)(j + (3 * v)));
+        }
+
+        for (; j + v <= width; j += v)
+        {
+            var sum = Vector.LoadUnsafe(ref t0, (nuint)j);
+            for (var r = 0; r < count; r++)
+            {
+                var x = Vector.LoadUnsafe(ref e0, (nuint)((r * width) + j));
+                sum += scaled ? new Vector<double>(factors[(r * stride) + column]) * x : x;
+            }
+
+            sum.StoreUnsafe(ref t0, (nuint)j);
+        }
+
+        for (; j < width; j++)
+        {
+            var sum = target[j];
+            for (var r = 0; r < count; r++)
+            {
+                var x = e[(r * width) + j];
+                sum += scaled ? factors[(r * stride) + column] * x : x;
+            }
+
+            target[j] = sum;
+        }
+    }
+
+    /// <summary>below[k] = Σⱼ e[j]·W[j, k], from 0 and in j order, four vectors of inputs k at a time where they fill them.</summary>
+    private static void Combine(ReadOnlySpan<double> e, ReadOnlySpan<double> w, Span<double> below)
+    {
+        var outWidth = e.Length;
+        var inWidth = below.Length;
+        var v = Vector<double>.Count;
+        ref var w0 = ref MemoryMarshal.GetReference(w[..(outWidth * inWidth)]);
+        ref var d0 = ref MemoryMarshal.GetReference(below);
+        var k = 0;
+        for (; k + (4 * v) <= inWidth; k += 4 * v)
+        {
+            var s0 = Vector<double>.Zero;
+            var s1 = Vector<double>.Zero;
+            var s2 = Vector<double>.Zero;
+            var s3 = Vector<double>.Zero;
+            for (var j = 0; j < outWidth; j++)
+            {
+                var ej = new Vector<double>(e[j]);
+                var at = (nuint)((j * inWidth) + k);
+                s0 += ej * Vector.LoadUnsafe(ref w0, at);
+                s1 += ej * Vector.LoadUnsafe(ref w0, at + (nuint)v);
+                s2 += ej * Vector.LoadUnsafe(ref w0, at + (nuint)(2 * v));
+                s3 += ej * Vector.LoadUnsafe(ref w0, at + (nuint)(3 * v));
+            }
+
+            s0.StoreUnsafe(ref d0, (nuint)k);
+            s1.StoreUnsafe(ref d0, (nuint)(k + v));
+            s2.StoreUnsafe(ref d0, (nuint)(k + (2 * v)));
+            s3.StoreUnsafe(ref d0, (nuint)(k + (3 * v)));
+        }
+
+        for (; k + v <= inWidth; k += v)
+        {
+            var sum = Vector<double>.Zero;
+            for (var j = 0; j < outWidth; j++)
+            {
+                sum += new Vector<double>(e[j]) * Vector.LoadUnsafe(ref w0, (nuint)((j * inWidth) + k));
+            }
+
+            sum.StoreUnsafe(ref d0, (nuint)k);
+        }
+
+        for (; k < inWidth; k++)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < outWidth; j++)
+            {
+                sum += e[j] * w[(j * inWidth) + k];
+            }
+
+            below[k] = sum;
+        }
+    }
+
+    /// <summary>The loss of one sample from its outputs.</summary>
+    private double SampleLoss(ReadOnlySpan<double> outputs, int sample)
+    {
         var t = _targets[sample];
         switch (LossKind)
         {
@@ -500,9 +696,8 @@ public sealed class NeuralNetwork : IModel
     }
 
     /// <summary>∂(loss/|B|)/∂outputs for one sample, into <paramref name="error"/>.</summary>
-    private void OutputError(ReadOnlySpan<double> pre, int sample, double scale, Span<double> error)
+    private void OutputError(ReadOnlySpan<double> outputs, int sample, double scale, Span<double> error)
     {
-        var outputs = pre.Slice(_unitOffsets[^1], OutputCount);
         var t = _targets[sample];
         switch (LossKind)
         {
@@ -523,5 +718,17 @@ public sealed class NeuralNetwork : IModel
 
                 break;
         }
+    }
+
+    /// <summary>A forward pass's scratch: a chunk's inputs, pre-activations and activations, and the transposed weights.</summary>
+    private readonly ref struct ForwardParts(Span<double> inputs, Span<double> pre, Span<double> post, Span<double> transposed)
+    {
+        public Span<double> Inputs { get; } = inputs;
+
+        public Span<double> Pre { get; } = pre;
+
+        public Span<double> Post { get; } = post;
+
+        public Span<double> Transposed { get; } = transposed;
     }
 }

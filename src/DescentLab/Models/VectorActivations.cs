@@ -10,48 +10,90 @@ internal static class VectorActivations
     /// <summary>Below this |x| tanh is its Taylor series; from here on 1 − 2/(e^(2|x|) + 1), which has no cancellation there.</summary>
     private const double SeriesLimit = 0.35;
 
-    /// <summary>
-    /// tanh(x) = x + x³·(c₁ + c₂x² + … + c₁₃x²⁴) + O(x²⁹): the Taylor coefficients 2²ⁿ(2²ⁿ − 1)B₂ₙ/(2n)! (Bernoulli numbers
-    /// B₂ₙ), each the double nearest its fraction. At |x| = 0.35 the first dropped term is 5e-19 of tanh x.
-    /// </summary>
-    private static readonly double[] TanhSeries =
-    [
-        -0.3333333333333333, // -1/3
-        0.13333333333333333, // 2/15
-        -0.05396825396825397, // -17/315
-        0.021869488536155203, // 62/2835
-        -0.008863235529902197, // -1382/155925
-        0.003592128036572481, // 21844/6081075
-        -0.0014558343870513183, // -929569/638512875
-        0.000590027440945586, // 6404582/10854718875
-        -0.00023912911424355248, // -443861162/1856156927625
-        9.691537956929451e-5, // 18888466084/194896477400625
-        -3.927832388331683e-5, // -113927491862/2900518163668125
-        1.5918905069328964e-5, // 58870668456604/3698160658676859375
-        -6.451689215655431e-6, // -8374643517010684/1298054391195577640625
-    ];
+    // tanh(x) = x + x³·(C1 + C2·x² + … + C13·x²⁴) + O(x²⁹): the Taylor coefficients 2²ⁿ(2²ⁿ − 1)B₂ₙ/(2n)! (Bernoulli
+    // numbers B₂ₙ), each the double nearest its fraction. At |x| = 0.35 the first dropped term is 5e-19 of tanh x.
+    private const double C1 = -0.3333333333333333; // -1/3
+    private const double C2 = 0.13333333333333333; // 2/15
+    private const double C3 = -0.05396825396825397; // -17/315
+    private const double C4 = 0.021869488536155203; // 62/2835
+    private const double C5 = -0.008863235529902197; // -1382/155925
+    private const double C6 = 0.003592128036572481; // 21844/6081075
+    private const double C7 = -0.0014558343870513183; // -929569/638512875
+    private const double C8 = 0.000590027440945586; // 6404582/10854718875
+    private const double C9 = -0.00023912911424355248; // -443861162/1856156927625
+    private const double C10 = 9.691537956929451e-5; // 18888466084/194896477400625
+    private const double C11 = -3.927832388331683e-5; // -113927491862/2900518163668125
+    private const double C12 = 1.5918905069328964e-5; // 58870668456604/3698160658676859375
+    private const double C13 = -6.451689215655431e-6; // -8374643517010684/1298054391195577640625
+
+    // e^y for 0 ≤ y ≤ 40 as 2ⁿ·e^r: n = y/ln 2 rounded to nearest, r = y − n·ln 2 with ln 2 split in two (Cody and
+    // Waite), |r| ≤ 0.347, e^r by its Taylor series to r¹³ (the first dropped term is 4e-18 of e^r).
+    private const double InverseLn2 = 1.4426950408889634;
+    private const double Ln2High = 0.6931471803691238; // 32 significant bits: n·Ln2High is exact
+    private const double Ln2Low = 1.9082149292705877e-10; // ln 2 − Ln2High
+    private const double RoundingShift = 6755399441055744.0; // 1.5·2⁵²: adding it rounds to an integer
+    private const double ExpLimit = 40; // 1 − 2/(e⁴⁰ + 1) is 1.0 in double, so tanh is 1 from |x| = 20 on
 
     /// <summary>
     /// tanh of every lane, within a few ulps of <see cref="Math.Tanh"/> (the tests bound the difference at 1e-15
-    /// relative), odd and exact at ±0, ±1 at ±∞, NaN at NaN.
+    /// relative), odd and exact at ±0, ±1 at ±∞, NaN at NaN; the same bits on every vector width and without vector
+    /// instructions.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Tanh(Vector<double> x)
     {
         var ax = Vector.Abs(x);
         var x2 = ax * ax;
-        var series = TanhSeries;
-        var p = new Vector<double>(series[^1]);
-        for (var n = series.Length - 2; n >= 0; n--)
-        {
-            p = (p * x2) + new Vector<double>(series[n]);
-        }
-
+        var p = new Vector<double>(C13);
+        p = (p * x2) + new Vector<double>(C12);
+        p = (p * x2) + new Vector<double>(C11);
+        p = (p * x2) + new Vector<double>(C10);
+        p = (p * x2) + new Vector<double>(C9);
+        p = (p * x2) + new Vector<double>(C8);
+        p = (p * x2) + new Vector<double>(C7);
+        p = (p * x2) + new Vector<double>(C6);
+        p = (p * x2) + new Vector<double>(C5);
+        p = (p * x2) + new Vector<double>(C4);
+        p = (p * x2) + new Vector<double>(C3);
+        p = (p * x2) + new Vector<double>(C2);
+        p = (p * x2) + new Vector<double>(C1);
         var small = ax + (ax * x2 * p);
-        var large = Vector<double>.One - (new Vector<double>(2.0) / (Vector.Exp(ax + ax) + Vector<double>.One));
+        var large = Vector<double>.One - (new Vector<double>(2.0) / (ExpUpTo40(ax + ax) + Vector<double>.One));
         var magnitude = Vector.ConditionalSelect(Vector.LessThan(ax, new Vector<double>(SeriesLimit)), small, large);
         var sign = Vector.AsVectorUInt64(x) & new Vector<ulong>(0x8000_0000_0000_0000UL);
-        return Vector.AsVectorDouble(Vector.AsVectorUInt64(magnitude) | sign);
+        var result = Vector.AsVectorDouble(Vector.AsVectorUInt64(magnitude) | sign);
+        return Vector.ConditionalSelect(Vector.Equals(x, x), result, x);
+    }
+
+    /// <summary>
+    /// e^y for 0 ≤ y (clamped to 40), within 2 ulps. Plain multiplications and additions only (no fused multiply-add),
+    /// so every vector width and the scalar fallback give the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> ExpUpTo40(Vector<double> y)
+    {
+        y = Vector.ConditionalSelect(Vector.LessThan(y, new Vector<double>(ExpLimit)), y, new Vector<double>(ExpLimit));
+        var shifted = (y * new Vector<double>(InverseLn2)) + new Vector<double>(RoundingShift);
+        var n = shifted - new Vector<double>(RoundingShift);
+        var r = (y - (n * new Vector<double>(Ln2High))) - (n * new Vector<double>(Ln2Low));
+        var p = new Vector<double>(1.6059043836821613e-10); // 1/13!
+        p = (p * r) + new Vector<double>(2.08767569878681e-09); // 1/12!
+        p = (p * r) + new Vector<double>(2.505210838544172e-08); // 1/11!
+        p = (p * r) + new Vector<double>(2.755731922398589e-07); // 1/10!
+        p = (p * r) + new Vector<double>(2.7557319223985893e-06); // 1/9!
+        p = (p * r) + new Vector<double>(2.48015873015873e-05); // 1/8!
+        p = (p * r) + new Vector<double>(0.0001984126984126984); // 1/7!
+        p = (p * r) + new Vector<double>(0.001388888888888889); // 1/6!
+        p = (p * r) + new Vector<double>(0.008333333333333333); // 1/5!
+        p = (p * r) + new Vector<double>(0.041666666666666664); // 1/4!
+        p = (p * r) + new Vector<double>(0.16666666666666666); // 1/3!
+        p = (p * r) + new Vector<double>(0.5);
+        p = (p * r) + Vector<double>.One;
+        p = (p * r) + Vector<double>.One;
+
+        // 2ⁿ from its bits: n sits in the low bits of the shifted sum; the biased exponent n + 1023 goes to bits 52–62.
+        var exponent = Vector.AsVectorUInt64(shifted) - Vector.AsVectorUInt64(new Vector<double>(RoundingShift)) + new Vector<ulong>(1023);
+        return p * Vector.AsVectorDouble(Vector.ShiftLeft(exponent, 52));
     }
 
     /// <summary>post = act(pre), unit by unit.</summary>
@@ -62,9 +104,19 @@ internal static class VectorActivations
         ref var z = ref MemoryMarshal.GetReference(pre);
         ref var y = ref MemoryMarshal.GetReference(post[..n]);
         var j = 0;
-        for (; j + width <= n; j += width)
+        if (activation == Activation.Tanh)
         {
-            Activate(activation, Vector.LoadUnsafe(ref z, (nuint)j)).StoreUnsafe(ref y, (nuint)j);
+            for (; j + width <= n; j += width)
+            {
+                Tanh(Vector.LoadUnsafe(ref z, (nuint)j)).StoreUnsafe(ref y, (nuint)j);
+            }
+        }
+        else
+        {
+            for (; j + width <= n; j += width)
+            {
+                Activate(activation, Vector.LoadUnsafe(ref z, (nuint)j)).StoreUnsafe(ref y, (nuint)j);
+            }
         }
 
         if (j < n)
@@ -110,9 +162,22 @@ internal static class VectorActivations
     private static Vector<double> Activate(Activation activation, Vector<double> z) => activation switch
     {
         Activation.Tanh => Tanh(z),
-        Activation.Sigmoid => Vector<double>.One / (Vector<double>.One + Vector.Exp(-z)),
+        Activation.Sigmoid => Sigmoid(z),
         _ => Vector.ConditionalSelect(Vector.GreaterThan(z, Vector<double>.Zero), z, Vector<double>.Zero),
     };
+
+    /// <summary>1/(1 + e^(−z)) lane by lane with <see cref="Math.Exp"/>, as the scalar kernel computed it.</summary>
+    private static Vector<double> Sigmoid(Vector<double> z)
+    {
+        Span<double> lanes = stackalloc double[Vector<double>.Count];
+        z.CopyTo(lanes);
+        foreach (ref var value in lanes)
+        {
+            value = 1 / (1 + Math.Exp(-value));
+        }
+
+        return new Vector<double>(lanes);
+    }
 
     /// <summary>The last units that do not fill a vector go through the same vector code, so every unit gets the same function.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -53,7 +53,7 @@ public class NetworkLandscapeJobTests
         first.Trajectory.ParametersAt(first.Trajectory.Count - 1, final);
 
         Assert.Equal(final, landscape.Centre);
-        Assert.Equal($"final θ of {first.Method.Name}", landscape.CentreDescription);
+        Assert.Equal($"the final θ of {first.Method.Name}", landscape.CentreDescription);
         Assert.Equal([-1, -0.5, 0, 0.5, 1], surface(landscape).XValues.ToArray());
         Assert.Equal(result.Spec.Seed, landscape.Seed);
         Assert.Equal("direction 1 (filter-normalised)", landscape.AxisLabel(1));
@@ -123,8 +123,22 @@ public class NetworkLandscapeJobTests
 
         Assert.Equal(result.Optimum!.Theta!, landscape.Centre);
         Assert.Null(landscape.CentreMethod);
-        Assert.StartsWith("θ* of logistic regression (Newton's method, ", landscape.CentreDescription, StringComparison.Ordinal);
+        Assert.StartsWith("θ* (Newton's method, ", landscape.CentreDescription, StringComparison.Ordinal);
         Assert.Equal(result.Optimum.Loss, landscape.CentreLoss, 12);
+    }
+
+    [Fact]
+    public void DrawnSurface_LossOverflowingFarOut_IsHeldAtTheCeilingWhileTheSurfaceKeepsIt()
+    {
+        var result = ExperimentRunner.RunNetwork(new ExperimentSpec { Model = ModelSpec.Parse("mlp:4:tanh"), Training = new TrainingOptions { Epochs = 2 } });
+        var landscape = new NetworkLandscapeJob { Range = (-1e200, 1e200), Resolution = 3 }.Evaluate(result);
+
+        Assert.Equal(double.PositiveInfinity, landscape.Surface[0, 0]);
+        Assert.True(landscape.HasClippedValues);
+        var drawn = landscape.DrawnSurface();
+        Assert.Equal(landscape.DrawCeiling, drawn[0, 0]);
+        Assert.Equal(landscape.CentreLoss, drawn[1, 1]);
+        Assert.Equal(1e3 * Math.Max(landscape.CentreLoss, landscape.Paths.Max(p => p.Loss[0])), landscape.DrawCeiling);
     }
 
     [Theory]
