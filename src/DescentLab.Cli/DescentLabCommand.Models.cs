@@ -49,6 +49,12 @@ public static partial class DescentLabCommand
             if (!quiet)
             {
                 WriteNetworkTable(result, context.Output);
+                if (result.Statistics is { } statistics)
+                {
+                    context.Output.WriteLine();
+                    ResultsTable.WriteStatistics(statistics, spec.Seed, context.Output, NetworkReferenceNote(result));
+                }
+
                 context.Output.WriteLine();
                 context.Output.WriteLine($"output: {shown}");
             }
@@ -61,6 +67,11 @@ public static partial class DescentLabCommand
             progress?.Finish();
         }
     }
+
+    /// <summary>What excess loss is measured against across replicates, for the line above the statistics.</summary>
+    private static string NetworkReferenceNote(NetworkExperimentResult result) => result.Optimum is not null
+        ? "excess loss against each replicate's Newton L* (or, for separable data, its L-BFGS L_ref)"
+        : "excess loss against each replicate's own L_ref (full-batch L-BFGS from its best end point; a local reference), or, where every run of a replicate diverged, its lowest recorded loss; accuracy over the runs that did not diverge";
 
     private static void WriteNetworkTable(NetworkExperimentResult result, TextWriter output)
     {
@@ -76,15 +87,21 @@ public static partial class DescentLabCommand
                 ? Invariant($"{optimum.Statement}: {string.Join(", ", network.ParameterNames.Zip(theta, (name, value) => $"{name} = {ResultsTable.Number(value)}"))}, L* = {ResultsTable.Number(optimum.Loss)}")
                 : optimum.Statement);
         }
+        else if (result.Reference is { } reference)
+        {
+            output.WriteLine(Invariant($"{reference.Statement}: L_ref = {ResultsTable.Number(reference.Loss)}"));
+        }
         else
         {
             output.WriteLine("no closed-form optimum: losses are as they are, not excess loss");
         }
 
         output.WriteLine();
-        string[] header = network.IsClassifier
-            ? ["method", "steps", "epochs", "batch loss", "loss", "accuracy", "λmax at end", "2/λmax", "outcome"]
-            : ["method", "steps", "epochs", "batch loss", "loss", "λmax at end", "2/λmax", "outcome"];
+        string[] header = [
+            "method", "steps", "epochs", "batch loss", "loss",
+            .. result.Reference is null ? Array.Empty<string>() : ["L − L_ref"],
+            .. network.IsClassifier ? ["accuracy"] : Array.Empty<string>(),
+            "λmax at end", "2/λmax", "outcome"];
         var table = new ConsoleTable();
         foreach (var h in header)
         {
@@ -104,6 +121,11 @@ public static partial class DescentLabCommand
                 ResultsTable.Number(last > 0 ? t.BatchLoss[last] : double.NaN),
                 ResultsTable.Number(t.Loss[last]),
             };
+            if (result.Reference is not null)
+            {
+                row.Add(ResultsTable.Number(result.ExcessLoss(run)));
+            }
+
             if (network.IsClassifier)
             {
                 row.Add(result.FinalAccuracy(run).ToString("P1", CultureInfo.InvariantCulture));

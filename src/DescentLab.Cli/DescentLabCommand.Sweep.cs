@@ -53,11 +53,6 @@ public static partial class DescentLabCommand
             }
 
             file = file with { Output = drawing.Apply(parse, file.Output) };
-            if (!file.Spec.Base.Model.IsLinear)
-            {
-                throw new UsageException($"--config: sweeps cover the linear model only in this version; the sweep's model is {file.Spec.Base.Model}.");
-            }
-
             try
             {
                 ExperimentFileCheck.Check(file);

@@ -69,26 +69,38 @@ internal static class ResultsTable
     }
 
     /// <summary>Each method's distribution across replicates, then every paired comparison: the tables printed after the results with replicates.</summary>
-    public static void WriteStatistics(ReplicateStatistics statistics, uint seed, TextWriter output)
+    /// <param name="statistics">The statistics.</param>
+    /// <param name="seed">The first replicate's seed.</param>
+    /// <param name="output">Where to print.</param>
+    /// <param name="reference">For models without L*, what excess loss is measured against; printed under the first line.</param>
+    public static void WriteStatistics(ReplicateStatistics statistics, uint seed, TextWriter output, string? reference = null)
     {
         var o = statistics.Options;
         var band = Invariant($"{o.BandLower * 100:0.#}%–{o.BandUpper * 100:0.#}%");
         var replicates = statistics.Methods.Count == 0 ? 0 : statistics.Methods[0].Replicates;
         output.WriteLine(Invariant($"across {replicates} replicates (seeds {seed}…{seed + (ulong)replicates - 1}): median and {band} band; reached: {o.ToleranceText} for good"));
+        if (reference is not null)
+        {
+            output.WriteLine(reference);
+        }
+
         output.WriteLine();
+        var accuracy = statistics.Methods.Any(m => m.HasAccuracy);
         Table(
             output,
-            ["method", "final excess loss", band, "epochs to reach", band, "reached", "diverged"],
-            statistics.Methods.Select(m => new[]
-            {
+            ["method", "final excess loss", band, .. accuracy ? ["final accuracy", band] : Array.Empty<string>(), "epochs to reach", band, "reached", "diverged"],
+            statistics.Methods.Select(m => (string[])[
                 m.Name,
                 Number(m.FinalExcessLoss.Median),
                 $"{Number(m.FinalExcessLoss.Lower)}–{Number(m.FinalExcessLoss.Upper)}",
+                .. accuracy
+                    ? double.IsNaN(m.FinalAccuracy.Median) ? ["-", "-"] : [Percent(m.FinalAccuracy.Median), $"{Percent(m.FinalAccuracy.Lower)}–{Percent(m.FinalAccuracy.Upper)}"]
+                    : Array.Empty<string>(),
                 Number(m.EpochsToTolerance.Median),
                 $"{Number(m.EpochsToTolerance.Lower)}–{Number(m.EpochsToTolerance.Upper)}",
                 Percent(m.ReachedTolerance),
                 Percent(m.DivergedCount / (double)m.Replicates),
-            }));
+            ]));
         if (statistics.Comparisons.Count == 0)
         {
             WriteSkipped(statistics, output);

@@ -25,7 +25,7 @@ public static class ExperimentRunner
 
         if (!spec.Model.IsLinear)
         {
-            throw new ArgumentException($"model: figures, the report, the playground and replicate statistics cover the linear model only in this version, not {spec.Model} (ExperimentRunner.RunNetwork trains it).", nameof(spec));
+            throw new ArgumentException($"model: {nameof(Run)} covers the linear model (with its closed forms, figures and the playground); {spec.Model} trains with ExperimentRunner.RunNetwork, replicates included.", nameof(spec));
         }
 
         var problem = CreateProblem(spec, spec.Seed);
@@ -109,8 +109,17 @@ public static class ExperimentRunner
 
     /// <summary>
     /// Runs <paramref name="spec"/> with a network model (logistic, softmax, MLP): the data, the inits and the shuffles
-    /// come from the same streams as the linear model's, each init as torch draws a fresh model. One replicate only.
+    /// come from the same streams as the linear model's, each init as torch draws a fresh model. Returns replicate 0's
+    /// runs; with more than one replicate, also the statistics across them.
     /// </summary>
+    /// <remarks>
+    /// Replicate r is exactly the single run with seed s + r: its data (when generated), its one init shared by every
+    /// method, and its shuffle streams. Excess loss is measured against each replicate's own reference: Newton's L* for
+    /// logistic regression with a finite θ*, otherwise L_ref from full-batch L-BFGS started at that replicate's best end
+    /// point (<see cref="ReferenceOptimum"/>); when every run of a replicate diverged, the lowest finite loss any of them
+    /// recorded. Reached means L − reference below the relative tolerance × max(reference, 1e-6 × scale), the scale being
+    /// 1 for a classifier's cross-entropy and mean(y²) for a regression network.
+    /// </remarks>
     public static NetworkExperimentResult RunNetwork(ExperimentSpec spec, RunOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -120,9 +129,9 @@ public static class ExperimentRunner
             throw new ArgumentException($"model: the linear model runs with {nameof(Run)}.", nameof(spec));
         }
 
-        if (spec.Replicates > 1)
+        if ((ulong)spec.Seed + (ulong)(spec.Replicates - 1) > uint.MaxValue)
         {
-            throw new ArgumentException($"replicates: statistics across replicates are not available for the {spec.Model} model yet; use 1 replicate.", nameof(spec));
+            throw new ArgumentException($"seed {spec.Seed} + {spec.Replicates - 1} replicates runs past the largest seed, {uint.MaxValue}.", nameof(spec));
         }
 
         var network = CreateNetwork(spec);
@@ -131,7 +140,8 @@ public static class ExperimentRunner
             throw new ArgumentException($"init: {spec.Init.Values.Count} values given; the model has {network.ParameterCount} parameters.", nameof(spec));
         }
 
-        var runs = RunWithSeed(spec, spec.Seed, 0, network, network.DrawInit, options, Math.Max(1, options.MaxDegreeOfParallelism), cancellationToken);
+        var threads = Math.Max(1, options.MaxDegreeOfParallelism);
+        var runs = RunWithSeed(spec, spec.Seed, 0, network, network.DrawInit, options, threads, cancellationToken);
         var curvatures = new CurvatureAnalysis?[runs.Length];
         var theta = new double[network.ParameterCount];
         for (var m = 0; m < runs.Length; m++)
@@ -142,19 +152,126 @@ public static class ExperimentRunner
             curvatures[m] = t.Diverged || network.ParameterCount > CurvatureAnalysis.MaxParameters ? null : CurvatureAnalysis.At(network, theta);
         }
 
-        var logistic = spec.Model.Kind == ModelKind.Logistic && network.LossKind == NetworkLoss.BinaryCrossEntropyWithLogits;
-        return new NetworkExperimentResult(spec, network, runs)
+        var logistic = IsLogistic(spec, network);
+        var optimum = logistic ? LogisticOptimum.Find(network) : null;
+        var reference = logistic ? null : FindReference(network, runs, cancellationToken);
+        var result = new NetworkExperimentResult(spec, network, runs)
         {
-            Optimum = logistic ? LogisticOptimum.Find(network) : null,
+            Optimum = optimum,
+            Reference = reference,
             EndCurvatures = curvatures,
         };
+        if (spec.Replicates == 1)
+        {
+            return result;
+        }
+
+        var accumulators = spec.Methods
+            .Select(m => new ReplicateAccumulator(m.Name, ReplicateGrid.For(m.Sampler, network.SampleCount, spec.Training), spec.Replicates, spec.Statistics))
+            .ToArray();
+        FoldNetwork(accumulators, spec, spec.Seed, network, runs, optimum, reference, cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
+        var others = spec with { Training = spec.Training with { KeepBatchesOfEpoch = null } };
+        Parallel.For(1, spec.Replicates, parallel, r =>
+        {
+            var seed = (uint)(spec.Seed + r);
+            var replicateNetwork = spec.Data.DependsOnSeed ? CreateNetwork(spec, seed) : network;
+            if (replicateNetwork.SampleCount != network.SampleCount)
+            {
+                throw new InvalidOperationException($"replicate {r} has {replicateNetwork.SampleCount} samples, replicate 0 {network.SampleCount}: replicates must share the grid.");
+            }
+
+            var replicateRuns = RunWithSeed(others, seed, r, replicateNetwork, replicateNetwork.DrawInit, options, 1, cancellationToken);
+            var replicateOptimum = logistic ? LogisticOptimum.Find(replicateNetwork) : null;
+            var replicateReference = logistic ? null : FindReference(replicateNetwork, replicateRuns, cancellationToken);
+            FoldNetwork(accumulators, spec, seed, replicateNetwork, replicateRuns, replicateOptimum, replicateReference, cancellationToken);
+        });
+
+        var statistics = ReplicateStatistics.Create(network.ParameterNames, [.. accumulators.Select(a => a.Build())], spec.Statistics);
+        return result with { Statistics = statistics };
+    }
+
+    private static bool IsLogistic(ExperimentSpec spec, NeuralNetwork network) =>
+        spec.Model.Kind == ModelKind.Logistic && network.LossKind == NetworkLoss.BinaryCrossEntropyWithLogits;
+
+    /// <summary>Folds one replicate's runs against its reference: Newton's θ*, else L_ref (from L-BFGS, found here for a separable logistic fit), else the lowest loss recorded.</summary>
+    private static void FoldNetwork(
+        ReplicateAccumulator[] accumulators,
+        ExperimentSpec spec,
+        uint seed,
+        NeuralNetwork network,
+        RunResult[] runs,
+        LogisticOptimum? optimum,
+        ReferenceOptimum? reference,
+        CancellationToken cancellationToken)
+    {
+        double[] at;
+        double minimum;
+        if (optimum is { Theta: { } newton })
+        {
+            (at, minimum) = (newton, optimum.Loss);
+        }
+        else if ((reference ?? FindReference(network, runs, cancellationToken)) is { } found)
+        {
+            (at, minimum) = (found.Theta, found.Loss);
+        }
+        else
+        {
+            // Every run diverged: the lowest finite loss any of them recorded stands in, at the start point.
+            at = [.. runs[0].Init];
+            minimum = runs.SelectMany(r => r.Trajectory.Loss.ToArray()).Where(double.IsFinite).DefaultIfEmpty(0).Min();
+        }
+
+        var scale = network.IsClassifier ? 1 : MeanSquare(network.Data.Output);
+        var tolerance = spec.Statistics.ToleranceFor(minimum, scale);
+        var theta = new double[network.ParameterCount];
+        for (var m = 0; m < runs.Length; m++)
+        {
+            var t = runs[m].Trajectory;
+            t.ParametersAt(t.Count - 1, theta);
+            accumulators[m].Add(runs[m].Replicate, seed, t, at, minimum, tolerance, network.Accuracy(theta));
+        }
+    }
+
+    private static double MeanSquare(ReadOnlySpan<double> values)
+    {
+        var sum = 0.0;
+        foreach (var v in values)
+        {
+            sum += v * v;
+        }
+
+        return sum / values.Length;
+    }
+
+    /// <summary>The reference optimum from the final θ of the run with the lowest final full-data loss; null when every run diverged.</summary>
+    private static ReferenceOptimum? FindReference(NeuralNetwork network, RunResult[] runs, CancellationToken cancellationToken)
+    {
+        var best = runs
+            .Where(r => !r.Trajectory.Diverged && double.IsFinite(r.Trajectory.Loss[^1]))
+            .OrderBy(r => r.Trajectory.Loss[^1])
+            .FirstOrDefault();
+        if (best is null)
+        {
+            return null;
+        }
+
+        var theta = new double[network.ParameterCount];
+        best.Trajectory.ParametersAt(best.Trajectory.Count - 1, theta);
+        var reference = ReferenceOptimum.Find(network, theta, best.Method.Name, cancellationToken);
+        return reference with { SeparatesData = network.IsClassifier && network.Accuracy(reference.Theta) == 1 };
     }
 
     /// <summary>The network <paramref name="spec"/> trains (on replicate 0's data), built without training anything.</summary>
     public static NeuralNetwork CreateNetwork(ExperimentSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var data = spec.Data.Create(spec.Seed);
+        return CreateNetwork(spec, spec.Seed);
+    }
+
+    private static NeuralNetwork CreateNetwork(ExperimentSpec spec, uint seed)
+    {
+        var data = spec.Data.Create(seed);
         if (spec.Randomness == RandomnessMode.Notebook)
         {
             data = data.RoundedToSingle();

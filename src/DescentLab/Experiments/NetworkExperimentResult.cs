@@ -1,5 +1,6 @@
 using DescentLab.Analysis;
 using DescentLab.Models;
+using DescentLab.Statistics;
 
 namespace DescentLab.Experiments;
 
@@ -11,6 +12,25 @@ public sealed record NetworkExperimentResult(ExperimentSpec Spec, NeuralNetwork 
 {
     /// <summary>For logistic regression, θ* by Newton's method or the statement that the data is separable; null for other models.</summary>
     public LogisticOptimum? Optimum { get; init; }
+
+    /// <summary>
+    /// For models without θ* (softmax, MLPs), the reference optimum L_ref from a long full-batch L-BFGS run started at the
+    /// best run's end point; null for logistic regression (which has Newton's θ*) or when every run diverged.
+    /// </summary>
+    public ReferenceOptimum? Reference { get; init; }
+
+    /// <summary>The run's final full-data loss minus L_ref (≥ 0 up to rounding, since L_ref starts from the best run and only descends); NaN without a reference.</summary>
+    public double ExcessLoss(RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Reference is { } reference ? run.Trajectory.Loss[^1] - reference.Loss : double.NaN;
+    }
+
+    /// <summary>
+    /// With more than one replicate, the statistics across them: excess loss against each replicate's own reference
+    /// (Newton's L* for logistic regression with a finite θ*, otherwise that replicate's L_ref), final accuracy, divergences.
+    /// </summary>
+    public ReplicateStatistics? Statistics { get; init; }
 
     /// <summary>Per run, the curvature at its final θ (Hessian eigenvalues, 2/λmax); null for a diverged run.</summary>
     public IReadOnlyList<CurvatureAnalysis?> EndCurvatures { get; init; } = [];

@@ -86,9 +86,14 @@ public static class ExperimentFileCheck
         ArgumentNullException.ThrowIfNull(file);
         var b = file.Spec.Base;
         var data = b.Data.Create(b.Seed);
-        if (FeatureRange.Problem(data, b.Degree) is { } range)
+        if (b.Model.IsLinear && FeatureRange.Problem(data, b.Degree) is { } range)
         {
             throw new SpecFormatException("data", range);
+        }
+
+        if (b.Model.Problem(data) is { } modelProblem)
+        {
+            throw new SpecFormatException("model", modelProblem);
         }
 
         foreach (var cell in file.Spec.Cells())
@@ -106,18 +111,13 @@ public static class ExperimentFileCheck
         }
     }
 
-    /// <summary>The checks of a network model: classes for the model, one replicate, the init's length, no parameter plane.</summary>
+    /// <summary>The checks of a network model: classes for the model, the init's length, no parameter plane.</summary>
     private static void CheckNetwork(ExperimentFile file, Dataset data)
     {
         var spec = file.Spec;
         if (spec.Model.Problem(data) is { } problem)
         {
             throw new SpecFormatException("model", problem);
-        }
-
-        if (spec.Replicates > 1)
-        {
-            throw new SpecFormatException("replicates", $"statistics across replicates are not available for the {spec.Model} model yet; use 1.");
         }
 
         var p = spec.Model.CreateNetwork(data).ParameterCount;

@@ -30,17 +30,24 @@ public static class ExperimentOutputWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         var json = WriteRun(new ExperimentFile(result.Spec, output), result.Runs, result.Problem.Data, stream => SummaryJsonWriter.Write(result, stream), directory);
-        if (result.Statistics is { } statistics)
+        WriteReplicates(result.Statistics, directory);
+        return json;
+    }
+
+    /// <summary>With statistics across replicates: replicates/ with runs.csv, curves.csv, bands.csv and comparisons.csv.</summary>
+    private static void WriteReplicates(ReplicateStatistics? statistics, string directory)
+    {
+        if (statistics is null)
         {
-            var folder = Path.Combine(directory, ReplicatesFolderName);
-            Directory.CreateDirectory(folder);
-            WriteText(Path.Combine(folder, "runs.csv"), w => ReplicateCsv.WriteRuns(w, statistics));
-            WriteText(Path.Combine(folder, "curves.csv"), w => ReplicateCsv.WriteCurves(w, statistics));
-            WriteText(Path.Combine(folder, "bands.csv"), w => ReplicateCsv.WriteBands(w, statistics));
-            WriteText(Path.Combine(folder, "comparisons.csv"), w => ReplicateCsv.WriteComparisons(w, statistics));
+            return;
         }
 
-        return json;
+        var folder = Path.Combine(directory, ReplicatesFolderName);
+        Directory.CreateDirectory(folder);
+        WriteText(Path.Combine(folder, "runs.csv"), w => ReplicateCsv.WriteRuns(w, statistics));
+        WriteText(Path.Combine(folder, "curves.csv"), w => ReplicateCsv.WriteCurves(w, statistics));
+        WriteText(Path.Combine(folder, "bands.csv"), w => ReplicateCsv.WriteBands(w, statistics));
+        WriteText(Path.Combine(folder, "comparisons.csv"), w => ReplicateCsv.WriteComparisons(w, statistics));
     }
 
     /// <summary>
@@ -72,7 +79,9 @@ public static class ExperimentOutputWriter
     public static string Write(NetworkExperimentResult result, OutputSettings output, string directory)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return WriteRun(new ExperimentFile(result.Spec, output), result.Runs, result.Network.Data, stream => SummaryJsonWriter.Write(result, stream), directory);
+        var json = WriteRun(new ExperimentFile(result.Spec, output), result.Runs, result.Network.Data, stream => SummaryJsonWriter.Write(result, stream), directory);
+        WriteReplicates(result.Statistics, directory);
+        return json;
     }
 
     /// <summary>The files of every run's folder: experiment.json, data.csv, summary.json and trajectories.csv.</summary>

@@ -38,6 +38,9 @@ internal sealed record SummaryDto<TMethod>
     public string? OptimumNote { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReferenceDto? Reference { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AnalysisDto? Analysis { get; init; }
 
     public required IReadOnlyList<TMethod> Methods { get; init; }
@@ -94,6 +97,7 @@ internal sealed record NetworkMethodSummaryDto(
     double InitialLoss,
     double FinalBatchLoss,
     double FinalLoss,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ExcessLoss,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? InitialAccuracy,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? FinalAccuracy,
     long Steps,
@@ -113,7 +117,25 @@ internal sealed record CurvatureDto(double MinEigenvalue, double MaxEigenvalue, 
 internal sealed record BandsDto(double Lower, double Upper, double RelativeTolerance, IReadOnlyList<MethodBandDto> Methods);
 
 /// <summary>A method's distribution across replicates.</summary>
-internal sealed record MethodBandDto(string Name, int Replicates, int Diverged, QuantilesDto FinalExcessLoss, QuantilesDto EpochsToTolerance, double ReachedTolerance);
+internal sealed record MethodBandDto(
+    string Name,
+    int Replicates,
+    int Diverged,
+    QuantilesDto FinalExcessLoss,
+    QuantilesDto EpochsToTolerance,
+    double ReachedTolerance,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QuantilesDto? FinalAccuracy = null);
+
+/// <summary>The reference optimum L_ref of a model without θ*: how it was found and where it ended.</summary>
+internal sealed record ReferenceDto(
+    double Loss,
+    double GradientNorm,
+    int Iterations,
+    string Stop,
+    string StartMethod,
+    double StartLoss,
+    string Statement,
+    IReadOnlyList<double> Theta);
 
 /// <summary>The lower quantile, median and upper quantile.</summary>
 internal sealed record QuantilesDto(double Lower, double Median, double Upper);

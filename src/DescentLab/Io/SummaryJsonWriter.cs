@@ -54,7 +54,13 @@ public static class SummaryJsonWriter
             },
             Classes = data.ClassNames?.Zip(data.ClassCounts(), (name, count) => new ClassCountDto(name, count)).ToArray(),
             Optimum = result.Optimum is { Theta: { } theta } newton ? new OptimumDto(theta, newton.Loss) : null,
-            OptimumNote = result.Optimum?.Statement ?? "no closed form for this model: losses are compared as they are, not as excess loss",
+            OptimumNote = result.Optimum?.Statement ?? (result.Reference is null
+                ? "no closed form for this model: losses are compared as they are, not as excess loss"
+                : "no closed form for this model: excess loss is measured against the reference L_ref, a local optimum (see reference)"),
+            Reference = result.Reference is { } reference ? Reference(reference) : null,
+            Bands = result.Statistics is { } statistics ? Bands(statistics) : null,
+            Comparisons = result.Statistics?.Comparisons.Select(Comparison).ToArray(),
+            SkippedComparisons = result.Statistics?.Skipped.Select(s => new SkippedComparisonDto(AxisName(s.Axis), s.At, s.Methods, s.Reason)).ToArray(),
         };
         JsonFormat.Write(summary, SummaryJsonContext.Default.SummaryDtoNetworkMethodSummaryDto, stream);
     }
@@ -108,6 +114,7 @@ public static class SummaryJsonWriter
             t.Loss[0],
             last > 0 ? t.BatchLoss[last] : double.NaN,
             t.Loss[last],
+            result.Reference is null ? null : result.ExcessLoss(run),
             classifier ? result.InitialAccuracy(run) : null,
             classifier ? result.FinalAccuracy(run) : null,
             t.Step[last],
@@ -117,6 +124,21 @@ public static class SummaryJsonWriter
             t.DivergedAtStep is null ? null : t.DivergenceReason,
             curvature is null ? null : new CurvatureDto(curvature.MinEigenvalue, curvature.MaxEigenvalue, curvature.StabilityBound));
     }
+
+    private static ReferenceDto Reference(ReferenceOptimum reference) => new(
+        reference.Loss,
+        reference.GradientNorm,
+        reference.Iterations,
+        reference.Stop switch
+        {
+            ReferenceStop.Converged => "converged",
+            ReferenceStop.IterationLimit => "iteration-limit",
+            _ => "stalled",
+        },
+        reference.StartMethod,
+        reference.StartLoss,
+        reference.Statement,
+        reference.Theta);
 
     private static double[] FinalTheta(Training.Trajectory t)
     {
@@ -133,7 +155,14 @@ public static class SummaryJsonWriter
             o.BandLower,
             o.BandUpper,
             o.RelativeTolerance,
-            [.. statistics.Methods.Select(m => new MethodBandDto(m.Name, m.Replicates, m.DivergedCount, Quantiles(m.FinalExcessLoss), Quantiles(m.EpochsToTolerance), m.ReachedTolerance))]);
+            [.. statistics.Methods.Select(m => new MethodBandDto(
+                m.Name,
+                m.Replicates,
+                m.DivergedCount,
+                Quantiles(m.FinalExcessLoss),
+                Quantiles(m.EpochsToTolerance),
+                m.ReachedTolerance,
+                m.HasAccuracy ? Quantiles(m.FinalAccuracy) : null))]);
     }
 
     private static ComparisonDto Comparison(PairedComparison c) => new(

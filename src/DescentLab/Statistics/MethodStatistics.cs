@@ -55,6 +55,11 @@ public sealed class MethodStatistics
         FinalExcessLoss = QuantileSummary.Of(runs.Select(run => run.FinalExcessLoss).ToArray(), options.BandLower, options.BandUpper);
         EpochsToTolerance = QuantileSummary.Of(runs.Select(run => run.EpochsToTolerance ?? double.PositiveInfinity).ToArray(), options.BandLower, options.BandUpper);
         ReachedTolerance = runs.Count(run => run.EpochsToTolerance.HasValue) / (double)runs.Length;
+        var accuracies = converged.Select(run => run.FinalAccuracy).Where(double.IsFinite).ToArray();
+        HasAccuracy = runs.Any(run => !double.IsNaN(run.FinalAccuracy));
+        FinalAccuracy = accuracies.Length == 0
+            ? new QuantileSummary(double.NaN, double.NaN, double.NaN)
+            : QuantileSummary.Of(accuracies, options.BandLower, options.BandUpper);
     }
 
     /// <summary>The method's name.</summary>
@@ -80,6 +85,12 @@ public sealed class MethodStatistics
 
     /// <summary>The distribution of epochs to tolerance, a run that never gets there counting as +∞.</summary>
     public QuantileSummary EpochsToTolerance { get; }
+
+    /// <summary>Whether the runs are a classifier's, with an accuracy each.</summary>
+    public bool HasAccuracy { get; }
+
+    /// <summary>For a classifier, the distribution of the final accuracy over the runs that did not diverge (NaN if none, or not a classifier).</summary>
+    public QuantileSummary FinalAccuracy { get; }
 
     /// <summary>The share of runs that reached the tolerance for good.</summary>
     public double ReachedTolerance { get; }

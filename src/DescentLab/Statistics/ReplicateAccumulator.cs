@@ -61,11 +61,26 @@ public sealed class ReplicateAccumulator
     /// </summary>
     public void Add(int replicate, uint seed, Trajectory trajectory, Problem problem)
     {
-        ArgumentNullException.ThrowIfNull(trajectory);
         ArgumentNullException.ThrowIfNull(problem);
+        Add(replicate, seed, trajectory, problem.FullData.Optimum, problem.FullData.MinimumLoss, _options.ToleranceFor(problem.FullData), double.NaN);
+    }
+
+    /// <summary>
+    /// Folds replicate <paramref name="replicate"/> of a model without a closed form: its loss at each grid point, the
+    /// reference <paramref name="minimumLoss"/> at <paramref name="optimum"/> that excess loss is measured against, the
+    /// excess loss <paramref name="tolerance"/> that counts as reached, and the final accuracy (NaN for regression).
+    /// </summary>
+    public void Add(int replicate, uint seed, Trajectory trajectory, ReadOnlySpan<double> optimum, double minimumLoss, double tolerance, double finalAccuracy)
+    {
+        ArgumentNullException.ThrowIfNull(trajectory);
         ArgumentOutOfRangeException.ThrowIfNegative(replicate);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(replicate, Replicates);
-        var minimum = problem.FullData.MinimumLoss;
+        if (!double.IsFinite(minimumLoss))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minimumLoss), minimumLoss, "The minimum loss must be finite.");
+        }
+
+        var minimum = minimumLoss;
         var row = _loss.AsSpan(replicate * Grid.Count, Grid.Count);
         var steps = trajectory.Step;
         var loss = trajectory.Loss;
@@ -98,7 +113,7 @@ public sealed class ReplicateAccumulator
             atSteps[e] = ExcessAt(row, minimum, _options.ComparisonSteps[e]);
         }
 
-        var point = PathMetrics.Of(trajectory, problem).FirstBelow(_options.ToleranceFor(problem.FullData));
+        var point = PathMetrics.Of(trajectory, optimum, minimum).FirstBelow(tolerance);
         _runs[replicate] = new RunSummary(
             MethodName,
             replicate,
@@ -111,7 +126,10 @@ public sealed class ReplicateAccumulator
             point?.Step,
             theta,
             atEpochs,
-            atSteps);
+            atSteps)
+        {
+            FinalAccuracy = finalAccuracy,
+        };
     }
 
     /// <summary>The method's statistics; every replicate must have been added.</summary>

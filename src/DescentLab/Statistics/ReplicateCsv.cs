@@ -15,8 +15,10 @@ public static class ReplicateCsv
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(statistics);
         var options = statistics.Options;
+        var accuracy = statistics.Methods.Any(m => m.HasAccuracy);
         string[] header = [
             "method,replicate,seed,diverged,diverged_at_step," + RunOutcomeCsv.Header,
+            .. accuracy ? ["final_accuracy"] : Array.Empty<string>(),
             .. statistics.ParameterNames.Select(name => CsvNumbers.Text("final_" + name)),
             .. options.ComparisonEpochs.Select(epoch => string.Create(CultureInfo.InvariantCulture, $"excess_epoch_{epoch}")),
             .. options.ComparisonSteps.Select(step => string.Create(CultureInfo.InvariantCulture, $"excess_step_{step}")),
@@ -28,6 +30,7 @@ public static class ReplicateCsv
             run.Diverged ? "true" : "false",
             CsvNumbers.Format(run.DivergedAtStep),
             .. RunOutcomeCsv.Cells(run.Steps, run.FinalLoss, run.MinimumLoss, run.EpochsToTolerance, run.StepsToTolerance),
+            .. accuracy ? [CsvNumbers.Format(run.FinalAccuracy)] : Array.Empty<string>(),
             .. run.FinalParameters.Concat(run.ExcessAtEpochs).Concat(run.ExcessAtSteps).Select(CsvNumbers.Format),
         ]));
     }

@@ -27,6 +27,9 @@ public sealed record RunSummary(
     IReadOnlyList<double> ExcessAtEpochs,
     IReadOnlyList<double> ExcessAtSteps)
 {
+    /// <summary>For a classifier, the share of samples the final θ classifies correctly; NaN otherwise (and for the linear model).</summary>
+    public double FinalAccuracy { get; init; } = double.NaN;
+
     /// <summary>Whether the run was stopped as diverged.</summary>
     public bool Diverged => DivergedAtStep.HasValue;
 

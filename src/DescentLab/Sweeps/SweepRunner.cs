@@ -16,17 +16,19 @@ public static class SweepRunner
     /// shuffle stream derived from (s + r, the cell's method name, 0). It records once per epoch, so epochs to tolerance
     /// are whole epochs, and keeps only final metrics.
     /// </summary>
+    /// <remarks>
+    /// With a network model the minimum loss of replicate r is Newton's L* for logistic regression with a finite θ*,
+    /// otherwise L_ref from full-batch L-BFGS (<see cref="ReferenceOptimum"/>) started at the replicate's shared init.
+    /// It depends on the replicate only, never on the cells, so shards agree; but a cell can end below it (a negative
+    /// excess loss), since no run's end point is known when it is computed. Every cell of a replicate is measured
+    /// against the same value, so differences between cells are exact.
+    /// </remarks>
     public static SweepResult Run(SweepSpec spec, Shard? shard = null, RunOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var slice = shard ?? Shard.All;
         options ??= new RunOptions();
         var b = spec.Base;
-        if (!b.Model.IsLinear)
-        {
-            throw new ArgumentException($"sweep: sweeps cover the linear model only; the sweep's model is {b.Model}.", nameof(spec));
-        }
-
         if (b.Randomness == RandomnessMode.Notebook)
         {
             throw new ArgumentException("sweep: notebook randomness is one stream through a fixed list of methods; sweeps use independent randomness.", nameof(spec));
@@ -47,11 +49,11 @@ public static class SweepRunner
         }
 
         // Each replicate's data, problem and init are built once, on first use, and shared by every cell.
-        var seeds = new Lazy<(Problem Problem, double[] Init)>[replicates];
+        var seeds = new Lazy<Prepared>[replicates];
         for (var r = 0; r < replicates; r++)
         {
             var seed = (uint)(b.Seed + r);
-            seeds[r] = new Lazy<(Problem, double[])>(() => Prepare(b, seed), LazyThreadSafetyMode.ExecutionAndPublication);
+            seeds[r] = new Lazy<Prepared>(() => Prepare(b, seed, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         var rows = new SweepRow[mine.Count];
@@ -62,16 +64,24 @@ public static class SweepRunner
             var cell = cells[(int)(run / replicates)];
             var r = (int)(run % replicates);
             var seed = (uint)(b.Seed + r);
-            var (problem, init) = seeds[r].Value;
-            rows[i] = RunOne(b, cell, r, seed, problem, init, cancellationToken);
+            rows[i] = RunOne(b, cell, r, seed, seeds[r].Value, cancellationToken);
         });
 
         return new SweepResult(spec, slice, rows);
     }
 
-    private static (Problem, double[]) Prepare(ExperimentSpec spec, uint seed)
+    private static Prepared Prepare(ExperimentSpec spec, uint seed, CancellationToken cancellationToken)
     {
-        var problem = new Problem(spec.Data.Create(seed), spec.Degree);
+        var data = spec.Data.Create(seed);
+        if (!spec.Model.IsLinear)
+        {
+            return PrepareNetwork(spec, spec.Model.CreateNetwork(data), seed, cancellationToken);
+        }
+
+        var problem = new Problem(data, spec.Degree);
+        var optimum = problem.FullData.Optimum.ToArray();
+        var minimum = problem.FullData.MinimumLoss;
+        var tolerance = spec.Statistics.ToleranceFor(problem.FullData);
         if (spec.Init.Kind == InitKind.Explicit)
         {
             if (spec.Init.Values.Count != problem.ParameterCount)
@@ -79,20 +89,50 @@ public static class SweepRunner
                 throw new ArgumentException($"init: {spec.Init.Values.Count} values given; the model has {problem.ParameterCount} parameters ({string.Join(", ", problem.ParameterNames)}).", nameof(spec));
             }
 
-            return (problem, [.. spec.Init.Values]);
+            return new Prepared(problem, [.. spec.Init.Values], optimum, minimum, tolerance);
         }
 
         // Every cell is compared from the same start, as the shared init of a single experiment.
-        return (problem, TorchLinearInit.Draw(new TorchGenerator(seed), problem.ParameterCount - 1));
+        return new Prepared(problem, TorchLinearInit.Draw(new TorchGenerator(seed), problem.ParameterCount - 1), optimum, minimum, tolerance);
     }
 
-    private static SweepRow RunOne(ExperimentSpec spec, SweepCell cell, int replicate, uint seed, Problem problem, double[] init, CancellationToken cancellationToken)
+    private static Prepared PrepareNetwork(ExperimentSpec spec, NeuralNetwork network, uint seed, CancellationToken cancellationToken)
+    {
+        if (spec.Init.Kind == InitKind.Explicit && spec.Init.Values.Count != network.ParameterCount)
+        {
+            throw new ArgumentException($"init: {spec.Init.Values.Count} values given; the {spec.Model} model has {network.ParameterCount} parameters.", nameof(spec));
+        }
+
+        double[] init = spec.Init.Kind == InitKind.Explicit ? [.. spec.Init.Values] : network.DrawInit(new TorchGenerator(seed));
+        var newton = spec.Model.Kind == ModelKind.Logistic && network.LossKind == NetworkLoss.BinaryCrossEntropyWithLogits
+            ? LogisticOptimum.Find(network)
+            : null;
+        var (optimum, minimum) = newton is { Theta: { } theta }
+            ? (theta, newton.Loss)
+            : ReferenceOptimum.Find(network, init, "the shared init", cancellationToken) is var reference ? (reference.Theta, reference.Loss) : default;
+        var scale = 1.0;
+        if (!network.IsClassifier)
+        {
+            var sum = 0.0;
+            foreach (var y in network.Data.Output)
+            {
+                sum += y * y;
+            }
+
+            scale = sum / network.SampleCount;
+        }
+
+        return new Prepared(network, init, optimum, minimum, spec.Statistics.ToleranceFor(minimum, scale));
+    }
+
+    private static SweepRow RunOne(ExperimentSpec spec, SweepCell cell, int replicate, uint seed, Prepared prepared, CancellationToken cancellationToken)
     {
         var method = cell.Method;
-        var training = spec.Training with { RecordEvery = method.Sampler.BatchesPerEpoch(problem.SampleCount), KeepBatchesOfEpoch = null };
+        var model = prepared.Model;
+        var training = spec.Training with { RecordEvery = method.Sampler.BatchesPerEpoch(model.SampleCount), KeepBatchesOfEpoch = null };
         var stream = LoaderRandomness.Private(new TorchGenerator(RunSeed.Derive(seed, method.Name, 0)));
-        var trajectory = Trainer.Train(problem, method, init, training, stream, replicate, null, cancellationToken);
-        var point = PathMetrics.Of(trajectory, problem).FirstBelow(spec.Statistics.ToleranceFor(problem.FullData));
+        var trajectory = Trainer.Train(model, method, prepared.Init, training, stream, replicate, null, cancellationToken);
+        var point = PathMetrics.Of(trajectory, prepared.Optimum, prepared.MinimumLoss).FirstBelow(prepared.Tolerance);
         var last = trajectory.Count - 1;
         var loss = trajectory.Loss[last];
         return new SweepRow(
@@ -101,9 +141,12 @@ public static class SweepRunner
             seed,
             trajectory.Step[last],
             trajectory.Diverged || !double.IsFinite(loss) ? double.PositiveInfinity : loss,
-            problem.FullData.MinimumLoss,
+            prepared.MinimumLoss,
             point?.Epoch,
             point?.Step,
             trajectory.DivergedAtStep);
     }
+
+    /// <summary>What every cell of one replicate shares: the model on its data, the init, and the reference it is measured against.</summary>
+    private sealed record Prepared(IModel Model, double[] Init, double[] Optimum, double MinimumLoss, double Tolerance);
 }

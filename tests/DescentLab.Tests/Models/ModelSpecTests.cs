@@ -98,6 +98,6 @@ public class NetworkExperimentTests
     public void Run_NetworkModel_RefusesNamingTheModel()
     {
         var error = Assert.Throws<ArgumentException>(() => ExperimentRunner.Run(Moons));
-        Assert.StartsWith("model: figures, the report, the playground and replicate statistics cover the linear model only in this version, not mlp:8:tanh", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("model: Run covers the linear model (with its closed forms, figures and the playground); mlp:8:tanh trains with ExperimentRunner.RunNetwork, replicates included", error.Message, StringComparison.Ordinal);
     }
 }
