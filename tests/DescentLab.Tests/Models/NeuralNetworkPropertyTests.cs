@@ -42,18 +42,31 @@ public class NeuralNetworkPropertyTests
                 // Central differences: truncation error h²·|ℓ'''|/6 and rounding ε·|ℓ|/h, both near 1e-11 at h = 1e-5
                 // for these smooth losses of order one; ReLU's kink is crossed only when a pre-activation lies within h
                 // of zero. 1e-6 of the gradient's scale leaves a wide margin and still catches a wrong factor or sign.
-                const double h = 1e-5;
-                var step = theta.ToArray();
-                step[j] = theta[j] + h;
-                var plus = network.BatchLossAndGradient(step, batch, scratch, workspace);
-                step[j] = theta[j] - h;
-                var minus = network.BatchLossAndGradient(step, batch, scratch, workspace);
-                var difference = (plus - minus) / ((theta[j] + h) - (theta[j] - h));
+                var difference = CentralDifference(network, theta, j, 1e-5, batch, scratch, workspace);
+                if (network.Activation == Activation.Relu && Math.Abs(difference - gradient[j]) > 1e-6 * scale)
+                {
+                    // A ReLU pre-activation within h of zero puts a kink inside [θⱼ − h, θⱼ + h] (CsCheck seed 6Z6roLizik12:
+                    // 8.92339 at h = 1e-5 against 8.98244257 at 1e-6, 1e-7 and analytically). A wrong gradient stays wrong
+                    // at any h; a kink is 100 times less likely inside an interval 100 times narrower, and rounding at
+                    // h = 1e-7 is still near 1e-9.
+                    difference = CentralDifference(network, theta, j, 1e-7, batch, scratch, workspace);
+                }
+
                 Assert.True(
                     Math.Abs(difference - gradient[j]) <= 1e-6 * scale,
                     $"{network.ParameterNames[j]} ({network.LossKind}, {network.Activation}, widths {string.Join('-', network.Widths)}): analytic {gradient[j]:R}, difference {difference:R}");
             }
         }, iter: 300);
+    }
+
+    private static double CentralDifference(NeuralNetwork network, double[] theta, int j, double h, int[] batch, double[] scratch, double[] workspace)
+    {
+        var step = theta.ToArray();
+        step[j] = theta[j] + h;
+        var plus = network.BatchLossAndGradient(step, batch, scratch, workspace);
+        step[j] = theta[j] - h;
+        var minus = network.BatchLossAndGradient(step, batch, scratch, workspace);
+        return (plus - minus) / ((theta[j] + h) - (theta[j] - h));
     }
 
     [Fact]
