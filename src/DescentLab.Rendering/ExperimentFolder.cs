@@ -30,15 +30,59 @@ public static class ExperimentFolder
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        var formats = output.Figures;
-        var draws = formats != FigureFormats.None || output.Report;
 
         // The figure model (the landscapes' evaluation most of all) is computed while the data files are written.
-        var model = draws ? Task.Run(() => FigureModel.Create(result, RenderOptions.For(output)), cancellationToken) : null;
+        WriteWith(
+            output,
+            directory,
+            () => FigureModel.Create(result, RenderOptions.For(output)),
+            () => ExperimentOutputWriter.Write(result, output, directory),
+            (model, figures, report, specJson) => ExperimentRenderer.Write(model, figures, output.Figures, FigureSet.All, report, specJson, cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the whole output folder of a network experiment into <paramref name="directory"/>, which must exist: the
+    /// data files, then the loss, accuracy and decision-boundary figures and the report as <paramref name="output"/> asks.
+    /// </summary>
+    /// <param name="result">The finished experiment.</param>
+    /// <param name="output">Which figure files to write, whether to write the report, and the x-axis of loss curves.</param>
+    /// <param name="directory">The folder to write into.</param>
+    /// <param name="cancellationToken">Stops before the next file or drawing starts.</param>
+    public static void Write(NetworkExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+
+        // The accuracy curves and decision regions (a forward pass per sample or grid cell) are computed while the data files are written.
+        WriteWith(
+            output,
+            directory,
+            () => NetworkFigureModel.Create(result, RenderOptions.For(output), cancellationToken),
+            () => ExperimentOutputWriter.Write(result, output, directory),
+            (model, figures, report, specJson) => ExperimentRenderer.Write(model, figures, output.Figures, report, specJson, cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The folder writing both result kinds share: the figure model is built on another thread while
+    /// <paramref name="writeData"/> writes the data files (and returns the spec's JSON), then figures and report are drawn.
+    /// </summary>
+    private static void WriteWith<TModel>(
+        OutputSettings output,
+        string directory,
+        Func<TModel> createModel,
+        Func<string> writeData,
+        Action<TModel, string, string?, string> draw,
+        CancellationToken cancellationToken)
+    {
+        var draws = output.Figures != FigureFormats.None || output.Report;
+        var model = draws ? Task.Run(createModel, cancellationToken) : null;
         string specJson;
         try
         {
-            specJson = ExperimentOutputWriter.Write(result, output, directory);
+            specJson = writeData();
         }
         finally
         {
@@ -56,60 +100,12 @@ public static class ExperimentFolder
 
         cancellationToken.ThrowIfCancellationRequested();
         var figures = Path.Combine(directory, FiguresFolderName);
-        if (formats != FigureFormats.None)
+        if (output.Figures != FigureFormats.None)
         {
             Directory.CreateDirectory(figures);
         }
 
-        var report = output.Report ? Path.Combine(directory, ReportFileName) : null;
-        ExperimentRenderer.Write(Result(model), figures, formats, FigureSet.All, report, specJson, cancellationToken);
-    }
-
-    /// <summary>
-    /// Writes the whole output folder of a network experiment into <paramref name="directory"/>, which must exist: the
-    /// data files, then the loss, accuracy and decision-boundary figures and the report as <paramref name="output"/> asks.
-    /// </summary>
-    /// <param name="result">The finished experiment.</param>
-    /// <param name="output">Which figure files to write, whether to write the report, and the x-axis of loss curves.</param>
-    /// <param name="directory">The folder to write into.</param>
-    /// <param name="cancellationToken">Stops before the next file or drawing starts.</param>
-    public static void Write(NetworkExperimentResult result, OutputSettings output, string directory, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        var formats = output.Figures;
-        var draws = formats != FigureFormats.None || output.Report;
-
-        // The accuracy curves and decision regions (a forward pass per sample or grid cell) are computed while the data files are written.
-        var model = draws ? Task.Run(() => NetworkFigureModel.Create(result, RenderOptions.For(output), cancellationToken), cancellationToken) : null;
-        string specJson;
-        try
-        {
-            specJson = ExperimentOutputWriter.Write(result, output, directory);
-        }
-        finally
-        {
-            if (model is not null)
-            {
-                ((IAsyncResult)model).AsyncWaitHandle.WaitOne();
-            }
-        }
-
-        if (model is null)
-        {
-            return;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var figures = Path.Combine(directory, FiguresFolderName);
-        if (formats != FigureFormats.None)
-        {
-            Directory.CreateDirectory(figures);
-        }
-
-        var report = output.Report ? Path.Combine(directory, ReportFileName) : null;
-        ExperimentRenderer.Write(Result(model), figures, formats, report, specJson, cancellationToken);
+        draw(Result(model), figures, output.Report ? Path.Combine(directory, ReportFileName) : null, specJson);
     }
 
     /// <summary>A finished task's result, its failure rethrown itself rather than wrapped in an AggregateException.</summary>
