@@ -93,8 +93,8 @@ internal static partial class JsonFormat
         return value ?? throw new SpecFormatException(Display(path), $"expected an object, got {Describe(element)}.");
     }
 
-    /// <summary>Writes <paramref name="value"/> as indented UTF-8 JSON and a final newline.</summary>
-    public static void Write<T>(T value, JsonTypeInfo<T> info, Stream stream)
+    /// <summary>Writes <paramref name="value"/> as indented UTF-8 JSON, and a final newline unless <paramref name="finalNewline"/> is false.</summary>
+    public static void Write<T>(T value, JsonTypeInfo<T> info, Stream stream, bool finalNewline = true)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonText.Encoder }))
@@ -102,7 +102,10 @@ internal static partial class JsonFormat
             JsonSerializer.Serialize(writer, value, info);
         }
 
-        stream.WriteByte((byte)'\n');
+        if (finalNewline)
+        {
+            stream.WriteByte((byte)'\n');
+        }
     }
 
     /// <summary><paramref name="value"/> as indented JSON text with a final newline.</summary>

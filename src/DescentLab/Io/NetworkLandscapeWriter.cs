@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using DescentLab.Experiments;
 using DescentLab.Landscapes;
 
@@ -82,145 +81,70 @@ public static class NetworkLandscapeWriter
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(landscape);
         ArgumentNullException.ThrowIfNull(stream);
+
+        // Written without a final newline, as landscape.json always was.
+        JsonFormat.Write(ToDto(result, landscape), LandscapeJsonContext.Default.LandscapeDto, stream, finalNewline: false);
+    }
+
+    private static LandscapeDto ToDto(NetworkExperimentResult result, NetworkLandscape landscape)
+    {
         var job = landscape.Job;
         var surface = landscape.Surface;
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonText.Encoder });
-        w.WriteStartObject();
-        w.WriteString("name", result.Spec.Name);
-        w.WriteString("model", result.Spec.Model.ToString());
-        w.WriteNumber("parameters", landscape.Network.ParameterCount);
-        w.WriteNumber("samples", surface.SampleCount);
-        w.WriteString("plane", "theta = centre + alpha * direction_1 + beta * direction_2 (directions.csv)");
-        w.WriteStartObject("centre");
-        w.WriteString("is", landscape.CentreDescription);
-        if (landscape.CentreMethod is { } method)
+        var pca = job.Directions == PlaneDirections.Pca;
+        var filter = job.Directions == PlaneDirections.Filter;
+        var zeroBiases = job.Biases == BiasDirectionRule.Zero;
+        var directions = new LandscapeDirectionsDto
         {
-            w.WriteString("method", method);
-        }
-        else
-        {
-            w.WriteNull("method");
-        }
-
-        Number(w, "loss", landscape.CentreLoss);
-        w.WriteEndObject();
-        w.WriteStartObject("directions");
-        w.WriteString("kind", job.Directions switch
-        {
-            PlaneDirections.Random => "random",
-            PlaneDirections.Pca => "pca",
-            _ => "filter",
-        });
-        w.WriteString("label1", landscape.AxisLabel(1));
-        w.WriteString("label2", landscape.AxisLabel(2));
-        if (job.Directions == PlaneDirections.Pca)
-        {
-            w.WriteString("trajectory", landscape.PcaMethod);
-            Number(w, "varianceShare1", landscape.VarianceShares!.Value.First);
-            Number(w, "varianceShare2", landscape.VarianceShares!.Value.Second);
-        }
-        else
-        {
-            w.WriteNumber("seed", landscape.Seed!.Value);
-            w.WriteString("draw", "torch.manual_seed(seed); per parameter tensor in state_dict order, torch.randn(shape, dtype=float64) for direction 1, then again for direction 2");
-        }
-
-        if (job.Directions == PlaneDirections.Filter)
-        {
-            w.WriteString("biases", job.Biases == BiasDirectionRule.Zero ? "zero" : "copy");
-            w.WriteString("normalisation", job.Biases == BiasDirectionRule.Zero
+            Kind = job.Directions switch
+            {
+                PlaneDirections.Random => "random",
+                PlaneDirections.Pca => "pca",
+                _ => "filter",
+            },
+            Label1 = landscape.AxisLabel(1),
+            Label2 = landscape.AxisLabel(2),
+            Trajectory = pca ? landscape.PcaMethod : null,
+            VarianceShare1 = pca ? landscape.VarianceShares!.Value.First : null,
+            VarianceShare2 = pca ? landscape.VarianceShares!.Value.Second : null,
+            Seed = pca ? null : landscape.Seed!.Value,
+            Draw = pca ? null : "torch.manual_seed(seed); per parameter tensor in state_dict order, torch.randn(shape, dtype=float64) for direction 1, then again for direction 2",
+            Biases = filter ? (zeroBiases ? "zero" : "copy") : null,
+            Normalisation = !filter ? null : zeroBiases
                 ? "each weight row scaled to the norm of the centre's row, d * |w| / (|d| + 1e-10); biases zeroed (Li et al., ignore='biasbn')"
-                : "each weight row scaled to the norm of the centre's row, d * |w| / (|d| + 1e-10); biases set to the centre's biases (Li et al. without ignore='biasbn')");
-        }
-
-        Number(w, "norm1", Norm(landscape.Direction1));
-        Number(w, "norm2", Norm(landscape.Direction2));
-        Number(w, "cosine", Dot(landscape.Direction1, landscape.Direction2) / (Norm(landscape.Direction1) * Norm(landscape.Direction2)));
-        w.WriteEndObject();
-        w.WriteStartObject("grid");
-        w.WriteNumber("resolution", surface.XCount);
-        w.WriteString("range", landscape.Job.CoversPaths ? "covers the centre and every projected path, with a margin" : "fixed");
-        Numbers(w, "alpha", [surface.XValues[0], surface.XValues[^1]]);
-        Numbers(w, "beta", [surface.YValues[0], surface.YValues[^1]]);
-        Number(w, "minimum", surface.Minimum);
-        Number(w, "maximum", surface.Maximum);
-        w.WriteString("loss", "full-data loss at theta, as summary.json's loss");
-        w.WriteEndObject();
-        w.WriteString("projection", landscape.OrthonormalDirections ? "orthogonal" : "least-squares");
-        w.WriteStartArray("paths");
-        foreach (var path in landscape.Paths)
-        {
-            w.WriteStartObject();
-            w.WriteString("method", path.Method);
-            w.WriteNumber("points", path.Step.Count);
-            if (path.Step.Count > 0)
-            {
-                Numbers(w, "start", [path.Alpha[0], path.Beta[0]]);
-                Numbers(w, "end", [path.Alpha[^1], path.Beta[^1]]);
-            }
-
-            Number(w, "initOffPlane", path.InitOffPlane);
-            if (path.DivergedAtStep is { } step)
-            {
-                w.WriteNumber("divergedAtStep", step);
-            }
-            else
-            {
-                w.WriteNull("divergedAtStep");
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
+                : "each weight row scaled to the norm of the centre's row, d * |w| / (|d| + 1e-10); biases set to the centre's biases (Li et al. without ignore='biasbn')",
+            Norm1 = landscape.DirectionNorms.First,
+            Norm2 = landscape.DirectionNorms.Second,
+            Cosine = landscape.DirectionCosine,
+        };
+        var grid = new LandscapeGridDto(
+            surface.XCount,
+            job.CoversPaths ? "covers the centre and every projected path, with a margin" : "fixed",
+            [surface.XValues[0], surface.XValues[^1]],
+            [surface.YValues[0], surface.YValues[^1]],
+            surface.Minimum,
+            surface.Maximum,
+            "full-data loss at theta, as summary.json's loss");
+        var paths = landscape.Paths.Select(path => new LandscapePathDto(
+            path.Method,
+            path.Step.Count,
+            path.Step.Count > 0 ? [path.Alpha[0], path.Beta[0]] : null,
+            path.Step.Count > 0 ? [path.Alpha[^1], path.Beta[^1]] : null,
+            path.InitOffPlane,
+            path.DivergedAtStep));
+        return new LandscapeDto(
+            result.Spec.Name,
+            result.Spec.Model.ToString(),
+            landscape.Network.ParameterCount,
+            surface.SampleCount,
+            "theta = centre + alpha * direction_1 + beta * direction_2 (directions.csv)",
+            new LandscapeCentreDto(landscape.CentreDescription, landscape.CentreMethod, landscape.CentreLoss),
+            directions,
+            grid,
+            landscape.OrthonormalDirections ? "orthogonal" : "least-squares",
+            [.. paths]);
     }
-
-    private static double Dot(IReadOnlyList<double> a, IReadOnlyList<double> b)
-    {
-        var sum = 0.0;
-        for (var k = 0; k < a.Count; k++)
-        {
-            sum += a[k] * b[k];
-        }
-
-        return sum;
-    }
-
-    private static double Norm(IReadOnlyList<double> a) => Math.Sqrt(Dot(a, a));
 
     private static string R(double value) => CsvNumbers.Format(value);
-
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        w.WritePropertyName(name);
-        if (double.IsFinite(value))
-        {
-            w.WriteNumberValue(value);
-        }
-        else
-        {
-            w.WriteStringValue(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
-        }
-    }
-
-    private static void Numbers(Utf8JsonWriter w, string name, IReadOnlyList<double> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            if (double.IsFinite(v))
-            {
-                w.WriteNumberValue(v);
-            }
-            else
-            {
-                w.WriteStringValue(double.IsNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
-            }
-        }
-
-        w.WriteEndArray();
-    }
 
     private static void WriteText(string path, Action<TextWriter> write)
     {

@@ -37,6 +37,8 @@ public sealed class NetworkLandscape
         CentreLoss = centreLoss;
         Paths = paths;
         Network = network;
+        DirectionNorms = (Norm(direction1), Norm(direction2));
+        DirectionCosine = Dot(direction1, direction2) / (DirectionNorms.First * DirectionNorms.Second);
     }
 
     /// <summary>The settings the plane was built with.</summary>
@@ -47,6 +49,12 @@ public sealed class NetworkLandscape
 
     /// <summary>The loss over the grid: x = α (along <see cref="Direction1"/>), y = β (along <see cref="Direction2"/>).</summary>
     public Surface Surface { get; }
+
+    /// <summary>The Euclidean norms ‖d₁‖ and ‖d₂‖ of the directions.</summary>
+    public (double First, double Second) DirectionNorms { get; }
+
+    /// <summary>The cosine of the angle between the directions, d₁·d₂ / (‖d₁‖‖d₂‖).</summary>
+    public double DirectionCosine { get; }
 
     /// <summary>The centre θ₀, in θ order.</summary>
     public IReadOnlyList<double> Centre { get; }
@@ -136,4 +144,17 @@ public sealed class NetworkLandscape
     public string ProjectionNote => OrthonormalDirections
         ? "Paths are projected orthogonally onto the plane (the PCA directions are orthonormal); each step's loss is its own, not the plane's."
         : "Paths are least-squares projections onto the plane (the directions are not orthogonal, and most of a path lies off a random plane); each step's loss is its own, not the plane's.";
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var sum = 0.0;
+        for (var k = 0; k < a.Length; k++)
+        {
+            sum += a[k] * b[k];
+        }
+
+        return sum;
+    }
+
+    private static double Norm(ReadOnlySpan<double> a) => Math.Sqrt(Dot(a, a));
 }
