@@ -26,6 +26,15 @@ public static class ExperimentJson
     /// <summary>The x-axes as written in a file, in <see cref="XAxis"/> order.</summary>
     private static readonly string[] XAxisWords = ["epoch", "step", "samples"];
 
+    /// <summary>The domain properties that hold one value of a pair the file writes as a list, and that value's path.</summary>
+    private static readonly Dictionary<string, string> PairElements = new(StringComparer.Ordinal)
+    {
+        ["Beta1"] = "betas[0]",
+        ["Beta2"] = "betas[1]",
+        ["BandLower"] = "band[0]",
+        ["BandUpper"] = "band[1]",
+    };
+
     private static SpecJsonContext Context => SpecJsonContext.Default;
 
     /// <summary>Reads the experiment file at <paramref name="path"/>; a CSV path inside it is relative to the file's folder.</summary>
@@ -178,15 +187,12 @@ public static class ExperimentJson
         spec = Present(dto.Data) ? spec with { Data = ToData(dto.Data, "data", baseDirectory) } : spec;
         spec = dto.Model is { } model ? spec with { Model = ParseModel(model, "model") } : spec;
         spec = dto.Degree is { } degree ? Set("degree", () => spec with { Degree = degree }) : spec;
-        training = dto.Epochs is { } epochs ? Set("epochs", () => training with { Epochs = epochs }) : training;
-        training = dto.RecordEvery is { } every ? Set("recordEvery", () => training with { RecordEvery = every }) : training;
-        training = dto.DivergenceFactor is { } factor ? Set("divergenceFactor", () => training with { DivergenceFactor = factor }) : training;
-        if (Present(dto.KeepBatchesOfEpoch))
+        var keep = !Present(dto.KeepBatchesOfEpoch) ? training.KeepBatchesOfEpoch
+            : dto.KeepBatchesOfEpoch.ValueKind == JsonValueKind.Null ? null : JsonFormat.Int(dto.KeepBatchesOfEpoch, "keepBatchesOfEpoch");
+        training = Build("$", () => training with
         {
-            int? keep = dto.KeepBatchesOfEpoch.ValueKind == JsonValueKind.Null ? null : JsonFormat.Int(dto.KeepBatchesOfEpoch, "keepBatchesOfEpoch");
-            training = Set("keepBatchesOfEpoch", () => training with { KeepBatchesOfEpoch = keep });
-        }
-
+            Epochs = dto.Epochs ?? training.Epochs, RecordEvery = dto.RecordEvery ?? training.RecordEvery, DivergenceFactor = dto.DivergenceFactor ?? training.DivergenceFactor, KeepBatchesOfEpoch = keep,
+        });
         spec = spec with { Training = training };
         spec = Present(dto.Init) ? spec with { Init = ToInit(dto.Init, "init") } : spec;
         spec = dto.Replicates is { } replicates ? Set("replicates", () => spec with { Replicates = replicates }) : spec;
@@ -229,15 +235,12 @@ public static class ExperimentJson
             case "sgd":
             {
                 var d = JsonFormat.Read(element, path, Context.SgdDto);
-                var x = new SgdOptions();
-                x = d.Lr is { } lr ? Set(at("lr"), () => x with { LearningRate = lr }) : x;
-                x = d.Momentum is { } momentum ? Set(at("momentum"), () => x with { Momentum = momentum }) : x;
-                x = d.Dampening is { } dampening ? x with { Dampening = dampening } : x;
-                x = d.Nesterov is { } nesterov ? x with { Nesterov = nesterov } : x;
-                x = d.WeightDecay is { } wd ? Set(at("weightDecay"), () => x with { WeightDecay = wd }) : x;
-                x = d.Maximize is { } maximize ? x with { Maximize = maximize } : x;
-                var checkedOptions = x;
-                Set(at("nesterov"), () => checkedOptions.Create(1));
+                var o = new SgdOptions();
+                var x = Build(path, () => new SgdOptions
+                {
+                    LearningRate = d.Lr ?? o.LearningRate, Momentum = d.Momentum ?? o.Momentum, Dampening = d.Dampening ?? o.Dampening, Nesterov = d.Nesterov ?? o.Nesterov, WeightDecay = d.WeightDecay ?? o.WeightDecay, Maximize = d.Maximize ?? o.Maximize,
+                });
+                Build(path, () => x.Create(1));
                 return x;
             }
 
@@ -246,19 +249,12 @@ public static class ExperimentJson
             {
                 // Adam and AdamW take the same settings with the same checks; only AdamW's default decay differs.
                 var d = JsonFormat.Read(element, path, Context.AdamDto);
-                var x = new AdamOptions();
-                x = d.Lr is { } lr ? Set(at("lr"), () => x with { LearningRate = lr }) : x;
-                if (d.Betas is { } betas)
+                var o = new AdamOptions();
+                var (beta1, beta2) = d.Betas is { } betas ? Pair(betas, at("betas"), n => $"expected two numbers [beta1, beta2], got {n}.") : (o.Beta1, o.Beta2);
+                var x = Build(path, () => new AdamOptions
                 {
-                    var (beta1, beta2) = Pair(betas, at("betas"), n => $"expected two numbers [beta1, beta2], got {n}.");
-                    x = Set(at("betas") + "[0]", () => x with { Beta1 = beta1 });
-                    x = Set(at("betas") + "[1]", () => x with { Beta2 = beta2 });
-                }
-
-                x = d.Eps is { } eps ? Set(at("eps"), () => x with { Epsilon = eps }) : x;
-                x = d.WeightDecay is { } wd ? Set(at("weightDecay"), () => x with { WeightDecay = wd }) : x;
-                x = d.Amsgrad is { } amsgrad ? x with { Amsgrad = amsgrad } : x;
-                x = d.Maximize is { } maximize ? x with { Maximize = maximize } : x;
+                    LearningRate = d.Lr ?? o.LearningRate, Beta1 = beta1, Beta2 = beta2, Epsilon = d.Eps ?? o.Epsilon, WeightDecay = d.WeightDecay ?? o.WeightDecay, Amsgrad = d.Amsgrad ?? o.Amsgrad, Maximize = d.Maximize ?? o.Maximize,
+                });
                 return kind == "adam"
                     ? x
                     : new AdamWOptions
@@ -276,26 +272,21 @@ public static class ExperimentJson
             case "rmsprop":
             {
                 var d = JsonFormat.Read(element, path, Context.RmspropDto);
-                var x = new RmspropOptions();
-                x = d.Lr is { } lr ? Set(at("lr"), () => x with { LearningRate = lr }) : x;
-                x = d.Alpha is { } alpha ? Set(at("alpha"), () => x with { Alpha = alpha }) : x;
-                x = d.Eps is { } eps ? Set(at("eps"), () => x with { Epsilon = eps }) : x;
-                x = d.WeightDecay is { } wd ? Set(at("weightDecay"), () => x with { WeightDecay = wd }) : x;
-                x = d.Momentum is { } momentum ? Set(at("momentum"), () => x with { Momentum = momentum }) : x;
-                x = d.Centered is { } centered ? x with { Centered = centered } : x;
-                return d.Maximize is { } maximize ? x with { Maximize = maximize } : x;
+                var o = new RmspropOptions();
+                return Build(path, () => new RmspropOptions
+                {
+                    LearningRate = d.Lr ?? o.LearningRate, Alpha = d.Alpha ?? o.Alpha, Epsilon = d.Eps ?? o.Epsilon, WeightDecay = d.WeightDecay ?? o.WeightDecay, Momentum = d.Momentum ?? o.Momentum, Centered = d.Centered ?? o.Centered, Maximize = d.Maximize ?? o.Maximize,
+                });
             }
 
             case "adagrad":
             {
                 var d = JsonFormat.Read(element, path, Context.AdagradDto);
-                var x = new AdagradOptions();
-                x = d.Lr is { } lr ? Set(at("lr"), () => x with { LearningRate = lr }) : x;
-                x = d.LrDecay is { } decay ? Set(at("lrDecay"), () => x with { LearningRateDecay = decay }) : x;
-                x = d.WeightDecay is { } wd ? Set(at("weightDecay"), () => x with { WeightDecay = wd }) : x;
-                x = d.InitialAccumulatorValue is { } acc ? Set(at("initialAccumulatorValue"), () => x with { InitialAccumulatorValue = acc }) : x;
-                x = d.Eps is { } eps ? Set(at("eps"), () => x with { Epsilon = eps }) : x;
-                return d.Maximize is { } maximize ? x with { Maximize = maximize } : x;
+                var o = new AdagradOptions();
+                return Build(path, () => new AdagradOptions
+                {
+                    LearningRate = d.Lr ?? o.LearningRate, LearningRateDecay = d.LrDecay ?? o.LearningRateDecay, WeightDecay = d.WeightDecay ?? o.WeightDecay, InitialAccumulatorValue = d.InitialAccumulatorValue ?? o.InitialAccumulatorValue, Epsilon = d.Eps ?? o.Epsilon, Maximize = d.Maximize ?? o.Maximize,
+                });
             }
 
             default:
@@ -318,6 +309,23 @@ public static class ExperimentJson
         catch (ArgumentException e)
         {
             throw new SpecFormatException(path, SettingError.MessageOf(e), e);
+        }
+    }
+
+    /// <summary>
+    /// Builds a domain record from a DTO's fields and reports its refusal at the field it names (<see cref="SettingError.Field"/>)
+    /// inside the object at <paramref name="path"/>; the two values of a pair (Adam's betas, the band) at their index.
+    /// </summary>
+    internal static T Build<T>(string path, Func<T> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (ArgumentException e) when (SettingError.Of(e) is { } error)
+        {
+            var field = e.ParamName is { } property && PairElements.TryGetValue(property, out var element) ? element : error.Field;
+            throw new SpecFormatException(JsonFormat.PathOf(path, field), error.Message, e);
         }
     }
 
@@ -391,16 +399,11 @@ public static class ExperimentJson
             case "seed":
             {
                 var d = JsonFormat.Read(element, path, Context.SeedDataDto);
-                var g = new SeedDataGenerator();
-                g = d.Count is { } count ? Set(at("count"), () => g with { Count = count }) : g;
-                g = d.XLow is { } xLow ? Set(at("xLow"), () => g with { XLow = xLow }) : g;
-                g = d.XHigh is { } xHigh ? Set(at("xHigh"), () => g with { XHigh = xHigh }) : g;
-                g = d.AMean is { } aMean ? Set(at("aMean"), () => g with { AMean = aMean }) : g;
-                g = d.ASd is { } aSd ? Set(at("aSd"), () => g with { ASd = aSd }) : g;
-                g = d.BMean is { } bMean ? Set(at("bMean"), () => g with { BMean = bMean }) : g;
-                g = d.BSd is { } bSd ? Set(at("bSd"), () => g with { BSd = bSd }) : g;
-                g = d.CMean is { } cMean ? Set(at("cMean"), () => g with { CMean = cMean }) : g;
-                g = d.CSd is { } cSd ? Set(at("cSd"), () => g with { CSd = cSd }) : g;
+                var o = new SeedDataGenerator();
+                var g = Build(path, () => new SeedDataGenerator
+                {
+                    Count = d.Count ?? o.Count, XLow = d.XLow ?? o.XLow, XHigh = d.XHigh ?? o.XHigh, AMean = d.AMean ?? o.AMean, ASd = d.ASd ?? o.ASd, BMean = d.BMean ?? o.BMean, BSd = d.BSd ?? o.BSd, CMean = d.CMean ?? o.CMean, CSd = d.CSd ?? o.CSd,
+                });
                 CheckRange(g.XLow, g.XHigh, at("xHigh"));
                 return new SeedData(g);
             }
@@ -408,12 +411,11 @@ public static class ExperimentJson
             case "polynomial":
             {
                 var d = JsonFormat.Read(element, path, Context.PolynomialDataDto);
-                var g = new PolynomialDataGenerator();
-                g = d.Count is { } count ? Set(at("count"), () => g with { Count = count }) : g;
-                g = d.XLow is { } xLow ? Set(at("xLow"), () => g with { XLow = xLow }) : g;
-                g = d.XHigh is { } xHigh ? Set(at("xHigh"), () => g with { XHigh = xHigh }) : g;
-                g = d.Coefficients is { } c ? Set(at("coefficients"), () => g with { Coefficients = c }) : g;
-                g = d.NoiseSd is { } noise ? Set(at("noiseSd"), () => g with { NoiseSd = noise }) : g;
+                var o = new PolynomialDataGenerator();
+                var g = Build(path, () => new PolynomialDataGenerator
+                {
+                    Count = d.Count ?? o.Count, XLow = d.XLow ?? o.XLow, XHigh = d.XHigh ?? o.XHigh, Coefficients = d.Coefficients ?? o.Coefficients, NoiseSd = d.NoiseSd ?? o.NoiseSd,
+                });
                 CheckRange(g.XLow, g.XHigh, at("xHigh"));
                 return new PolynomialData(g);
             }
@@ -424,12 +426,11 @@ public static class ExperimentJson
             case "moons" or "circles" or "blobs" or "xor":
             {
                 var d = JsonFormat.Read(element, path, Context.ClassificationDataDto);
-                var g = new ClassificationDataGenerator { Shape = Enum.Parse<ClassificationShape>(kind, ignoreCase: true) };
-                g = d.Count is { } count ? Set(at("count"), () => g with { Count = count }) : g;
-                g = d.Noise is { } noise ? Set(at("noise"), () => g with { Noise = noise }) : g;
-                g = d.Factor is { } factor ? Set(at("factor"), () => g with { Factor = factor }) : g;
-                g = d.Centers is { } centers ? Set(at("centers"), () => g with { Centers = centers }) : g;
-                g = d.ClusterStd is { } std ? Set(at("clusterStd"), () => g with { ClusterStd = std }) : g;
+                var o = new ClassificationDataGenerator();
+                var g = Build(path, () => new ClassificationDataGenerator
+                {
+                    Shape = Enum.Parse<ClassificationShape>(kind, ignoreCase: true), Count = d.Count ?? o.Count, Noise = d.Noise ?? o.Noise, Factor = d.Factor ?? o.Factor, Centers = d.Centers ?? o.Centers, ClusterStd = d.ClusterStd ?? o.ClusterStd,
+                });
                 return new ClassificationData(g);
             }
 
@@ -546,20 +547,13 @@ public static class ExperimentJson
             throw new SpecFormatException(at("tolerance"), "the tolerance is now relative to L*: use relativeTolerance (default 0.01, i.e. L − L* below 1% of L*).");
         }
 
-        var x = new StatisticsOptions();
-        x = d.RelativeTolerance is { } tolerance ? Set(at("relativeTolerance"), () => x with { RelativeTolerance = tolerance }) : x;
-        if (d.Band is { } band)
+        var o = new StatisticsOptions();
+        var (lower, upper) = d.Band is { } band ? Pair(band, at("band"), n => $"expected two quantiles [lower, upper], got {n} values.") : (o.BandLower, o.BandUpper);
+        return Build(path, () => new StatisticsOptions
         {
-            var (lower, upper) = Pair(band, at("band"), n => $"expected two quantiles [lower, upper], got {n} values.");
-            x = Set(at("band") + "[0]", () => x with { BandLower = lower });
-            x = Set(at("band") + "[1]", () => x with { BandUpper = upper });
-        }
-
-        x = d.ComparisonEpochs is { } epochs ? Set(at("comparisonEpochs"), () => x with { ComparisonEpochs = epochs }) : x;
-        x = d.ComparisonSteps is { } steps ? Set(at("comparisonSteps"), () => x with { ComparisonSteps = steps }) : x;
-        x = d.BootstrapResamples is { } resamples ? Set(at("bootstrapResamples"), () => x with { BootstrapResamples = resamples }) : x;
-        x = d.BootstrapSeed is { } seed ? x with { BootstrapSeed = seed } : x;
-        return d.ConfidenceLevel is { } level ? Set(at("confidenceLevel"), () => x with { ConfidenceLevel = level }) : x;
+            RelativeTolerance = d.RelativeTolerance ?? o.RelativeTolerance, BandLower = lower, BandUpper = upper, ComparisonEpochs = d.ComparisonEpochs ?? o.ComparisonEpochs, ComparisonSteps = d.ComparisonSteps ?? o.ComparisonSteps,
+            BootstrapResamples = d.BootstrapResamples ?? o.BootstrapResamples, BootstrapSeed = d.BootstrapSeed ?? o.BootstrapSeed, ConfidenceLevel = d.ConfidenceLevel ?? o.ConfidenceLevel,
+        });
     }
 
     private static InitSpec ToInit(JsonElement element, string path)

@@ -239,8 +239,11 @@ internal static partial class JsonFormat
         {
             foreach (var property in element.EnumerateObject())
             {
-                var field = info.Properties.First(p => p.Name == property.Name);
-                CheckValues(property.Value, PathOf(path, property.Name), info.Options.GetTypeInfo(field.PropertyType));
+                // A field the DTO does not name went to its extension data, which takes any value and is read later.
+                if (info.Properties.FirstOrDefault(p => p.Name == property.Name) is { } field)
+                {
+                    CheckValues(property.Value, PathOf(path, property.Name), info.Options.GetTypeInfo(field.PropertyType));
+                }
             }
         }
         else if (info.Kind == JsonTypeInfoKind.Enumerable && element.ValueKind == JsonValueKind.Array && info.ElementType is { } itemType)

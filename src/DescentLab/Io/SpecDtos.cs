@@ -108,36 +108,44 @@ internal sealed record CsvDataDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Y = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Label = null);
 
-// The optimizers' settings, in torch.optim's words; lr is absent in a sweep, whose lr axis gives it.
+// The optimizers' settings, in torch.optim's words: what every optimizer takes in OptimizerDto, the rest in each kind's
+// record. The serializer writes a derived record's fields first; the orders put kind and lr first and maximize last.
 
-/// <summary>torch.optim.SGD's settings.</summary>
-internal sealed record SgdDto(
-    string? Kind = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Lr = null, double? Momentum = null, double? Dampening = null, bool? Nesterov = null, double? WeightDecay = null, bool? Maximize = null);
+/// <summary>What every torch optimizer takes: its kind, lr (absent in a sweep, whose lr axis gives it) and maximize.</summary>
+internal abstract record OptimizerDto
+{
+    [JsonPropertyOrder(-2)]
+    public string? Kind { get; init; }
 
-/// <summary>torch.optim.Adam's and AdamW's settings.</summary>
-internal sealed record AdamDto(
-    string? Kind = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Lr = null, double[]? Betas = null, double? Eps = null, double? WeightDecay = null, bool? Amsgrad = null, bool? Maximize = null);
+    [JsonPropertyOrder(-1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Lr { get; init; }
 
-/// <summary>torch.optim.RMSprop's settings.</summary>
-internal sealed record RmspropDto(
-    string? Kind = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Lr = null,
-    double? Alpha = null,
-    double? Eps = null,
-    double? WeightDecay = null,
-    double? Momentum = null,
-    bool? Centered = null,
-    bool? Maximize = null);
+    [JsonPropertyOrder(1)]
+    public bool? Maximize { get; init; }
+}
 
-/// <summary>torch.optim.Adagrad's settings.</summary>
-internal sealed record AdagradDto(
-    string? Kind = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Lr = null,
-    double? LrDecay = null,
-    double? WeightDecay = null,
-    double? InitialAccumulatorValue = null,
-    double? Eps = null,
-    bool? Maximize = null);
+/// <summary>torch.optim.SGD's other settings.</summary>
+internal sealed record SgdDto(double? Momentum = null, double? Dampening = null, bool? Nesterov = null, double? WeightDecay = null) : OptimizerDto;
+
+/// <summary>torch.optim.Adam's and AdamW's other settings.</summary>
+internal sealed record AdamDto(double[]? Betas = null, double? Eps = null, double? WeightDecay = null, bool? Amsgrad = null) : OptimizerDto;
+
+/// <summary>torch.optim.RMSprop's other settings.</summary>
+internal sealed record RmspropDto(double? Alpha = null, double? Eps = null, double? WeightDecay = null, double? Momentum = null, bool? Centered = null) : OptimizerDto;
+
+/// <summary>torch.optim.Adagrad's other settings.</summary>
+internal sealed record AdagradDto(double? LrDecay = null, double? WeightDecay = null, double? InitialAccumulatorValue = null, double? Eps = null) : OptimizerDto;
+
+/// <summary>An optimizer of a sweep's optimizer axis: its name, then an optimizer's fields (without lr), which the mapping step reads.</summary>
+internal sealed record SweepOptimizerDto
+{
+    public string? Name { get; init; }
+
+    [JsonExtensionData]
+    // Settable, not init: the generated serializer fills extension data after construction.
+    public OrderedDictionary<string, JsonElement>? Options { get; set; }
+}
 
 /// <summary>An object with only a kind: a constant schedule, or an optimizer named by its kind alone.</summary>
 internal sealed record KindDto(string? Kind = null);

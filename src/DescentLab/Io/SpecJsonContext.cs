@@ -26,6 +26,8 @@ namespace DescentLab.Io;
 [JsonSerializable(typeof(AdamDto))]
 [JsonSerializable(typeof(RmspropDto))]
 [JsonSerializable(typeof(AdagradDto))]
+[JsonSerializable(typeof(SweepOptimizerDto))]
+[JsonSerializable(typeof(OrderedDictionary<string, JsonElement>))]
 [JsonSerializable(typeof(KindDto))]
 [JsonSerializable(typeof(StepScheduleDto))]
 [JsonSerializable(typeof(ExponentialScheduleDto))]

@@ -126,28 +126,11 @@ public static class SweepJson
     }
 
     /// <summary>An optimizer of the sweep as written: its name, then its fields without the lr, which the lr axis gives.</summary>
-    private static JsonElement Named(OptimizerChoice choice) => Object(w =>
+    private static JsonElement Named(OptimizerChoice choice)
     {
-        w.WriteString("name", choice.Name);
-        foreach (var property in ExperimentJson.ToDto(choice.Options, withLearningRate: false).EnumerateObject())
-        {
-            property.WriteTo(w);
-        }
-    });
-
-    /// <summary>An object whose fields <paramref name="fields"/> writes.</summary>
-    private static JsonElement Object(Action<Utf8JsonWriter> fields)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            fields(w);
-            w.WriteEndObject();
-        }
-
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
+        var fields = ExperimentJson.ToDto(choice.Options, withLearningRate: false).EnumerateObject();
+        var dto = new SweepOptimizerDto { Name = choice.Name, Options = new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))) };
+        return JsonFormat.Element(dto, Context.SweepOptimizerDto);
     }
 
     private static IEnumerable<(JsonElement Element, string Path)> Items(JsonElement element, string path) =>
@@ -176,18 +159,11 @@ public static class SweepJson
         }
 
         // The name belongs to the sweep, the other fields to the optimizer.
-        var name = JsonFormat.StringField(element, path, "name") is { } given
+        var dto = JsonFormat.Read(element, path, Context.SweepOptimizerDto);
+        var name = dto.Name is { } given
             ? ExperimentJson.NonBlankAt(given, JsonFormat.PathOf(path, "name"))
             : JsonFormat.StringField(element, path, "kind") ?? "sgd";
-        return new OptimizerChoice(name, ExperimentJson.ToOptimizer(Without(element, "name"), path));
+        var options = JsonFormat.Element(dto.Options ?? [], Context.OrderedDictionaryStringJsonElement);
+        return new OptimizerChoice(name, ExperimentJson.ToOptimizer(options, path));
     }
-
-    /// <summary>The object without field <paramref name="name"/>.</summary>
-    private static JsonElement Without(JsonElement element, string name) => Object(w =>
-    {
-        foreach (var property in element.EnumerateObject().Where(p => p.Name != name))
-        {
-            property.WriteTo(w);
-        }
-    });
 }
