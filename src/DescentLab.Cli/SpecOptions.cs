@@ -346,7 +346,7 @@ internal sealed partial class SpecOptions
 
         try
         {
-            return labelText is null ? CsvDatasetReader.Read(path, xs, y) : CsvDatasetReader.ReadClasses(path, xs, y);
+            return CsvDatasetReader.Read(path, labelText is null ? CsvColumns.Numeric(xs, y) : CsvColumns.Labelled(xs, y));
         }
         catch (DataFormatException e)
         {

@@ -14,59 +14,28 @@ public static class CsvDatasetReader
     /// <summary>The fewest data rows a dataset may have: one row cannot show a slope.</summary>
     public const int MinimumRows = 2;
 
-    /// <summary>Reads the file at <paramref name="path"/> (UTF-8, or as its byte-order mark says).</summary>
-    public static Dataset Read(string path, IReadOnlyList<string> xColumns, string yColumn)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        using var reader = InputFile.OpenText(path);
-        return Read(reader, path, xColumns, yColumn);
-    }
-
-    /// <summary>Reads CSV text from <paramref name="reader"/>; <paramref name="sourceName"/> names it in error messages.</summary>
-    public static Dataset Read(TextReader reader, string sourceName, IReadOnlyList<string> xColumns, string yColumn) =>
-        Read(reader, sourceName, xColumns, yColumn, labelled: false);
-
     /// <summary>
-    /// Reads classification data from the file at <paramref name="path"/>: numeric inputs and a label column of integer
-    /// or named classes, numbered as <see cref="ClassLabels"/> says (integers by value, names by ordinal order).
+    /// Reads the file at <paramref name="path"/> (UTF-8, or as its byte-order mark says). Class labels are integers or
+    /// names, numbered as <see cref="ClassLabels"/> says (integers by value, names by ordinal order).
     /// </summary>
-    public static Dataset ReadClasses(string path, IReadOnlyList<string> xColumns, string labelColumn)
+    public static Dataset Read(string path, CsvColumns columns)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var reader = InputFile.OpenText(path);
-        return ReadClasses(reader, path, xColumns, labelColumn);
+        return Read(reader, path, columns);
     }
 
-    /// <summary>Reads classification data as <see cref="ReadClasses(string, IReadOnlyList{string}, string)"/> does, from <paramref name="reader"/>.</summary>
-    public static Dataset ReadClasses(TextReader reader, string sourceName, IReadOnlyList<string> xColumns, string labelColumn) =>
-        Read(reader, sourceName, xColumns, labelColumn, labelled: true);
+    /// <summary>Reads CSV text with numeric columns from <paramref name="reader"/>; <paramref name="sourceName"/> names it in error messages.</summary>
+    public static Dataset Read(TextReader reader, string sourceName, IReadOnlyList<string> xColumns, string yColumn) =>
+        Read(reader, sourceName, CsvColumns.Numeric(xColumns, yColumn));
 
-    private static Dataset Read(TextReader reader, string sourceName, IReadOnlyList<string> xColumns, string yColumn, bool labelled)
+    /// <summary>Reads CSV text from <paramref name="reader"/> as <see cref="Read(string, CsvColumns)"/> does; <paramref name="sourceName"/> names it in error messages.</summary>
+    public static Dataset Read(TextReader reader, string sourceName, CsvColumns columns)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sourceName);
-        ArgumentNullException.ThrowIfNull(xColumns);
-        ArgumentException.ThrowIfNullOrWhiteSpace(yColumn);
-        if (xColumns.Count == 0)
-        {
-            throw new ArgumentException("At least one x column is needed.", nameof(xColumns));
-        }
-
-        if (xColumns.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException("An x column name is empty.", nameof(xColumns));
-        }
-
-        if (xColumns.Distinct(StringComparer.Ordinal).Count() != xColumns.Count)
-        {
-            throw new ArgumentException("The x columns must be distinct.", nameof(xColumns));
-        }
-
-        if (xColumns.Contains(yColumn, StringComparer.Ordinal))
-        {
-            throw new ArgumentException($"Column '{yColumn}' cannot be both an x column and the {(labelled ? "label" : "y")} column.", nameof(yColumn));
-        }
-
+        ArgumentNullException.ThrowIfNull(columns);
+        var (xColumns, yColumn, labelled) = (columns.Inputs, columns.Output, columns.OutputIsLabel);
         var csv = new CsvReader(reader, sourceName);
         var selected = xColumns.Append(yColumn).Select(csv.ColumnOf).ToArray();
         var numeric = labelled ? selected.Length - 1 : selected.Length;

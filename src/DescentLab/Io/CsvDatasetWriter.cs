@@ -9,7 +9,7 @@ namespace DescentLab.Io;
 /// The header is the input names, then the output name; each row the values in the same order, in the invariant
 /// culture's round-trip format ("R": the shortest text that parses back to the same double). Lines end in "\n".
 /// A classification dataset's output column holds each row's class name (integers as digits, names as text cells), so
-/// <see cref="CsvDatasetReader.ReadClasses(TextReader, string, IReadOnlyList{string}, string)"/> gives the same classes
+/// <see cref="CsvDatasetReader.Read(TextReader, string, CsvColumns)"/> gives the same classes
 /// in the same order.
 /// </remarks>
 public static class CsvDatasetWriter

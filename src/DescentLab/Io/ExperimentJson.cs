@@ -489,7 +489,7 @@ public static class ExperimentJson
         }
 
         var labelled = d.Label is not null;
-        var y = labelled ? NonBlankAt(d.Label!, at("label")) : d.Y ?? "y";
+        var y = labelled ? NonBlankAt(d.Label!, at("label")) : d.Y is { } given ? NonBlankAt(given, at("y")) : "y";
         if (x.Distinct(StringComparer.Ordinal).Count() != x.Length)
         {
             throw new SpecFormatException(xPath, "the x columns must be distinct.");
@@ -500,14 +500,13 @@ public static class ExperimentJson
             throw new SpecFormatException(at(labelled ? "label" : "y"), $"'{y}' is also an x column.");
         }
 
-        Dataset Read(TextReader reader, string sourceName) =>
-            labelled ? CsvDatasetReader.ReadClasses(reader, sourceName, x, y) : CsvDatasetReader.Read(reader, sourceName, x, y);
+        var columns = labelled ? CsvColumns.Labelled(x, y) : CsvColumns.Numeric(x, y);
 
         if (d.Text is { } text)
         {
             // Errors name the field, then the line: "data.text: line 3, column 'y': …".
             using var reader = new StringReader(text);
-            return new GivenData(Read(reader, at("text")));
+            return new GivenData(CsvDatasetReader.Read(reader, at("text"), columns));
         }
 
         var file = d.Path!;
@@ -530,7 +529,7 @@ public static class ExperimentJson
         try
         {
             using var reader = InputFile.OpenText(full);
-            return new GivenData(Read(reader, full));
+            return new GivenData(CsvDatasetReader.Read(reader, full, columns));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -10,7 +10,7 @@ public class CsvClassLabelTests
     private const string Source = "labels.csv";
 
     [Fact]
-    public void ReadClasses_NameLabels_NumbersClassesInOrdinalOrderWithCounts()
+    public void ReadLabelled_NameLabels_NumbersClassesInOrdinalOrderWithCounts()
     {
         var data = Read("x,c\n1,dog\n2,cat\n3,Dog\n4,dog\n5,cat\n6,dog\n");
 
@@ -22,7 +22,7 @@ public class CsvClassLabelTests
     }
 
     [Fact]
-    public void ReadClasses_IntegerLabels_NumbersClassesByValueNotAsText()
+    public void ReadLabelled_IntegerLabels_NumbersClassesByValueNotAsText()
     {
         var data = Read("x,c\n1,10\n2,9\n3,-1\n4,01\n5,1.0\n6,1e1\n7,-0\n8,0\n");
 
@@ -32,14 +32,14 @@ public class CsvClassLabelTests
     }
 
     [Fact]
-    public void ReadClasses_NamesThatSortDifferentlyAsText_KeepOrdinalOrder()
+    public void ReadLabelled_NamesThatSortDifferentlyAsText_KeepOrdinalOrder()
     {
         var data = Read("x,c\n1,b10\n2,b9\n3,é\n4,e\n");
         Assert.Equal(["b10", "b9", "e", "é"], data.ClassNames);
     }
 
     [Fact]
-    public void ReadClasses_QuotedNamesWithCommasAndFormulaGuard_AreClassNamesAsWritten()
+    public void ReadLabelled_QuotedNamesWithCommasAndFormulaGuard_AreClassNamesAsWritten()
     {
         var data = Read("x,c\n1,\"a, b\"\n2,\"'=SUM(A1)\"\n3,\"a, b\"\n");
         Assert.Equal(["=SUM(A1)", "a, b"], data.ClassNames);
@@ -49,12 +49,12 @@ public class CsvClassLabelTests
     [InlineData("x,c\n1,a\n2,b\n3,c\n", new[] { "a", "b", "c" })]
     [InlineData("x,c\n1,-3\n2,7\n3,-3\n", new[] { "-3", "7" })]
     [InlineData("x,c\n1,\"a, b\"\n2,=x\n3,-y\n4,\" padded \"\n", new[] { " padded ", "-y", "=x", "a, b" })]
-    public void WriteThenReadClasses_GivesTheSameClassesAndIndices(string text, string[] classes)
+    public void WriteThenReadLabelled_GivesTheSameClassesAndIndices(string text, string[] classes)
     {
         var data = Read(text);
         var written = new StringWriter();
         CsvDatasetWriter.Write(data, written);
-        var back = CsvDatasetReader.ReadClasses(new StringReader(written.ToString()), Source, ["x"], "c");
+        var back = CsvDatasetReader.Read(new StringReader(written.ToString()), Source, CsvColumns.Labelled(["x"], "c"));
 
         Assert.Equal(classes, back.ClassNames);
         Assert.Equal(data.ClassNames, back.ClassNames);
@@ -75,7 +75,7 @@ public class CsvClassLabelTests
     [InlineData("x,c\n1,0\n2,1e400\n", 3, "\"1e400\" is not a whole number; numeric labels must be integer classes (a continuous output is y, not a label).")]
     [InlineData("x,c\n1,a\n2,\"b\tc\"\n", 3, "the label \"b\\tc\" contains a control character (a newline, tab or the like); class names must be printable.")]
     [InlineData("x,c\n1,a\n2,\"b\nc\"\n", 3, "the label \"b\\nc\" contains a control character (a newline, tab or the like); class names must be printable.")]
-    public void ReadClasses_BadLabel_IsLocatedAtItsLineAndColumn(string text, int line, string detail)
+    public void ReadLabelled_BadLabel_IsLocatedAtItsLineAndColumn(string text, int line, string detail)
     {
         var exception = Assert.Throws<DataFormatException>(() => Read(text));
 
@@ -85,14 +85,14 @@ public class CsvClassLabelTests
     }
 
     [Fact]
-    public void ReadClasses_MissingLabelColumn_IsLocatedInTheHeader()
+    public void ReadLabelled_MissingLabelColumn_IsLocatedInTheHeader()
     {
-        var exception = Assert.Throws<DataFormatException>(() => CsvDatasetReader.ReadClasses(new StringReader("x,y\n1,2\n3,4\n"), Source, ["x"], "label"));
+        var exception = Assert.Throws<DataFormatException>(() => CsvDatasetReader.Read(new StringReader("x,y\n1,2\n3,4\n"), Source, CsvColumns.Labelled(["x"], "label")));
         Assert.Equal($"{Source}: line 1, column 'label': no such column; the header has 'x', 'y'.", exception.Message);
     }
 
     [Fact]
-    public void ReadClasses_ManyClasses_AcceptsTheMostAndRefusesOneMoreAtItsRow()
+    public void ReadLabelled_ManyClasses_AcceptsTheMostAndRefusesOneMoreAtItsRow()
     {
         string Rows(int classes)
         {
@@ -111,7 +111,7 @@ public class CsvClassLabelTests
     }
 
     [Fact]
-    public void ReadClasses_ManyRowsOfFewClasses_AreNotTooMany()
+    public void ReadLabelled_ManyRowsOfFewClasses_AreNotTooMany()
     {
         var text = new StringBuilder("x,c\n");
         for (var i = 0; i < 5000; i++)
@@ -123,11 +123,11 @@ public class CsvClassLabelTests
     }
 
     [Fact]
-    public void ReadClasses_BadInputCellBeforeTheLabel_IsStillReportedThere()
+    public void ReadLabelled_BadInputCellBeforeTheLabel_IsStillReportedThere()
     {
         var exception = Assert.Throws<DataFormatException>(() => Read("x,c\n1,a\nabc,b\n"));
         Assert.Equal($"{Source}: line 3, column 'x': \"abc\" is not a number.", exception.Message);
     }
 
-    private static Dataset Read(string text) => CsvDatasetReader.ReadClasses(new StringReader(text), Source, ["x"], "c");
+    private static Dataset Read(string text) => CsvDatasetReader.Read(new StringReader(text), Source, CsvColumns.Labelled(["x"], "c"));
 }

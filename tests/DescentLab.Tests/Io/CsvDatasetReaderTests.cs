@@ -64,12 +64,12 @@ public class CsvDatasetReaderTests
         {
             var path = Path.Combine(folder.FullName, "points.csv");
             File.WriteAllText(path, "x,y\n1,2\n3,abc\n");
-            var exception = Assert.Throws<DataFormatException>(() => CsvDatasetReader.Read(path, ["x"], "y"));
+            var exception = Assert.Throws<DataFormatException>(() => CsvDatasetReader.Read(path, CsvColumns.Numeric(["x"], "y")));
             Assert.Equal(path, exception.SourceName);
             Assert.StartsWith($"{path}: line 3, column 'y': ", exception.Message, StringComparison.Ordinal);
 
             File.WriteAllText(path, "x,y\n1,2\n3,4\n");
-            Assert.Equal([2.0, 4.0], CsvDatasetReader.Read(path, ["x"], "y").Output.ToArray());
+            Assert.Equal([2.0, 4.0], CsvDatasetReader.Read(path, CsvColumns.Numeric(["x"], "y")).Output.ToArray());
         }
         finally
         {

@@ -68,7 +68,7 @@ public class CsvDatasetWriterTests
             CsvDatasetWriter.Write(data, path);
 
             Assert.Equal((byte)'x', File.ReadAllBytes(path)[0]);
-            var back = CsvDatasetReader.Read(path, ["x"], "y");
+            var back = CsvDatasetReader.Read(path, CsvColumns.Numeric(["x"], "y"));
             Assert.Equal(Bits(data.Input(0)), Bits(back.Input(0)));
             Assert.Equal(Bits(data.Output), Bits(back.Output));
         }

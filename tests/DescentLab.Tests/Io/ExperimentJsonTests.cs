@@ -148,6 +148,13 @@ public sealed class ExperimentJsonTests
     [InlineData("{ \"keepBatchesOfEpoch\": -1 }", "keepBatchesOfEpoch", "must be at least 0.")]
     [InlineData("{ \"output\": { \"figures\": \"jpg\" } }", "output.figures", "'jpg' is not a figure choice; use none, png, svg or all.")]
     [InlineData("{ \"output\": { \"xAxis\": \"hours\" } }", "output.xAxis", "'hours' is not one of step, epoch, samples.")]
+    [InlineData("{ \"data\": { \"kind\": \"csv\", \"text\": \"x,y\\n1,2\\n3,4\\n\", \"y\": \" \" } }", "data.y", "must not be blank.")]
+    [InlineData("{ \"data\": { \"kind\": \"seed\", \"count\": 50, \"aSd\": -1 } }", "data.aSd", "ASd must be a finite, non-negative standard deviation, but was -1.")]
+    [InlineData("{ \"data\": { \"kind\": \"circles\", \"factor\": 2 } }", "data.factor", "must be between 0 and 1 (both excluded), but was 2.")]
+    [InlineData("{ \"epochs\": 10, \"recordEvery\": 0 }", "recordEvery", "must be at least 1.")]
+    [InlineData("{ \"statistics\": { \"band\": [0.1, 0.4] } }", "statistics.band[1]", "must be in (0.5, 1].")]
+    [InlineData("{ \"methods\": [{ \"name\": \"a\", \"optimizer\": { \"kind\": \"adamw\", \"betas\": [1, 0.9] } }] }", "methods[0].optimizer.betas[0]", "Invalid beta parameter at index 0: 1")]
+    [InlineData("{ \"methods\": [{ \"name\": \"a\", \"optimizer\": { \"kind\": \"sgd\", \"nesterov\": true } }] }", "methods[0].optimizer.nesterov", "Nesterov momentum requires a momentum and zero dampening")]
     public void Parse_BadField_ThrowsWithItsPath(string json, string path, string detail)
     {
         var e = Assert.Throws<SpecFormatException>(() => ExperimentJson.Parse(json, "."));
