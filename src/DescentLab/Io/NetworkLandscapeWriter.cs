@@ -93,29 +93,27 @@ public static class NetworkLandscapeWriter
         var pca = job.Directions == PlaneDirections.Pca;
         var filter = job.Directions == PlaneDirections.Filter;
         var zeroBiases = job.Biases == BiasDirectionRule.Zero;
-        var directions = new LandscapeDirectionsDto
-        {
-            Kind = job.Directions switch
+        var directions = new LandscapeDirectionsDto(
+            job.Directions switch
             {
                 PlaneDirections.Random => "random",
                 PlaneDirections.Pca => "pca",
                 _ => "filter",
             },
-            Label1 = landscape.AxisLabel(1),
-            Label2 = landscape.AxisLabel(2),
-            Trajectory = pca ? landscape.PcaMethod : null,
-            VarianceShare1 = pca ? landscape.VarianceShares!.Value.First : null,
-            VarianceShare2 = pca ? landscape.VarianceShares!.Value.Second : null,
-            Seed = pca ? null : landscape.Seed!.Value,
-            Draw = pca ? null : "torch.manual_seed(seed); per parameter tensor in state_dict order, torch.randn(shape, dtype=float64) for direction 1, then again for direction 2",
-            Biases = filter ? (zeroBiases ? "zero" : "copy") : null,
-            Normalisation = !filter ? null : zeroBiases
+            landscape.AxisLabel(1),
+            landscape.AxisLabel(2),
+            Trajectory: pca ? landscape.PcaMethod : null,
+            VarianceShare1: pca ? landscape.VarianceShares!.Value.First : null,
+            VarianceShare2: pca ? landscape.VarianceShares!.Value.Second : null,
+            Seed: pca ? null : landscape.Seed!.Value,
+            Draw: pca ? null : "torch.manual_seed(seed); per parameter tensor in state_dict order, torch.randn(shape, dtype=float64) for direction 1, then again for direction 2",
+            Biases: filter ? (zeroBiases ? "zero" : "copy") : null,
+            Normalisation: !filter ? null : zeroBiases
                 ? "each weight row scaled to the norm of the centre's row, d * |w| / (|d| + 1e-10); biases zeroed (Li et al., ignore='biasbn')"
                 : "each weight row scaled to the norm of the centre's row, d * |w| / (|d| + 1e-10); biases set to the centre's biases (Li et al. without ignore='biasbn')",
-            Norm1 = landscape.DirectionNorms.First,
-            Norm2 = landscape.DirectionNorms.Second,
-            Cosine = landscape.DirectionCosine,
-        };
+            landscape.DirectionNorms.First,
+            landscape.DirectionNorms.Second,
+            landscape.DirectionCosine);
         var grid = new LandscapeGridDto(
             surface.XCount,
             job.CoversPaths ? "covers the centre and every projected path, with a margin" : "fixed",

@@ -140,6 +140,7 @@ internal sealed record AdagradDto(double? LrDecay = null, double? WeightDecay = 
 /// <summary>An optimizer of a sweep's optimizer axis: its name, then an optimizer's fields (without lr), which the mapping step reads.</summary>
 internal sealed record SweepOptimizerDto
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; init; }
 
     [JsonExtensionData]

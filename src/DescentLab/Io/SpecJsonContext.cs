@@ -27,7 +27,6 @@ namespace DescentLab.Io;
 [JsonSerializable(typeof(RmspropDto))]
 [JsonSerializable(typeof(AdagradDto))]
 [JsonSerializable(typeof(SweepOptimizerDto))]
-[JsonSerializable(typeof(OrderedDictionary<string, JsonElement>))]
 [JsonSerializable(typeof(KindDto))]
 [JsonSerializable(typeof(StepScheduleDto))]
 [JsonSerializable(typeof(ExponentialScheduleDto))]

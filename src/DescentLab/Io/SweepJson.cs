@@ -163,7 +163,7 @@ public static class SweepJson
         var name = dto.Name is { } given
             ? ExperimentJson.NonBlankAt(given, JsonFormat.PathOf(path, "name"))
             : JsonFormat.StringField(element, path, "kind") ?? "sgd";
-        var options = JsonFormat.Element(dto.Options ?? [], Context.OrderedDictionaryStringJsonElement);
+        var options = JsonFormat.Element(dto with { Name = null }, Context.SweepOptimizerDto);
         return new OptimizerChoice(name, ExperimentJson.ToOptimizer(options, path));
     }
 }

@@ -37,8 +37,8 @@ public sealed class NetworkLandscape
         CentreLoss = centreLoss;
         Paths = paths;
         Network = network;
-        DirectionNorms = (Norm(direction1), Norm(direction2));
-        DirectionCosine = Dot(direction1, direction2) / (DirectionNorms.First * DirectionNorms.Second);
+        DirectionNorms = (NetworkPlane.Norm(direction1), NetworkPlane.Norm(direction2));
+        DirectionCosine = NetworkPlane.Dot(direction1, direction2) / (DirectionNorms.First * DirectionNorms.Second);
     }
 
     /// <summary>The settings the plane was built with.</summary>
@@ -144,17 +144,4 @@ public sealed class NetworkLandscape
     public string ProjectionNote => OrthonormalDirections
         ? "Paths are projected orthogonally onto the plane (the PCA directions are orthonormal); each step's loss is its own, not the plane's."
         : "Paths are least-squares projections onto the plane (the directions are not orthogonal, and most of a path lies off a random plane); each step's loss is its own, not the plane's.";
-
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var sum = 0.0;
-        for (var k = 0; k < a.Length; k++)
-        {
-            sum += a[k] * b[k];
-        }
-
-        return sum;
-    }
-
-    private static double Norm(ReadOnlySpan<double> a) => Math.Sqrt(Dot(a, a));
 }

@@ -201,14 +201,18 @@ public static class NetworkPlane
         }
     }
 
-    private static double Norm(ReadOnlySpan<double> values)
+    /// <summary>The dot product a·b, summed in index order.</summary>
+    internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var sum = 0.0;
-        foreach (var x in values)
+        for (var k = 0; k < a.Length; k++)
         {
-            sum += x * x;
+            sum += a[k] * b[k];
         }
 
-        return Math.Sqrt(sum);
+        return sum;
     }
+
+    /// <summary>The Euclidean norm ‖a‖.</summary>
+    internal static double Norm(ReadOnlySpan<double> a) => Math.Sqrt(Dot(a, a));
 }
