@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using DescentLab.Experiments;
 using DescentLab.Landscapes;
-using DescentLab.Models;
 
 namespace DescentLab.Cli;
 
@@ -13,14 +12,9 @@ public static partial class DescentLabCommand
     private static int WriteNetworkLandscape(Context context, ExperimentFile file, NetworkLandscapeJob job, string target, bool force, bool quiet)
     {
         var spec = file.Spec;
-        if (job.Centre is { } centre && centre != NetworkLandscapeJob.OptimumCentre && !spec.Methods.Any(m => m.Name == centre))
+        if (job.CheckCentre(spec) is { } refusal)
         {
-            throw new UsageException($"--centre: '{centre}' is not a method of the experiment; expected {NetworkLandscapeJob.OptimumCentre} or one of {string.Join(", ", spec.Methods.Select(m => m.Name))}.");
-        }
-
-        if (job.Centre == NetworkLandscapeJob.OptimumCentre && spec.Model.Kind != ModelKind.Logistic)
-        {
-            throw new UsageException($"--centre: '{NetworkLandscapeJob.OptimumCentre}' needs a closed-form θ*, which only logistic regression has; the model is {spec.Model}. Give a method's name to centre on its final θ.");
+            throw new UsageException("--centre: " + refusal.Message);
         }
 
         CheckFolder(target, force);
@@ -42,9 +36,9 @@ public static partial class DescentLabCommand
         {
             landscape = job.Evaluate(result, context.CancellationToken);
         }
-        catch (ArgumentException e) when (e.Message.StartsWith("Centre: ", StringComparison.Ordinal))
+        catch (ArgumentException e) when (SettingError.Of(e) is { Field: "centre" } error)
         {
-            throw new UsageException("--centre: " + e.Message["Centre: ".Length..], e);
+            throw new UsageException("--centre: " + error.Message, e);
         }
 
         var written = context.Rendering.WriteNetworkLandscape(result, file.Output, landscape, folder.Path, context.CancellationToken);

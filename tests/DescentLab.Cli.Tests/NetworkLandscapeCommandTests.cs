@@ -121,6 +121,18 @@ public sealed class NetworkLandscapeCommandTests : IDisposable
         Assert.Empty(_box.Entries());
     }
 
+    /// <summary>Before the refusal was read as data, this exited 2 with "(Parameter 'result')" cut out of the exception text left in the line.</summary>
+    [Fact]
+    public void Landscape_EveryRunDiverged_ExitsTwoWithTheCentreRefusalOnly()
+    {
+        var folder = _box.PathOf("diverged");
+        var result = Sandbox.Run("landscape", "--dataset", "moons", "--model", "mlp:8:relu", "--methods", "gd,adam", "--lr", "1e30", "--epochs", "20", "--resolution", "5", "--out", folder);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("descentlab: --centre: every run diverged, so no final θ is finite to centre on.", result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last());
+        Assert.False(Directory.Exists(folder));
+    }
+
     [Theory]
     [InlineData("--directions", "pca")]
     [InlineData("--centre", "gd")]

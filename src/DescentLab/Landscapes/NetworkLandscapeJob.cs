@@ -1,4 +1,5 @@
 using DescentLab.Experiments;
+using DescentLab.Models;
 using DescentLab.Randomness;
 
 namespace DescentLab.Landscapes;
@@ -71,7 +72,7 @@ public sealed record NetworkLandscapeJob
     public bool CoversPaths => Range is null && (CoverPaths || Directions == PlaneDirections.Pca);
 
     /// <summary>Evaluates the plane on <paramref name="result"/>'s network and projects every run's path onto it.</summary>
-    /// <exception cref="ArgumentException">The centre names no method, asks for a θ* that does not exist, or every run diverged; the message starts with "Centre:".</exception>
+    /// <exception cref="ArgumentException">The centre names no method, asks for a θ* that does not exist, or every run diverged; the message starts with "Centre:", and the exception carries a <see cref="SettingError"/> for the field "centre".</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public NetworkLandscape Evaluate(NetworkExperimentResult result, CancellationToken cancellationToken = default)
     {
@@ -166,6 +167,20 @@ public sealed record NetworkLandscapeJob
         return new NetworkLandscape(this, surface, centre, d1, d2, description, centreMethod, seed, pcaMethod, shares, network.Loss(centre), paths, network);
     }
 
+    /// <summary>What is wrong, before anything is trained, with a centre <paramref name="spec"/> cannot give (a name that is none of its methods, or θ* of a model with no closed form); null when nothing is.</summary>
+    public SettingError? CheckCentre(ExperimentSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (Centre is { } centre && centre != OptimumCentre && !spec.Methods.Any(m => m.Name == centre))
+        {
+            return new SettingError("centre", $"'{centre}' is not a method of the experiment; expected {OptimumCentre} or one of {string.Join(", ", spec.Methods.Select(m => m.Name))}.");
+        }
+
+        return Centre == OptimumCentre && spec.Model.Kind != ModelKind.Logistic
+            ? new SettingError("centre", $"'{OptimumCentre}' needs a closed-form θ*, which only logistic regression has; the model is {spec.Model}. Give a method's name to centre on its final θ.")
+            : null;
+    }
+
     /// <summary>The centre θ₀, what it is in words, its method (null for θ*), and the run whose trajectory PCA directions come from.</summary>
     /// <exception cref="ArgumentException">See <see cref="Evaluate"/>.</exception>
     public (double[] Theta, string Description, string? Method, RunResult PcaRun) ResolveCentre(NetworkExperimentResult result)
@@ -177,30 +192,30 @@ public sealed record NetworkLandscapeJob
         {
             if (result.Optimum is not { } optimum)
             {
-                throw new ArgumentException($"Centre: '{OptimumCentre}' needs a closed-form θ*, which only logistic regression has; the model is {result.Spec.Model}. Give a method's name to centre on its final θ.", nameof(result));
+                throw CentreError($"'{OptimumCentre}' needs a closed-form θ*, which only logistic regression has; the model is {result.Spec.Model}. Give a method's name to centre on its final θ.");
             }
 
             if (optimum.Theta is not { } theta)
             {
-                throw new ArgumentException($"Centre: '{OptimumCentre}' has no θ* to centre on: {optimum.Statement}. Give a method's name to centre on its final θ.", nameof(result));
+                throw CentreError($"'{OptimumCentre}' has no θ* to centre on: {optimum.Statement}. Give a method's name to centre on its final θ.");
             }
 
-            var pcaRun = finished ?? throw new ArgumentException("Centre: every run diverged, so no trajectory gives PCA directions.", nameof(result));
+            var pcaRun = finished ?? throw CentreError("every run diverged, so no trajectory gives PCA directions.");
             return ([.. theta], $"θ* (Newton's method, {optimum.Iterations} steps)", null, pcaRun);
         }
 
         RunResult run;
         if (Centre is null)
         {
-            run = finished ?? throw new ArgumentException("Centre: every run diverged, so no final θ is finite to centre on.", nameof(result));
+            run = finished ?? throw CentreError("every run diverged, so no final θ is finite to centre on.");
         }
         else
         {
             run = runs.FirstOrDefault(r => string.Equals(r.Method.Name, Centre, StringComparison.Ordinal))
-                ?? throw new ArgumentException($"Centre: '{Centre}' is not a method of the experiment; expected {OptimumCentre} or one of {string.Join(", ", runs.Select(r => r.Method.Name).Distinct())}.", nameof(result));
+                ?? throw CentreError($"'{Centre}' is not a method of the experiment; expected {OptimumCentre} or one of {string.Join(", ", runs.Select(r => r.Method.Name).Distinct())}.");
             if (run.Trajectory.Diverged)
             {
-                throw new ArgumentException($"Centre: '{Centre}' diverged at step {run.Trajectory.DivergedAtStep}, so its final θ is no centre; choose another method.", nameof(result));
+                throw CentreError($"'{Centre}' diverged at step {run.Trajectory.DivergedAtStep}, so its final θ is no centre; choose another method.");
             }
         }
 
@@ -208,4 +223,8 @@ public sealed record NetworkLandscapeJob
         run.Trajectory.ParametersAt(run.Trajectory.Count - 1, final);
         return (final, $"the final θ of {run.Method.Name}", run.Method.Name, run);
     }
+
+    /// <summary>A refused centre: the message starts with "Centre:" and the error names the field "centre".</summary>
+    private static ArgumentException CentreError(string message) =>
+        SettingError.Attach(new ArgumentException("Centre: " + message), "centre", message);
 }
