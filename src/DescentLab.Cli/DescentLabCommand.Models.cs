@@ -1,7 +1,5 @@
 using System.Globalization;
 using DescentLab.Experiments;
-using DescentLab.Io;
-using DescentLab.Rendering;
 
 namespace DescentLab.Cli;
 
@@ -25,47 +23,23 @@ public static partial class DescentLabCommand
     {
         CheckFolder(target, force);
         var spec = file.Spec;
-        var progress = quiet ? null : new ConsoleProgress(context.Error, context.Terminal, spec.Methods.Select(m => m.Name), spec.Training.Epochs, spec.Replicates);
-        using var folder = CreateFolder(context, target, force);
-        try
+        var stage = $"descentlab: running {spec.Name}, {spec.Model} model, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs";
+        var (result, shown) = RunIntoFolder(context, file, target, force, quiet, stage, options => ExperimentRunner.RunNetwork(spec, options, context.CancellationToken), context.Rendering.WriteNetworkExperiment);
+        if (!quiet)
         {
-            progress?.Stage($"descentlab: running {spec.Name}, {spec.Model} model, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs");
-            var result = ExperimentRunner.RunNetwork(spec, new RunOptions { Progress = progress }, context.CancellationToken);
-            progress?.Finish();
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (file.Output.Figures != FigureFormats.None)
+            WriteNetworkTable(result, context.Output);
+            if (result.Statistics is { } statistics)
             {
-                progress?.Stage("descentlab: writing figures");
-            }
-
-            if (file.Output.Report)
-            {
-                progress?.Stage("descentlab: writing the report");
-            }
-
-            context.Rendering.WriteNetworkExperiment(result, file.Output, folder.Path, context.CancellationToken);
-            CompleteFolder(context, folder);
-            var shown = Shown(folder.Target);
-            if (!quiet)
-            {
-                WriteNetworkTable(result, context.Output);
-                if (result.Statistics is { } statistics)
-                {
-                    context.Output.WriteLine();
-                    ResultsTable.WriteStatistics(statistics, spec.Seed, context.Output, NetworkReferenceNote(result));
-                }
-
                 context.Output.WriteLine();
-                context.Output.WriteLine($"output: {shown}");
+                ResultsTable.WriteStatistics(statistics, spec.Seed, context.Output, NetworkReferenceNote(result));
             }
 
-            context.Output.WriteLine(file.Output.Report ? $"report: {Path.Combine(shown, ExperimentFolder.ReportFileName)}" : $"summary: {Path.Combine(shown, ExperimentOutputWriter.SummaryFileName)}");
-            return ExitCodes.Success;
+            context.Output.WriteLine();
+            context.Output.WriteLine($"output: {shown}");
         }
-        finally
-        {
-            progress?.Finish();
-        }
+
+        WriteFolderLine(context, file, shown);
+        return ExitCodes.Success;
     }
 
     /// <summary>What excess loss is measured against across replicates, for the line above the statistics.</summary>

@@ -4,6 +4,7 @@ using DescentLab.Analysis;
 using DescentLab.Experiments;
 using DescentLab.Io;
 using DescentLab.Landscapes;
+using DescentLab.Rendering;
 
 namespace DescentLab.Cli;
 
@@ -221,14 +222,44 @@ public static partial class DescentLabCommand
             context.Error.WriteLine($"descentlab: warning: {warning.Message}");
         }
 
+        var stage = spec.Replicates == 1
+            ? $"descentlab: running {spec.Name}, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs"
+            : $"descentlab: running {spec.Name}, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs, {spec.Replicates} replicates";
+        var (result, shown) = RunIntoFolder(context, file, target, force, quiet, stage, options => ExperimentRunner.Run(spec, options, context.CancellationToken), context.Rendering.WriteExperiment);
+        if (!quiet)
+        {
+            context.Output.WriteLine(ResultsTable.Describe(spec, ProblemAnalysis.Analyze(result.Problem), result.Problem.SampleCount));
+            context.Output.WriteLine();
+            ResultsTable.Write(result, context.Output);
+            ResultsTable.WriteOutcomeNote(result, context.Output);
+            context.Output.WriteLine();
+            if (result.Statistics is { } statistics)
+            {
+                ResultsTable.WriteStatistics(statistics, spec.Seed, context.Output);
+                context.Output.WriteLine();
+            }
+
+            context.Output.WriteLine($"output: {shown}");
+        }
+
+        WriteFolderLine(context, file, shown);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Runs an experiment with its progress on the console and writes its output folder through <paramref name="write"/>
+    /// (figures and report as the output settings ask); returns the result and the folder as shown to the user.
+    /// </summary>
+    private static (T Result, string Shown) RunIntoFolder<T>(
+        Context context, ExperimentFile file, string target, bool force, bool quiet, string stage, Func<RunOptions, T> run, Action<T, OutputSettings, string, CancellationToken> write)
+    {
+        var spec = file.Spec;
         var progress = quiet ? null : new ConsoleProgress(context.Error, context.Terminal, spec.Methods.Select(m => m.Name), spec.Training.Epochs, spec.Replicates);
         using var folder = CreateFolder(context, target, force);
         try
         {
-            progress?.Stage(spec.Replicates == 1
-                ? $"descentlab: running {spec.Name}, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs"
-                : $"descentlab: running {spec.Name}, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs, {spec.Replicates} replicates");
-            var result = ExperimentRunner.Run(spec, new RunOptions { Progress = progress, Time = TimeProvider.System }, context.CancellationToken);
+            progress?.Stage(stage);
+            var result = run(new RunOptions { Progress = progress, Time = TimeProvider.System });
             progress?.Finish();
             context.CancellationToken.ThrowIfCancellationRequested();
             if (file.Output.Figures != FigureFormats.None)
@@ -241,33 +272,19 @@ public static partial class DescentLabCommand
                 progress?.Stage("descentlab: writing the report");
             }
 
-            context.Rendering.WriteExperiment(result, file.Output, folder.Path, context.CancellationToken);
+            write(result, file.Output, folder.Path, context.CancellationToken);
             CompleteFolder(context, folder);
-            var shown = Shown(folder.Target);
-            if (!quiet)
-            {
-                context.Output.WriteLine(ResultsTable.Describe(spec, ProblemAnalysis.Analyze(result.Problem), result.Problem.SampleCount));
-                context.Output.WriteLine();
-                ResultsTable.Write(result, context.Output);
-                ResultsTable.WriteOutcomeNote(result, context.Output);
-                context.Output.WriteLine();
-                if (result.Statistics is { } statistics)
-                {
-                    ResultsTable.WriteStatistics(statistics, spec.Seed, context.Output);
-                    context.Output.WriteLine();
-                }
-
-                context.Output.WriteLine($"output: {shown}");
-            }
-
-            context.Output.WriteLine(file.Output.Report ? $"report: {Path.Combine(shown, "report.html")}" : $"summary: {Path.Combine(shown, ExperimentOutputWriter.SummaryFileName)}");
-            return ExitCodes.Success;
+            return (result, Shown(folder.Target));
         }
         finally
         {
             progress?.Finish();
         }
     }
+
+    /// <summary>The last line of a run, printed even with --quiet: the report, or the summary when there is none.</summary>
+    private static void WriteFolderLine(Context context, ExperimentFile file, string shown) =>
+        context.Output.WriteLine(file.Output.Report ? $"report: {Path.Combine(shown, ExperimentFolder.ReportFileName)}" : $"summary: {Path.Combine(shown, ExperimentOutputWriter.SummaryFileName)}");
 
     /// <summary>The plane of --plane ("X,Y", two different parameters of the problem), else the file's; null for the problem's default.</summary>
     private static (string X, string Y)? ParsePlane(string? text, string flag, ExperimentFile file)
