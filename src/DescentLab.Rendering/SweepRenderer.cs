@@ -246,7 +246,11 @@ public static class SweepRenderer
             }
         }
 
-        json.Grid("z", shown, map.LearningRates.Length, map.Scaled);
+        // No cell has a value (no run reached the tolerance): plotly would draw neither the cells nor their labels, so
+        // every cell but a diverged one (NaN, left uncoloured) is drawn at 0 in the grey of empty cells, without a
+        // colour bar, as the static figure does.
+        var empty = !shown.Any(v => double.IsFinite(map.Scaled(v)));
+        json.Grid("z", shown, map.LearningRates.Length, empty ? v => double.IsNaN(v) ? double.NaN : 0 : map.Scaled);
         json.Writer.WriteStartArray("text");
         for (var r = 0; r < map.BatchSizes.Length; r++)
         {
@@ -262,14 +266,35 @@ public static class SweepRenderer
         json.Writer.WriteEndArray();
         json.String("texttemplate", "%{text}");
         json.String("hovertemplate", "lr %{x}, batch %{y}: %{text}<extra></extra>");
-        json.String("colorscale", "Viridis");
-        json.StartObject("colorbar");
-        json.Title("title", map.Log ? map.Quantity + " (log10)" : map.Quantity);
-        json.EndObject();
+        if (empty)
+        {
+            json.StartArray("colorscale");
+            foreach (var edge in new[] { 0.0, 1.0 })
+            {
+                json.StartArray();
+                json.Value(edge);
+                json.Writer.WriteStringValue("#d3d3d3");
+                json.EndArray();
+            }
+
+            json.EndArray();
+            json.Bool("showscale", false);
+        }
+        else
+        {
+            json.String("colorscale", "Viridis");
+            json.StartObject("colorbar");
+            json.Title("title", map.Log ? map.Quantity + " (log10)" : map.Quantity);
+            json.EndObject();
+        }
+
         json.EndObject();
         json.EndArray();
         json.StartObject("layout");
         json.Title("title", map.Title);
+
+        // A cell without a value (null z: never reached, or no run) shows the plot area: grey, as in the static figure.
+        json.String("plot_bgcolor", "#d3d3d3");
 
         // Diverged cells have no colour (z is null there) and are outlined and tinted red, with their label.
         json.StartArray("shapes");
@@ -290,7 +315,10 @@ public static class SweepRenderer
                 json.Number("x1", c + 0.5);
                 json.Number("y0", r - 0.5);
                 json.Number("y1", r + 0.5);
-                json.String("fillcolor", "rgba(214,39,40,0.18)");
+                // Tab10's red at 18% over white, opaque and below the trace: it covers the grey plot area, and the cell's
+                // label (drawn by the trace) stays on top.
+                json.String("fillcolor", "#f8d8d8");
+                json.String("layer", "below");
                 json.StartObject("line");
                 json.String("color", "#d62728");
                 json.Number("width", 2);

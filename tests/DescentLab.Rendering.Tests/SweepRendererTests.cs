@@ -96,6 +96,13 @@ public sealed class SweepRendererTests
 
         Assert.All(cells, c => Assert.Equal(double.PositiveInfinity, c.EpochsToTolerance.Median));
         Assert.Equal(6, PixelChecks.SvgTexts(Path.Combine(directory, "heatmap-epochs.svg")).Count(t => t == "never"));
+
+        // The report's heatmap draws the empty cells too (plotly draws nothing of a heatmap whose every z is null).
+        using var figures = JsonDocument.Parse(PixelChecks.FigureData(SweepRenderer.Render(spec, cells, null)));
+        var epochs = figures.RootElement[0].GetProperty("data")[0];
+        Assert.All(epochs.GetProperty("z").EnumerateArray().SelectMany(row => row.EnumerateArray()), z => Assert.Equal(0, z.GetDouble()));
+        Assert.All(epochs.GetProperty("text").EnumerateArray().SelectMany(row => row.EnumerateArray()), t => Assert.Equal("never", t.GetString()));
+        Assert.False(epochs.GetProperty("showscale").GetBoolean());
     }
 
     [Theory]
