@@ -1,5 +1,6 @@
-using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using DescentLab.Data;
 using DescentLab.Randomness;
 
@@ -17,10 +18,12 @@ namespace DescentLab.Models;
 /// BCEWithLogits ℓ = (1 − t)·x + m + log(e^(−m) + e^(−x−m)) with m = max(−x, 0) (torch 1.13's stable form in
 /// aten/src/ATen/native/Loss.cpp), ∂ℓ/∂x = σ(x) − t; CrossEntropy ℓ = −log_softmax(x)_t with
 /// log_softmax(x) = x − max x − log Σ e^(x − max x), ∂ℓ/∂x = softmax(x) − onehot(t); MSE ℓ = (x − y)², ∂ℓ/∂x = 2(x − y).
-/// The kernel carries chunks of up to 32 samples through the layers together, a vector of units at a time (the weights
-/// are transposed once per call), and adds every sum in the order a scalar loop over the samples one by one would: a
-/// unit's products in input order, a gradient entry's terms in sample order. torch sums through matrix products, so
-/// the two agree to rounding, not bit for bit. tanh is <see cref="VectorActivations.Tanh"/>, within 1e-15 of
+/// The kernel carries chunks of up to 32 samples through the layers together, unit by unit with a vector of samples
+/// in the lanes (512-bit vectors where the processor has them, <see cref="System.Numerics.Vector{T}"/> elsewhere; see
+/// <see cref="ILanes{TSelf}"/>), and adds every sum in the order a scalar loop over the samples one by one would: a
+/// unit's products in input order, a gradient entry's terms in sample order. Multiplications and additions round
+/// separately, so every vector width and the scalar fallback give the same bits. torch sums through matrix products,
+/// so the two agree to rounding, not bit for bit. tanh is <see cref="VectorActivations.Tanh{T}"/>, within 1e-15 of
 /// <see cref="Math.Tanh"/>.
 /// </remarks>
 public sealed class NeuralNetwork : IModel
@@ -35,11 +38,10 @@ public sealed class NeuralNetwork : IModel
     private readonly int[] _weightOffsets;
     private readonly int[] _biasOffsets;
     private readonly int[] _unitOffsets;
-    private readonly int[] _transposedOffsets;
     private readonly double[] _inputs;
     private readonly double[] _targets;
     private readonly int _totalUnits;
-    private readonly int _weightCount;
+    private readonly int _widest;
 
     /// <summary>
     /// Builds the network with layer widths <paramref name="widths"/> (inputs, hidden…, outputs) on
@@ -82,7 +84,6 @@ public sealed class NeuralNetwork : IModel
         _weightOffsets = new int[layers];
         _biasOffsets = new int[layers];
         _unitOffsets = new int[layers + 1];
-        _transposedOffsets = new int[layers];
         var blocks = new List<ParameterBlock>(2 * layers);
         var offset = 0;
         var units = 0;
@@ -91,8 +92,6 @@ public sealed class NeuralNetwork : IModel
             // Sequential numbers the modules: Linear at even indices, the activations between them at odd ones.
             var prefix = layers == 1 ? string.Empty : FormattableString.Invariant($"{2 * l}.");
             _weightOffsets[l] = offset;
-            _transposedOffsets[l] = _weightCount;
-            _weightCount += _widths[l + 1] * _widths[l];
             blocks.Add(new ParameterBlock(prefix + "weight", _widths[l + 1], _widths[l], offset, IsMatrix: true));
             offset += _widths[l + 1] * _widths[l];
             _biasOffsets[l] = offset;
@@ -103,6 +102,7 @@ public sealed class NeuralNetwork : IModel
         }
 
         _totalUnits = units;
+        _widest = _widths.Max();
         ParameterCount = offset;
         Blocks = blocks;
         ParameterNames = [.. blocks.SelectMany(b => Enumerable.Range(0, b.Length).Select(b.ElementName))];
@@ -161,13 +161,13 @@ public sealed class NeuralNetwork : IModel
     public IReadOnlyList<ParameterBlock> Blocks { get; }
 
     /// <summary>
-    /// A chunk's inputs, pre-activations, activations and backpropagated errors (<see cref="Chunk"/> samples, every unit),
-    /// the weights transposed (input-major) and the weight gradients in the same layout.
+    /// A chunk's inputs, pre-activations, activations and backpropagated errors (every unit, <see cref="Chunk"/> samples
+    /// each) and a chunk's rows of one layer sample by sample.
     /// </summary>
-    public int WorkspaceLength => ForwardWorkspaceLength + (Chunk * _totalUnits) + _weightCount;
+    public int WorkspaceLength => ForwardWorkspaceLength + (Chunk * _totalUnits);
 
-    /// <summary>What <see cref="Loss(ReadOnlySpan{double}, Span{double})"/> needs: a chunk's inputs, pre-activations and activations, and the transposed weights.</summary>
-    public int ForwardWorkspaceLength => (Chunk * (_widths[0] + (2 * _totalUnits))) + _weightCount;
+    /// <summary>What <see cref="Loss(ReadOnlySpan{double}, Span{double})"/> needs: a chunk's inputs, pre-activations and activations, and one layer's rows.</summary>
+    public int ForwardWorkspaceLength => Chunk * (_widths[0] + (2 * _totalUnits) + _widest);
 
     /// <summary>No closed form: null.</summary>
     public double? MinimumLoss => null;
@@ -210,80 +210,10 @@ public sealed class NeuralNetwork : IModel
             }
         }
 
-        gradient = gradient[..ParameterCount];
-        gradient.Clear();
-        var parts = Split(workspace);
-        var delta = workspace.Slice(ForwardWorkspaceLength, Chunk * _totalUnits);
-        var weightGradient = workspace.Slice(ForwardWorkspaceLength + (Chunk * _totalUnits), _weightCount);
-        Transpose(theta, parts.Transposed);
-        weightGradient.Clear();
-        var scale = 1.0 / batch.Length;
-        var layers = _widths.Length - 1;
-        var outputs = OutputCount;
-        var loss = 0.0;
-        for (var first = 0; first < batch.Length; first += Chunk)
-        {
-            var samples = batch.Slice(first, Math.Min(Chunk, batch.Length - first));
-            var c = samples.Length;
-            GatherInputs(samples, parts.Inputs);
-            ForwardChunk(theta, parts.Transposed, parts.Inputs, c, parts.Pre, parts.Post);
-            var logits = parts.Pre.Slice(Chunk * _unitOffsets[layers], c * outputs);
-            var top = delta.Slice(Chunk * _unitOffsets[layers], c * outputs);
-            for (var r = 0; r < c; r++)
-            {
-                loss += SampleLoss(logits.Slice(r * outputs, outputs), samples[r]);
-                OutputError(logits.Slice(r * outputs, outputs), samples[r], scale, top.Slice(r * outputs, outputs));
-            }
-
-            for (var l = layers - 1; l >= 0; l--)
-            {
-                var inWidth = _widths[l];
-                var outWidth = _widths[l + 1];
-                var error = delta.Slice(Chunk * _unitOffsets[l + 1], c * outWidth);
-                var input = l == 0 ? parts.Inputs[..(c * inWidth)] : parts.Post.Slice(Chunk * _unitOffsets[l], c * inWidth);
-
-                // ∂/∂b[j] += e[r,j] and ∂/∂W[j,k] += e[r,j]·a[r,k], sample after sample, each kept in registers across the
-                // chunk; the weights' gradient input-major (a row per input k) so a vector of units j adds at once.
-                AddColumns(gradient.Slice(_biasOffsets[l], outWidth), c, error, null, 0, 0);
-                var gw = weightGradient.Slice(_transposedOffsets[l], outWidth * inWidth);
-                for (var k = 0; k < inWidth; k++)
-                {
-                    AddColumns(gw.Slice(k * outWidth, outWidth), c, error, input, k, inWidth);
-                }
-
-                if (l > 0)
-                {
-                    // The error of the layer below: e·W (rows of W in order, a vector of inputs k at once), then through
-                    // the activation's derivative at its output.
-                    var w = theta.Slice(_weightOffsets[l], outWidth * inWidth);
-                    var below = delta.Slice(Chunk * _unitOffsets[l], c * inWidth);
-                    for (var r = 0; r < c; r++)
-                    {
-                        Combine(error.Slice(r * outWidth, outWidth), w, below.Slice(r * inWidth, inWidth));
-                    }
-
-                    VectorActivations.Derivative(Activation, parts.Pre.Slice(Chunk * _unitOffsets[l], c * inWidth), parts.Post.Slice(Chunk * _unitOffsets[l], c * inWidth), below);
-                }
-            }
-        }
-
-        // Back from input-major to θ's row-major weights.
-        for (var l = 0; l < layers; l++)
-        {
-            var inWidth = _widths[l];
-            var outWidth = _widths[l + 1];
-            var gw = weightGradient.Slice(_transposedOffsets[l], outWidth * inWidth);
-            var target = gradient.Slice(_weightOffsets[l], outWidth * inWidth);
-            for (var k = 0; k < inWidth; k++)
-            {
-                for (var j = 0; j < outWidth; j++)
-                {
-                    target[(j * inWidth) + k] = gw[(k * outWidth) + j];
-                }
-            }
-        }
-
-        return loss / batch.Length;
+        // The JIT keeps one branch: Vector512.IsHardwareAccelerated is a constant to it.
+        return Vector512.IsHardwareAccelerated
+            ? BatchLossAndGradient<Lanes512>(theta, batch, gradient[..ParameterCount], workspace)
+            : BatchLossAndGradient<LanesN>(theta, batch, gradient[..ParameterCount], workspace);
     }
 
     /// <inheritdoc/>
@@ -298,30 +228,7 @@ public sealed class NeuralNetwork : IModel
     public double Loss(ReadOnlySpan<double> theta, Span<double> workspace)
     {
         CheckSizes(theta, workspace, ForwardWorkspaceLength);
-        var parts = Split(workspace);
-        Transpose(theta, parts.Transposed);
-        var layers = _widths.Length - 1;
-        var outputs = OutputCount;
-        Span<int> samples = stackalloc int[Chunk];
-        var loss = 0.0;
-        for (var first = 0; first < SampleCount; first += Chunk)
-        {
-            var c = Math.Min(Chunk, SampleCount - first);
-            for (var r = 0; r < c; r++)
-            {
-                samples[r] = first + r;
-            }
-
-            GatherInputs(samples[..c], parts.Inputs);
-            ForwardChunk(theta, parts.Transposed, parts.Inputs, c, parts.Pre, parts.Post);
-            var logits = parts.Pre.Slice(Chunk * _unitOffsets[layers], c * outputs);
-            for (var r = 0; r < c; r++)
-            {
-                loss += SampleLoss(logits.Slice(r * outputs, outputs), first + r);
-            }
-        }
-
-        return loss / SampleCount;
+        return Vector512.IsHardwareAccelerated ? FullData<Lanes512>(theta, workspace, accuracy: false) : FullData<LanesN>(theta, workspace, accuracy: false);
     }
 
     /// <summary>The share of samples whose largest logit (or, with one logit, its sign) names their class; NaN for regression.</summary>
@@ -335,33 +242,7 @@ public sealed class NeuralNetwork : IModel
         var length = ForwardWorkspaceLength;
         var workspace = length <= StackLimit ? stackalloc double[length] : new double[length];
         CheckSizes(theta, workspace, length);
-        var parts = Split(workspace);
-        Transpose(theta, parts.Transposed);
-        var layers = _widths.Length - 1;
-        var outputs = OutputCount;
-        Span<int> samples = stackalloc int[Chunk];
-        var correct = 0;
-        for (var first = 0; first < SampleCount; first += Chunk)
-        {
-            var c = Math.Min(Chunk, SampleCount - first);
-            for (var r = 0; r < c; r++)
-            {
-                samples[r] = first + r;
-            }
-
-            GatherInputs(samples[..c], parts.Inputs);
-            ForwardChunk(theta, parts.Transposed, parts.Inputs, c, parts.Pre, parts.Post);
-            var logits = parts.Pre.Slice(Chunk * _unitOffsets[layers], c * outputs);
-            for (var r = 0; r < c; r++)
-            {
-                if (PredictedClass(logits.Slice(r * outputs, outputs)) == (int)_targets[first + r])
-                {
-                    correct++;
-                }
-            }
-        }
-
-        return correct / (double)SampleCount;
+        return Vector512.IsHardwareAccelerated ? FullData<Lanes512>(theta, workspace, accuracy: true) : FullData<LanesN>(theta, workspace, accuracy: true);
     }
 
     /// <summary>Writes the last layer's outputs (logits) for the inputs <paramref name="inputs"/> to <paramref name="outputs"/>.</summary>
@@ -376,10 +257,26 @@ public sealed class NeuralNetwork : IModel
         var workspace = length <= StackLimit ? stackalloc double[length] : new double[length];
         CheckSizes(theta, workspace, length);
         var parts = Split(workspace);
-        Transpose(theta, parts.Transposed);
-        inputs.CopyTo(parts.Inputs);
-        ForwardChunk(theta, parts.Transposed, parts.Inputs, 1, parts.Pre, parts.Post);
-        parts.Pre.Slice(Chunk * _unitOffsets[^1], OutputCount).CopyTo(outputs);
+        parts.Inputs.Clear();
+        for (var k = 0; k < inputs.Length; k++)
+        {
+            parts.Inputs[k * Chunk] = inputs[k];
+        }
+
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ForwardChunk<Lanes512>(theta, parts, 1);
+        }
+        else
+        {
+            ForwardChunk<LanesN>(theta, parts, 1);
+        }
+
+        var logits = parts.Pre[(Chunk * _unitOffsets[^1])..];
+        for (var j = 0; j < outputs.Length; j++)
+        {
+            outputs[j] = logits[j * Chunk];
+        }
     }
 
     /// <summary>The class a set of logits predicts: the first largest logit, or with one logit 1 when it is positive.</summary>
@@ -402,256 +299,386 @@ public sealed class NeuralNetwork : IModel
         return best;
     }
 
+    internal double BatchLossAndGradient<T>(ReadOnlySpan<double> theta, ReadOnlySpan<int> batch, Span<double> gradient, Span<double> workspace)
+        where T : struct, ILanes<T>
+    {
+        gradient.Clear();
+        var parts = Split(workspace);
+        var delta = workspace.Slice(ForwardWorkspaceLength, Chunk * _totalUnits);
+        var scale = 1.0 / batch.Length;
+        var layers = _widths.Length - 1;
+        var outputs = OutputCount;
+        var loss = 0.0;
+        for (var first = 0; first < batch.Length; first += Chunk)
+        {
+            var samples = batch.Slice(first, Math.Min(Chunk, batch.Length - first));
+            var c = samples.Length;
+            var lanes = LanesFor<T>(c);
+            GatherInputs(samples, parts.Inputs, lanes);
+            ForwardChunk<T>(theta, parts, c);
+
+            // The logits sample by sample; each sample's error overwrites its logits there, then goes to the top layer's rows.
+            var rows = parts.Rows[..(c * outputs)];
+            ToSampleRows(parts.Pre[(Chunk * _unitOffsets[layers])..], outputs, c, rows);
+            for (var r = 0; r < c; r++)
+            {
+                var logits = rows.Slice(r * outputs, outputs);
+                loss += SampleLoss(logits, samples[r]);
+                OutputError(logits, samples[r], scale, logits);
+            }
+
+            var top = delta[(Chunk * _unitOffsets[layers])..];
+            for (var r = 0; r < c; r++)
+            {
+                for (var j = 0; j < outputs; j++)
+                {
+                    top[(j * Chunk) + r] = rows[(r * outputs) + j];
+                }
+            }
+
+            for (var l = layers - 1; l >= 0; l--)
+            {
+                var inWidth = _widths[l];
+                var outWidth = _widths[l + 1];
+                var error = delta.Slice(Chunk * _unitOffsets[l + 1], Chunk * outWidth);
+                var input = l == 0 ? parts.Inputs : parts.Post.Slice(Chunk * _unitOffsets[l], Chunk * inWidth);
+                var inputRows = parts.Rows[..(c * inWidth)];
+                ToSampleRows(input, inWidth, c, inputRows);
+                AddBiasGradient(error, outWidth, c, gradient.Slice(_biasOffsets[l], outWidth));
+                AddWeightGradient<T>(error, inputRows, outWidth, inWidth, c, gradient.Slice(_weightOffsets[l], outWidth * inWidth));
+                if (l > 0)
+                {
+                    // The error of the layer below: Σⱼ e[j]·W[j, k] for every input k, then through the activation's
+                    // derivative at its output.
+                    var below = delta.Slice(Chunk * _unitOffsets[l], Chunk * inWidth);
+                    MatrixTimesLanes<T>(theta.Slice(_weightOffsets[l], outWidth * inWidth), 1, inWidth, error, outWidth, below, inWidth, lanes, default);
+                    var pre = parts.Pre.Slice(Chunk * _unitOffsets[l], Chunk * inWidth);
+                    var post = parts.Post.Slice(Chunk * _unitOffsets[l], Chunk * inWidth);
+                    for (var k = 0; k < inWidth; k++)
+                    {
+                        var at = k * Chunk;
+                        VectorActivations.Derivative<T>(Activation, pre.Slice(at, lanes), post.Slice(at, lanes), below.Slice(at, lanes));
+                    }
+                }
+            }
+        }
+
+        return loss / batch.Length;
+    }
+
+    /// <summary>The full-data loss, or with <paramref name="accuracy"/> the share of samples classified right.</summary>
+    internal double FullData<T>(ReadOnlySpan<double> theta, Span<double> workspace, bool accuracy)
+        where T : struct, ILanes<T>
+    {
+        var parts = Split(workspace);
+        var layers = _widths.Length - 1;
+        var outputs = OutputCount;
+        Span<int> samples = stackalloc int[Chunk];
+        var loss = 0.0;
+        var correct = 0;
+        for (var first = 0; first < SampleCount; first += Chunk)
+        {
+            var c = Math.Min(Chunk, SampleCount - first);
+            for (var r = 0; r < c; r++)
+            {
+                samples[r] = first + r;
+            }
+
+            GatherInputs(samples[..c], parts.Inputs, LanesFor<T>(c));
+            ForwardChunk<T>(theta, parts, c);
+            var rows = parts.Rows[..(c * outputs)];
+            ToSampleRows(parts.Pre[(Chunk * _unitOffsets[layers])..], outputs, c, rows);
+            for (var r = 0; r < c; r++)
+            {
+                var logits = rows.Slice(r * outputs, outputs);
+                if (accuracy)
+                {
+                    correct += PredictedClass(logits) == (int)_targets[first + r] ? 1 : 0;
+                }
+                else
+                {
+                    loss += SampleLoss(logits, first + r);
+                }
+            }
+        }
+
+        return accuracy ? correct / (double)SampleCount : loss / SampleCount;
+    }
+
     private void CheckSizes(ReadOnlySpan<double> theta, ReadOnlySpan<double> workspace, int length)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(theta.Length, ParameterCount, nameof(theta));
         ArgumentOutOfRangeException.ThrowIfLessThan(workspace.Length, length, nameof(workspace));
     }
 
-    /// <summary>The forward pass's parts of a workspace: a chunk's inputs, pre-activations and activations, the transposed weights.</summary>
+    /// <summary>Lanes a chunk of <paramref name="count"/> samples takes: whole vectors, at most <see cref="Chunk"/>.</summary>
+    private static int LanesFor<T>(int count)
+        where T : struct, ILanes<T> => Math.Min(Chunk, (count + T.Count - 1) / T.Count * T.Count);
+
+    /// <summary>The forward pass's parts of a workspace: a chunk's inputs, pre-activations and activations, one layer's rows.</summary>
     private ForwardParts Split(Span<double> workspace)
     {
         var inputs = Chunk * _widths[0];
         var units = Chunk * _totalUnits;
-        return new ForwardParts(workspace[..inputs], workspace.Slice(inputs, units), workspace.Slice(inputs + units, units), workspace.Slice(inputs + (2 * units), _weightCount));
+        return new ForwardParts(workspace[..inputs], workspace.Slice(inputs, units), workspace.Slice(inputs + units, units), workspace.Slice(inputs + (2 * units), Chunk * _widest));
     }
 
-    /// <summary>The input rows of <paramref name="samples"/>, one after another.</summary>
-    private void GatherInputs(ReadOnlySpan<int> samples, Span<double> inputs)
+    /// <summary>
+    /// The inputs of <paramref name="samples"/>, input by input (row k holds input k of every sample), zero in the lanes up
+    /// to <paramref name="lanes"/> that no sample fills, so those compute on finite numbers.
+    /// </summary>
+    private void GatherInputs(ReadOnlySpan<int> samples, Span<double> inputs, int lanes)
     {
         var d = _widths[0];
-        for (var r = 0; r < samples.Length; r++)
+        for (var k = 0; k < d; k++)
         {
-            _inputs.AsSpan(samples[r] * d, d).CopyTo(inputs.Slice(r * d, d));
+            var row = inputs.Slice(k * Chunk, Chunk);
+            for (var r = 0; r < samples.Length; r++)
+            {
+                row[r] = _inputs[(samples[r] * d) + k];
+            }
+
+            row[samples.Length..lanes].Clear();
         }
     }
 
-    /// <summary>Every layer's W (out × in, row-major in θ) as Wᵀ (in × out) into <paramref name="transposed"/>.</summary>
-    private void Transpose(ReadOnlySpan<double> theta, Span<double> transposed)
+    /// <summary>Unit rows (unit j of sample r at j·<see cref="Chunk"/> + r) to sample rows (at r·width + j).</summary>
+    private static void ToSampleRows(ReadOnlySpan<double> units, int width, int count, Span<double> rows)
     {
-        for (var l = 0; l + 1 < _widths.Length; l++)
+        for (var j = 0; j < width; j++)
         {
-            var inWidth = _widths[l];
-            var outWidth = _widths[l + 1];
-            var w = theta.Slice(_weightOffsets[l], outWidth * inWidth);
-            var wt = transposed.Slice(_transposedOffsets[l], outWidth * inWidth);
-            for (var j = 0; j < outWidth; j++)
+            var row = units.Slice(j * Chunk, count);
+            for (var r = 0; r < row.Length; r++)
             {
-                for (var k = 0; k < inWidth; k++)
-                {
-                    wt[(k * outWidth) + j] = w[(j * inWidth) + k];
-                }
+                rows[(r * width) + j] = row[r];
             }
         }
     }
 
     /// <summary>
-    /// z = Wa + b layer by layer for the <paramref name="count"/> samples whose inputs are <paramref name="inputs"/> (as
-    /// <c>addmm</c>: each unit's products in input order, then the bias), activations between. Layer l's values of sample
-    /// r sit at <see cref="Chunk"/>·unitOffset + r·width in <paramref name="pre"/> and <paramref name="post"/>.
+    /// z = Wa + b layer by layer for the first <paramref name="count"/> samples of the chunk in <paramref name="parts"/>
+    /// (as <c>addmm</c>: each unit's products in input order from 0, then the bias), activations between. Unit j of
+    /// layer l holds its <see cref="Chunk"/> samples at <see cref="Chunk"/>·(unitOffset + j), a vector of samples at a time.
     /// </summary>
-    private void ForwardChunk(ReadOnlySpan<double> theta, ReadOnlySpan<double> transposed, ReadOnlySpan<double> inputs, int count, Span<double> pre, Span<double> post)
+    private void ForwardChunk<T>(ReadOnlySpan<double> theta, ForwardParts parts, int count)
+        where T : struct, ILanes<T>
     {
-        ReadOnlySpan<double> input = inputs[..(count * _widths[0])];
+        var lanes = LanesFor<T>(count);
+        ReadOnlySpan<double> input = parts.Inputs;
         var layers = _widths.Length - 1;
         for (var l = 0; l < layers; l++)
         {
             var inWidth = _widths[l];
             var outWidth = _widths[l + 1];
-            var wt = transposed.Slice(_transposedOffsets[l], outWidth * inWidth);
-            var b = theta.Slice(_biasOffsets[l], outWidth);
-            var z = pre.Slice(Chunk * _unitOffsets[l + 1], count * outWidth);
-            for (var r = 0; r < count; r++)
-            {
-                Affine(wt, b, input.Slice(r * inWidth, inWidth), z.Slice(r * outWidth, outWidth));
-            }
-
+            var z = parts.Pre.Slice(Chunk * _unitOffsets[l + 1], Chunk * outWidth);
+            MatrixTimesLanes<T>(theta.Slice(_weightOffsets[l], outWidth * inWidth), inWidth, 1, input, inWidth, z, outWidth, lanes, theta.Slice(_biasOffsets[l], outWidth));
             if (l + 1 < layers)
             {
-                var y = post.Slice(Chunk * _unitOffsets[l + 1], count * outWidth);
-                VectorActivations.Apply(Activation, z, y);
+                var y = parts.Post.Slice(Chunk * _unitOffsets[l + 1], Chunk * outWidth);
+                for (var j = 0; j < outWidth; j++)
+                {
+                    VectorActivations.Apply<T>(Activation, z.Slice(j * Chunk, lanes), y.Slice(j * Chunk, lanes));
+                }
+
                 input = y;
             }
         }
     }
 
-    /// <summary>z[j] = (Σₖ a[k]·Wᵀ[k, j]) + b[j], the sum in k order from 0, four vectors of units j at a time where they fill them.</summary>
-    private static void Affine(ReadOnlySpan<double> wt, ReadOnlySpan<double> b, ReadOnlySpan<double> a, Span<double> z)
+    /// <summary>
+    /// output[i] = (Σₘ w[i·rowStride + m·termStride]·input[m]) (+ bias[i]) for <paramref name="rows"/> rows i and
+    /// <paramref name="terms"/> terms m, each a row of <see cref="Chunk"/> samples of which the first
+    /// <paramref name="lanes"/> are computed: every sample's sum in m order from 0, then the bias, four vectors of samples
+    /// at a time. The forward pass is W·a (row stride = inputs, term stride 1), the backward pass Wᵀ·e (1, inputs).
+    /// </summary>
+    private static void MatrixTimesLanes<T>(ReadOnlySpan<double> w, int rowStride, int termStride, ReadOnlySpan<double> input, int terms, Span<double> output, int rows, int lanes, ReadOnlySpan<double> bias)
+        where T : struct, ILanes<T>
     {
-        var inWidth = a.Length;
-        var outWidth = z.Length;
-        var v = Vector<double>.Count;
-        ref var w0 = ref MemoryMarshal.GetReference(wt[..(inWidth * outWidth)]);
-        ref var b0 = ref MemoryMarshal.GetReference(b[..outWidth]);
-        ref var z0 = ref MemoryMarshal.GetReference(z);
-        var j = 0;
-        for (; j + (4 * v) <= outWidth; j += 4 * v)
+        var v = T.Count;
+        ref var in0 = ref MemoryMarshal.GetReference(input[..(terms * Chunk)]);
+        ref var out0 = ref MemoryMarshal.GetReference(output[..(rows * Chunk)]);
+        var biased = !bias.IsEmpty;
+        for (var i = 0; i < rows; i++)
         {
-            var s0 = Vector<double>.Zero;
-            var s1 = Vector<double>.Zero;
-            var s2 = Vector<double>.Zero;
-            var s3 = Vector<double>.Zero;
-            for (var k = 0; k < inWidth; k++)
+            var row = w[(i * rowStride)..];
+            var b = biased ? T.Create(bias[i]) : T.Zero;
+            var at = (nuint)(i * Chunk);
+            var s = 0;
+            for (; s + (4 * v) <= lanes; s += 4 * v)
             {
-                var ak = new Vector<double>(a[k]);
-                var at = (nuint)((k * outWidth) + j);
-                s0 += ak * Vector.LoadUnsafe(ref w0, at);
-                s1 += ak * Vector.LoadUnsafe(ref w0, at + (nuint)v);
-                s2 += ak * Vector.LoadUnsafe(ref w0, at + (nuint)(2 * v));
-                s3 += ak * Vector.LoadUnsafe(ref w0, at + (nuint)(3 * v));
+                var s0 = T.Zero;
+                var s1 = T.Zero;
+                var s2 = T.Zero;
+                var s3 = T.Zero;
+                for (var m = 0; m < terms; m++)
+                {
+                    var wm = T.Create(row[m * termStride]);
+                    var from = (nuint)((m * Chunk) + s);
+                    s0 += wm * T.Load(ref in0, from);
+                    s1 += wm * T.Load(ref in0, from + (nuint)v);
+                    s2 += wm * T.Load(ref in0, from + (nuint)(2 * v));
+                    s3 += wm * T.Load(ref in0, from + (nuint)(3 * v));
+                }
+
+                if (biased)
+                {
+                    s0 += b;
+                    s1 += b;
+                    s2 += b;
+                    s3 += b;
+                }
+
+                s0.Store(ref out0, at + (nuint)s);
+                s1.Store(ref out0, at + (nuint)(s + v));
+                s2.Store(ref out0, at + (nuint)(s + (2 * v)));
+                s3.Store(ref out0, at + (nuint)(s + (3 * v)));
             }
 
-            (s0 + Vector.LoadUnsafe(ref b0, (nuint)j)).StoreUnsafe(ref z0, (nuint)j);
-            (s1 + Vector.LoadUnsafe(ref b0, (nuint)(j + v))).StoreUnsafe(ref z0, (nuint)(j + v));
-            (s2 + Vector.LoadUnsafe(ref b0, (nuint)(j + (2 * v)))).StoreUnsafe(ref z0, (nuint)(j + (2 * v)));
-            (s3 + Vector.LoadUnsafe(ref b0, (nuint)(j + (3 * v)))).StoreUnsafe(ref z0, (nuint)(j + (3 * v)));
-        }
-
-        for (; j + v <= outWidth; j += v)
-        {
-            var sum = Vector<double>.Zero;
-            for (var k = 0; k < inWidth; k++)
+            for (; s < lanes; s += v)
             {
-                sum += new Vector<double>(a[k]) * Vector.LoadUnsafe(ref w0, (nuint)((k * outWidth) + j));
+                var sum = T.Zero;
+                for (var m = 0; m < terms; m++)
+                {
+                    sum += T.Create(row[m * termStride]) * T.Load(ref in0, (nuint)((m * Chunk) + s));
+                }
+
+                if (biased)
+                {
+                    sum += b;
+                }
+
+                sum.Store(ref out0, at + (nuint)s);
             }
-
-            (sum + Vector.LoadUnsafe(ref b0, (nuint)j)).StoreUnsafe(ref z0, (nuint)j);
-        }
-
-        for (; j < outWidth; j++)
-        {
-            var sum = 0.0;
-            for (var k = 0; k < inWidth; k++)
-            {
-                sum += a[k] * wt[(k * outWidth) + j];
-            }
-
-            z[j] = sum + b[j];
         }
     }
 
-    /// <summary>
-    /// target[j] += f[r]·e[r, j] for r = 0, 1, … in turn (e is <paramref name="count"/> rows of target's width), with
-    /// f[r] = <paramref name="factors"/>[r·stride + column], or 1 without factors; each element's additions in that order.
-    /// </summary>
-    private static void AddColumns(Span<double> target, int count, ReadOnlySpan<double> e, ReadOnlySpan<double> factors, int column, int stride)
+    /// <summary>∂/∂b[j] += e[j, r] for the samples r = 0, 1, … in turn, four units at a time so their sums run side by side.</summary>
+    private static void AddBiasGradient(ReadOnlySpan<double> error, int width, int count, Span<double> target)
     {
-        var width = target.Length;
-        var v = Vector<double>.Count;
-        var scaled = !factors.IsEmpty;
-        ref var t0 = ref MemoryMarshal.GetReference(target);
-        ref var e0 = ref MemoryMarshal.GetReference(e[..(count * width)]);
         var j = 0;
-        for (; j + (4 * v) <= width; j += 4 * v)
+        for (; j + 4 <= width; j += 4)
         {
-            var s0 = Vector.LoadUnsafe(ref t0, (nuint)j);
-            var s1 = Vector.LoadUnsafe(ref t0, (nuint)(j + v));
-            var s2 = Vector.LoadUnsafe(ref t0, (nuint)(j + (2 * v)));
-            var s3 = Vector.LoadUnsafe(ref t0, (nuint)(j + (3 * v)));
+            var e0 = error.Slice(j * Chunk, count);
+            var e1 = error.Slice((j + 1) * Chunk, count);
+            var e2 = error.Slice((j + 2) * Chunk, count);
+            var e3 = error.Slice((j + 3) * Chunk, count);
+            double t0 = target[j], t1 = target[j + 1], t2 = target[j + 2], t3 = target[j + 3];
             for (var r = 0; r < count; r++)
             {
-                var at = (nuint)((r * width) + j);
-                var x0 = Vector.LoadUnsafe(ref e0, at);
-                var x1 = Vector.LoadUnsafe(ref e0, at + (nuint)v);
-                var x2 = Vector.LoadUnsafe(ref e0, at + (nuint)(2 * v));
-                var x3 = Vector.LoadUnsafe(ref e0, at + (nuint)(3 * v));
-                if (scaled)
-                {
-                    var f = new Vector<double>(factors[(r * stride) + column]);
-                    x0 = f * x0;
-                    x1 = f * x1;
-                    x2 = f * x2;
-                    x3 = f * x3;
-                }
-
-                s0 += x0;
-                s1 += x1;
-                s2 += x2;
-                s3 += x3;
+                t0 += e0[r];
+                t1 += e1[r];
+                t2 += e2[r];
+                t3 += e3[r];
             }
 
-            s0.StoreUnsafe(ref t0, (nuint)j);
-            s1.StoreUnsafe(ref t0, (nuint)(j + v));
-            s2.StoreUnsafe(ref t0, (nuint)(j + (2 * v)));
-            s3.StoreUnsafe(ref t0, (nuint)(j + (3 * v)));
-        }
-
-        for (; j + v <= width; j += v)
-        {
-            var sum = Vector.LoadUnsafe(ref t0, (nuint)j);
-            for (var r = 0; r < count; r++)
-            {
-                var x = Vector.LoadUnsafe(ref e0, (nuint)((r * width) + j));
-                sum += scaled ? new Vector<double>(factors[(r * stride) + column]) * x : x;
-            }
-
-            sum.StoreUnsafe(ref t0, (nuint)j);
+            target[j] = t0;
+            target[j + 1] = t1;
+            target[j + 2] = t2;
+            target[j + 3] = t3;
         }
 
         for (; j < width; j++)
         {
-            var sum = target[j];
+            var e = error.Slice(j * Chunk, count);
+            var t = target[j];
             for (var r = 0; r < count; r++)
             {
-                var x = e[(r * width) + j];
-                sum += scaled ? factors[(r * stride) + column] * x : x;
+                t += e[r];
             }
 
-            target[j] = sum;
+            target[j] = t;
         }
     }
 
-    /// <summary>below[k] = Σⱼ e[j]·W[j, k], from 0 and in j order, four vectors of inputs k at a time where they fill them.</summary>
-    private static void Combine(ReadOnlySpan<double> e, ReadOnlySpan<double> w, Span<double> below)
+    /// <summary>
+    /// ∂/∂W[j, k] += e[j, r]·a[r, k] for the samples r = 0, 1, … in turn, into θ's row-major layout: a vector of inputs k
+    /// at a time from the sample rows <paramref name="inputRows"/>, four units j side by side; inputs that do not fill a
+    /// vector one by one, four units side by side.
+    /// </summary>
+    private static void AddWeightGradient<T>(ReadOnlySpan<double> error, ReadOnlySpan<double> inputRows, int outWidth, int inWidth, int count, Span<double> target)
+        where T : struct, ILanes<T>
     {
-        var outWidth = e.Length;
-        var inWidth = below.Length;
-        var v = Vector<double>.Count;
-        ref var w0 = ref MemoryMarshal.GetReference(w[..(outWidth * inWidth)]);
-        ref var d0 = ref MemoryMarshal.GetReference(below);
-        var k = 0;
-        for (; k + (4 * v) <= inWidth; k += 4 * v)
+        var v = T.Count;
+        ref var a0 = ref MemoryMarshal.GetReference(inputRows[..(count * inWidth)]);
+        ref var g0 = ref MemoryMarshal.GetReference(target[..(outWidth * inWidth)]);
+        ref var e0 = ref MemoryMarshal.GetReference(error[..((outWidth - 1) * Chunk + count)]);
+        var vectorEnd = inWidth / v * v;
+        var j = 0;
+        for (; j + 4 <= outWidth; j += 4)
         {
-            var s0 = Vector<double>.Zero;
-            var s1 = Vector<double>.Zero;
-            var s2 = Vector<double>.Zero;
-            var s3 = Vector<double>.Zero;
-            for (var j = 0; j < outWidth; j++)
+            var row0 = (nuint)(j * inWidth);
+            var row1 = row0 + (nuint)inWidth;
+            var row2 = row1 + (nuint)inWidth;
+            var row3 = row2 + (nuint)inWidth;
+            var err0 = j * Chunk;
+            for (var k = 0; k < vectorEnd; k += v)
             {
-                var ej = new Vector<double>(e[j]);
-                var at = (nuint)((j * inWidth) + k);
-                s0 += ej * Vector.LoadUnsafe(ref w0, at);
-                s1 += ej * Vector.LoadUnsafe(ref w0, at + (nuint)v);
-                s2 += ej * Vector.LoadUnsafe(ref w0, at + (nuint)(2 * v));
-                s3 += ej * Vector.LoadUnsafe(ref w0, at + (nuint)(3 * v));
+                var t0 = T.Load(ref g0, row0 + (nuint)k);
+                var t1 = T.Load(ref g0, row1 + (nuint)k);
+                var t2 = T.Load(ref g0, row2 + (nuint)k);
+                var t3 = T.Load(ref g0, row3 + (nuint)k);
+                for (var r = 0; r < count; r++)
+                {
+                    var a = T.Load(ref a0, (nuint)((r * inWidth) + k));
+                    t0 += T.Create(Unsafe.Add(ref e0, err0 + r)) * a;
+                    t1 += T.Create(Unsafe.Add(ref e0, err0 + Chunk + r)) * a;
+                    t2 += T.Create(Unsafe.Add(ref e0, err0 + (2 * Chunk) + r)) * a;
+                    t3 += T.Create(Unsafe.Add(ref e0, err0 + (3 * Chunk) + r)) * a;
+                }
+
+                t0.Store(ref g0, row0 + (nuint)k);
+                t1.Store(ref g0, row1 + (nuint)k);
+                t2.Store(ref g0, row2 + (nuint)k);
+                t3.Store(ref g0, row3 + (nuint)k);
             }
 
-            s0.StoreUnsafe(ref d0, (nuint)k);
-            s1.StoreUnsafe(ref d0, (nuint)(k + v));
-            s2.StoreUnsafe(ref d0, (nuint)(k + (2 * v)));
-            s3.StoreUnsafe(ref d0, (nuint)(k + (3 * v)));
+            for (var k = vectorEnd; k < inWidth; k++)
+            {
+                var t0 = Unsafe.Add(ref g0, row0 + (nuint)k);
+                var t1 = Unsafe.Add(ref g0, row1 + (nuint)k);
+                var t2 = Unsafe.Add(ref g0, row2 + (nuint)k);
+                var t3 = Unsafe.Add(ref g0, row3 + (nuint)k);
+                for (var r = 0; r < count; r++)
+                {
+                    var a = Unsafe.Add(ref a0, (r * inWidth) + k);
+                    t0 += Unsafe.Add(ref e0, err0 + r) * a;
+                    t1 += Unsafe.Add(ref e0, err0 + Chunk + r) * a;
+                    t2 += Unsafe.Add(ref e0, err0 + (2 * Chunk) + r) * a;
+                    t3 += Unsafe.Add(ref e0, err0 + (3 * Chunk) + r) * a;
+                }
+
+                Unsafe.Add(ref g0, row0 + (nuint)k) = t0;
+                Unsafe.Add(ref g0, row1 + (nuint)k) = t1;
+                Unsafe.Add(ref g0, row2 + (nuint)k) = t2;
+                Unsafe.Add(ref g0, row3 + (nuint)k) = t3;
+            }
         }
 
-        for (; k + v <= inWidth; k += v)
+        for (; j < outWidth; j++)
         {
-            var sum = Vector<double>.Zero;
-            for (var j = 0; j < outWidth; j++)
+            var row = (nuint)(j * inWidth);
+            var err = j * Chunk;
+            for (var k = 0; k < vectorEnd; k += v)
             {
-                sum += new Vector<double>(e[j]) * Vector.LoadUnsafe(ref w0, (nuint)((j * inWidth) + k));
+                var t = T.Load(ref g0, row + (nuint)k);
+                for (var r = 0; r < count; r++)
+                {
+                    t += T.Create(Unsafe.Add(ref e0, err + r)) * T.Load(ref a0, (nuint)((r * inWidth) + k));
+                }
+
+                t.Store(ref g0, row + (nuint)k);
             }
 
-            sum.StoreUnsafe(ref d0, (nuint)k);
-        }
-
-        for (; k < inWidth; k++)
-        {
-            var sum = 0.0;
-            for (var j = 0; j < outWidth; j++)
+            for (var k = vectorEnd; k < inWidth; k++)
             {
-                sum += e[j] * w[(j * inWidth) + k];
-            }
+                var t = Unsafe.Add(ref g0, row + (nuint)k);
+                for (var r = 0; r < count; r++)
+                {
+                    t += Unsafe.Add(ref e0, err + r) * Unsafe.Add(ref a0, (r * inWidth) + k);
+                }
 
-            below[k] = sum;
+                Unsafe.Add(ref g0, row + (nuint)k) = t;
+            }
         }
     }
 
@@ -667,7 +694,9 @@ public sealed class NeuralNetwork : IModel
             case NetworkLoss.BinaryCrossEntropyWithLogits:
                 var x = outputs[0];
                 var m = Math.Max(-x, 0.0);
-                return ((1 - t) * x) + m + Math.Log(Math.Exp(-m) + Math.Exp(-x - m));
+
+                // One of e^(−m) and e^(−x−m) is e^0 = 1 exactly (m is 0 or −x), so only the other is computed.
+                return ((1 - t) * x) + m + Math.Log(1 + Math.Exp(m == 0 ? -x : -m));
             default:
                 var logSum = LogSumExpAboveMax(outputs, out var max);
                 return -(outputs[(int)t] - max - logSum);
@@ -720,8 +749,8 @@ public sealed class NeuralNetwork : IModel
         }
     }
 
-    /// <summary>A forward pass's scratch: a chunk's inputs, pre-activations and activations, and the transposed weights.</summary>
-    private readonly ref struct ForwardParts(Span<double> inputs, Span<double> pre, Span<double> post, Span<double> transposed)
+    /// <summary>A forward pass's scratch: a chunk's inputs, pre-activations and activations (unit by unit), and one layer's rows (sample by sample).</summary>
+    private readonly ref struct ForwardParts(Span<double> inputs, Span<double> pre, Span<double> post, Span<double> rows)
     {
         public Span<double> Inputs { get; } = inputs;
 
@@ -729,6 +758,6 @@ public sealed class NeuralNetwork : IModel
 
         public Span<double> Post { get; } = post;
 
-        public Span<double> Transposed { get; } = transposed;
+        public Span<double> Rows { get; } = rows;
     }
 }

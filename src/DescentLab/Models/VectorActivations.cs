@@ -39,30 +39,47 @@ internal static class VectorActivations
     /// relative), odd and exact at ±0, ±1 at ±∞, NaN at NaN; the same bits on every vector width and without vector
     /// instructions.
     /// </summary>
+    public static Vector<double> Tanh(Vector<double> x) => Tanh(new LanesN(x)).Value;
+
+    /// <summary>tanh of every lane, as <see cref="Tanh(Vector{double})"/> on any lane type.</summary>
+    /// <remarks>
+    /// A branch no lane needs is skipped (the series when every |x| ≥ 0.35, the exponential when every |x| &lt; 0.35);
+    /// each lane's result is the same either way.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<double> Tanh(Vector<double> x)
+    public static T Tanh<T>(T x)
+        where T : struct, ILanes<T>
     {
-        var ax = Vector.Abs(x);
-        var x2 = ax * ax;
-        var p = new Vector<double>(C13);
-        p = (p * x2) + new Vector<double>(C12);
-        p = (p * x2) + new Vector<double>(C11);
-        p = (p * x2) + new Vector<double>(C10);
-        p = (p * x2) + new Vector<double>(C9);
-        p = (p * x2) + new Vector<double>(C8);
-        p = (p * x2) + new Vector<double>(C7);
-        p = (p * x2) + new Vector<double>(C6);
-        p = (p * x2) + new Vector<double>(C5);
-        p = (p * x2) + new Vector<double>(C4);
-        p = (p * x2) + new Vector<double>(C3);
-        p = (p * x2) + new Vector<double>(C2);
-        p = (p * x2) + new Vector<double>(C1);
-        var small = ax + (ax * x2 * p);
-        var large = Vector<double>.One - (new Vector<double>(2.0) / (ExpUpTo40(ax + ax) + Vector<double>.One));
-        var magnitude = Vector.ConditionalSelect(Vector.LessThan(ax, new Vector<double>(SeriesLimit)), small, large);
-        var sign = Vector.AsVectorUInt64(x) & new Vector<ulong>(0x8000_0000_0000_0000UL);
-        var result = Vector.AsVectorDouble(Vector.AsVectorUInt64(magnitude) | sign);
-        return Vector.ConditionalSelect(Vector.Equals(x, x), result, x);
+        var ax = T.Abs(x);
+        var isSmall = T.LessThan(ax, T.Create(SeriesLimit));
+        var small = T.Zero;
+        var large = T.Zero;
+        if (T.Any(isSmall))
+        {
+            var x2 = ax * ax;
+            var p = T.Create(C13);
+            p = (p * x2) + T.Create(C12);
+            p = (p * x2) + T.Create(C11);
+            p = (p * x2) + T.Create(C10);
+            p = (p * x2) + T.Create(C9);
+            p = (p * x2) + T.Create(C8);
+            p = (p * x2) + T.Create(C7);
+            p = (p * x2) + T.Create(C6);
+            p = (p * x2) + T.Create(C5);
+            p = (p * x2) + T.Create(C4);
+            p = (p * x2) + T.Create(C3);
+            p = (p * x2) + T.Create(C2);
+            p = (p * x2) + T.Create(C1);
+            small = ax + (ax * x2 * p);
+        }
+
+        if (!T.All(isSmall))
+        {
+            large = T.One - (T.Create(2.0) / (ExpUpTo40(ax + ax) + T.One));
+        }
+
+        var result = T.WithSignOf(T.Select(isSmall, small, large), x);
+        return T.Select(T.IsNotNaN(x), result, x);
     }
 
     /// <summary>
@@ -70,81 +87,95 @@ internal static class VectorActivations
     /// so every vector width and the scalar fallback give the same bits.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> ExpUpTo40(Vector<double> y)
+    private static T ExpUpTo40<T>(T y)
+        where T : struct, ILanes<T>
     {
-        y = Vector.ConditionalSelect(Vector.LessThan(y, new Vector<double>(ExpLimit)), y, new Vector<double>(ExpLimit));
-        var shifted = (y * new Vector<double>(InverseLn2)) + new Vector<double>(RoundingShift);
-        var n = shifted - new Vector<double>(RoundingShift);
-        var r = (y - (n * new Vector<double>(Ln2High))) - (n * new Vector<double>(Ln2Low));
-        var p = new Vector<double>(1.6059043836821613e-10); // 1/13!
-        p = (p * r) + new Vector<double>(2.08767569878681e-09); // 1/12!
-        p = (p * r) + new Vector<double>(2.505210838544172e-08); // 1/11!
-        p = (p * r) + new Vector<double>(2.755731922398589e-07); // 1/10!
-        p = (p * r) + new Vector<double>(2.7557319223985893e-06); // 1/9!
-        p = (p * r) + new Vector<double>(2.48015873015873e-05); // 1/8!
-        p = (p * r) + new Vector<double>(0.0001984126984126984); // 1/7!
-        p = (p * r) + new Vector<double>(0.001388888888888889); // 1/6!
-        p = (p * r) + new Vector<double>(0.008333333333333333); // 1/5!
-        p = (p * r) + new Vector<double>(0.041666666666666664); // 1/4!
-        p = (p * r) + new Vector<double>(0.16666666666666666); // 1/3!
-        p = (p * r) + new Vector<double>(0.5);
-        p = (p * r) + Vector<double>.One;
-        p = (p * r) + Vector<double>.One;
+        y = T.Select(T.LessThan(y, T.Create(ExpLimit)), y, T.Create(ExpLimit));
+        var shift = T.Create(RoundingShift);
+        var shifted = (y * T.Create(InverseLn2)) + shift;
+        var n = shifted - shift;
+        var r = (y - (n * T.Create(Ln2High))) - (n * T.Create(Ln2Low));
+        var p = T.Create(1.6059043836821613e-10); // 1/13!
+        p = (p * r) + T.Create(2.08767569878681e-09); // 1/12!
+        p = (p * r) + T.Create(2.505210838544172e-08); // 1/11!
+        p = (p * r) + T.Create(2.755731922398589e-07); // 1/10!
+        p = (p * r) + T.Create(2.7557319223985893e-06); // 1/9!
+        p = (p * r) + T.Create(2.48015873015873e-05); // 1/8!
+        p = (p * r) + T.Create(0.0001984126984126984); // 1/7!
+        p = (p * r) + T.Create(0.001388888888888889); // 1/6!
+        p = (p * r) + T.Create(0.008333333333333333); // 1/5!
+        p = (p * r) + T.Create(0.041666666666666664); // 1/4!
+        p = (p * r) + T.Create(0.16666666666666666); // 1/3!
+        p = (p * r) + T.Create(0.5);
+        p = (p * r) + T.One;
+        p = (p * r) + T.One;
 
         // 2ⁿ from its bits: n sits in the low bits of the shifted sum; the biased exponent n + 1023 goes to bits 52–62.
-        var exponent = Vector.AsVectorUInt64(shifted) - Vector.AsVectorUInt64(new Vector<double>(RoundingShift)) + new Vector<ulong>(1023);
-        return p * Vector.AsVectorDouble(Vector.ShiftLeft(exponent, 52));
+        return p * T.PowerOfTwo(shifted, shift);
     }
 
     /// <summary>post = act(pre), unit by unit.</summary>
-    public static void Apply(Activation activation, ReadOnlySpan<double> pre, Span<double> post)
+    public static void Apply<T>(Activation activation, ReadOnlySpan<double> pre, Span<double> post)
+        where T : struct, ILanes<T>
     {
         var n = pre.Length;
-        var width = Vector<double>.Count;
+        var width = T.Count;
         ref var z = ref MemoryMarshal.GetReference(pre);
         ref var y = ref MemoryMarshal.GetReference(post[..n]);
         var j = 0;
-        if (activation == Activation.Tanh)
+        switch (activation)
         {
-            for (; j + width <= n; j += width)
-            {
-                Tanh(Vector.LoadUnsafe(ref z, (nuint)j)).StoreUnsafe(ref y, (nuint)j);
-            }
-        }
-        else
-        {
-            for (; j + width <= n; j += width)
-            {
-                Activate(activation, Vector.LoadUnsafe(ref z, (nuint)j)).StoreUnsafe(ref y, (nuint)j);
-            }
+            case Activation.Tanh:
+                for (; j + width <= n; j += width)
+                {
+                    Tanh(T.Load(ref z, (nuint)j)).Store(ref y, (nuint)j);
+                }
+
+                break;
+            case Activation.Sigmoid:
+                for (; j + width <= n; j += width)
+                {
+                    Sigmoid(pre.Slice(j, width), post.Slice(j, width));
+                }
+
+                break;
+            default:
+                for (; j + width <= n; j += width)
+                {
+                    var zj = T.Load(ref z, (nuint)j);
+                    T.Select(T.GreaterThan(zj, T.Zero), zj, T.Zero).Store(ref y, (nuint)j);
+                }
+
+                break;
         }
 
         if (j < n)
         {
-            ApplyTail(activation, pre[j..], post[j..n]);
+            ApplyTail<T>(activation, pre[j..], post[j..n]);
         }
     }
 
     /// <summary>error ← error · act′ at the unit, from its input <paramref name="pre"/> and output <paramref name="post"/>.</summary>
-    public static void Derivative(Activation activation, ReadOnlySpan<double> pre, ReadOnlySpan<double> post, Span<double> error)
+    public static void Derivative<T>(Activation activation, ReadOnlySpan<double> pre, ReadOnlySpan<double> post, Span<double> error)
+        where T : struct, ILanes<T>
     {
         var n = error.Length;
-        var width = Vector<double>.Count;
+        var width = T.Count;
         ref var z = ref MemoryMarshal.GetReference(pre[..n]);
         ref var y = ref MemoryMarshal.GetReference(post[..n]);
         ref var e = ref MemoryMarshal.GetReference(error);
         var k = 0;
         for (; k + width <= n; k += width)
         {
-            var below = Vector.LoadUnsafe(ref e, (nuint)k);
-            var yk = Vector.LoadUnsafe(ref y, (nuint)k);
+            var below = T.Load(ref e, (nuint)k);
+            var yk = T.Load(ref y, (nuint)k);
             below = activation switch
             {
-                Activation.Tanh => below * (Vector<double>.One - (yk * yk)),
-                Activation.Sigmoid => below * ((Vector<double>.One - yk) * yk),
-                _ => Vector.ConditionalSelect(Vector.GreaterThan(Vector.LoadUnsafe(ref z, (nuint)k), Vector<double>.Zero), below, Vector<double>.Zero),
+                Activation.Tanh => below * (T.One - (yk * yk)),
+                Activation.Sigmoid => below * ((T.One - yk) * yk),
+                _ => T.Select(T.GreaterThan(T.Load(ref z, (nuint)k), T.Zero), below, T.Zero),
             };
-            below.StoreUnsafe(ref e, (nuint)k);
+            below.Store(ref e, (nuint)k);
         }
 
         for (; k < n; k++)
@@ -158,34 +189,24 @@ internal static class VectorActivations
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> Activate(Activation activation, Vector<double> z) => activation switch
+    /// <summary>1/(1 + e^(−z)) value by value with <see cref="Math.Exp"/>, as the scalar kernel computed it.</summary>
+    private static void Sigmoid(ReadOnlySpan<double> pre, Span<double> post)
     {
-        Activation.Tanh => Tanh(z),
-        Activation.Sigmoid => Sigmoid(z),
-        _ => Vector.ConditionalSelect(Vector.GreaterThan(z, Vector<double>.Zero), z, Vector<double>.Zero),
-    };
-
-    /// <summary>1/(1 + e^(−z)) lane by lane with <see cref="Math.Exp"/>, as the scalar kernel computed it.</summary>
-    private static Vector<double> Sigmoid(Vector<double> z)
-    {
-        Span<double> lanes = stackalloc double[Vector<double>.Count];
-        z.CopyTo(lanes);
-        foreach (ref var value in lanes)
+        for (var i = 0; i < pre.Length; i++)
         {
-            value = 1 / (1 + Math.Exp(-value));
+            post[i] = 1 / (1 + Math.Exp(-pre[i]));
         }
-
-        return new Vector<double>(lanes);
     }
 
     /// <summary>The last units that do not fill a vector go through the same vector code, so every unit gets the same function.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ApplyTail(Activation activation, ReadOnlySpan<double> pre, Span<double> post)
+    private static void ApplyTail<T>(Activation activation, ReadOnlySpan<double> pre, Span<double> post)
+        where T : struct, ILanes<T>
     {
-        Span<double> lanes = stackalloc double[Vector<double>.Count];
+        Span<double> lanes = stackalloc double[T.Count];
+        lanes.Clear();
         pre.CopyTo(lanes);
-        Activate(activation, new Vector<double>(lanes)).CopyTo(lanes);
+        Apply<T>(activation, lanes, lanes);
         lanes[..post.Length].CopyTo(post);
     }
 }

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace DescentLab.Optimizers;
 
 /// <summary>Adam: steps scaled by bias-corrected running averages of the gradient and of its square.</summary>
@@ -73,7 +76,42 @@ public sealed class Adam : Optimizer
         var oneMinusBeta2 = 1 - beta2;
         var expAvg = state.ExpAvg;
         var expAvgSq = state.ExpAvgSq;
-        for (var i = 0; i < gradient.Length; i++)
+
+        // Per element, with fused multiply-adds that round once on vectors as in Math.FusedMultiplyAdd: the vector loop
+        // gives the scalar loop's bits, and the scalar loop takes the elements that do not fill a vector.
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var v = Vector<double>.Count;
+            var decay = new Vector<double>(weightDecay);
+            var b1 = new Vector<double>(beta1);
+            var b2 = new Vector<double>(beta2);
+            var c1 = new Vector<double>(oneMinusBeta1);
+            var c2 = new Vector<double>(oneMinusBeta2);
+            ref var p0 = ref MemoryMarshal.GetReference(parameters);
+            ref var g0 = ref MemoryMarshal.GetReference(gradient);
+            ref var m0 = ref MemoryMarshal.GetReference(expAvg);
+            ref var s0 = ref MemoryMarshal.GetReference(expAvgSq);
+            for (; i + v <= gradient.Length; i += v)
+            {
+                var at = (nuint)i;
+                var g = Vector.LoadUnsafe(ref g0, at);
+                if (maximize)
+                {
+                    g = -g;
+                }
+
+                if (weightDecay != 0)
+                {
+                    g = Vector.FusedMultiplyAdd(decay, Vector.LoadUnsafe(ref p0, at), g);
+                }
+
+                Vector.FusedMultiplyAdd(c1, g, Vector.LoadUnsafe(ref m0, at) * b1).StoreUnsafe(ref m0, at);
+                Vector.FusedMultiplyAdd(c2 * g, g, Vector.LoadUnsafe(ref s0, at) * b2).StoreUnsafe(ref s0, at);
+            }
+        }
+
+        for (; i < gradient.Length; i++)
         {
             var g = maximize ? -gradient[i] : gradient[i];
             if (weightDecay != 0)
@@ -98,7 +136,27 @@ public sealed class Adam : Optimizer
         var expAvg = state.ExpAvg;
         var expAvgSq = state.ExpAvgSq;
         var maxExpAvgSq = state.MaxExpAvgSq;
-        for (var i = 0; i < parameters.Length; i++)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && !amsgrad)
+        {
+            // Square root and division round correctly on vectors as in Math.Sqrt and '/', so the bits are the scalar
+            // loop's. AMSGrad's running maximum stays scalar: Math.Max's NaN rule is the one torch.maximum follows.
+            var v = Vector<double>.Count;
+            var step = new Vector<double>(negativeStepSize);
+            var correction = new Vector<double>(biasCorrection2Sqrt);
+            var eps = new Vector<double>(epsilon);
+            ref var p0 = ref MemoryMarshal.GetReference(parameters);
+            ref var m0 = ref MemoryMarshal.GetReference(expAvg);
+            ref var s0 = ref MemoryMarshal.GetReference(expAvgSq);
+            for (; i + v <= parameters.Length; i += v)
+            {
+                var at = (nuint)i;
+                var denominator = (Vector.SquareRoot(Vector.LoadUnsafe(ref s0, at)) / correction) + eps;
+                (Vector.LoadUnsafe(ref p0, at) + (step * Vector.LoadUnsafe(ref m0, at) / denominator)).StoreUnsafe(ref p0, at);
+            }
+        }
+
+        for (; i < parameters.Length; i++)
         {
             var v = expAvgSq[i];
             if (amsgrad)

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace DescentLab.Optimizers;
 
 /// <summary>Stochastic gradient descent, optionally with momentum, Nesterov momentum, weight decay and maximization.</summary>
@@ -59,7 +62,46 @@ public sealed class Sgd : Optimizer
         // PyTorch seeds the buffer with the first gradient, not zeros, and does not dampen that first one.
         var seed = !state.HasMomentumBuffer;
 
-        for (var i = 0; i < parameters.Length; i++)
+        // Every operation is per element and fused multiply-adds round once on vectors as in Math.FusedMultiplyAdd, so the
+        // vector loop gives the scalar loop's bits; the scalar loop takes the elements that do not fill a vector.
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var v = Vector<double>.Count;
+            var decay = new Vector<double>(weightDecay);
+            var beta = new Vector<double>(momentum);
+            var keepVector = new Vector<double>(keep);
+            var step = new Vector<double>(negativeLearningRate);
+            ref var p0 = ref MemoryMarshal.GetReference(parameters);
+            ref var g0 = ref MemoryMarshal.GetReference(gradient);
+            ref var b0 = ref MemoryMarshal.GetReference(buffer);
+            for (; i + v <= parameters.Length; i += v)
+            {
+                var at = (nuint)i;
+                var p = Vector.LoadUnsafe(ref p0, at);
+                var d = Vector.LoadUnsafe(ref g0, at);
+                if (maximize)
+                {
+                    d = -d;
+                }
+
+                if (weightDecay != 0)
+                {
+                    d = Vector.FusedMultiplyAdd(decay, p, d);
+                }
+
+                if (momentum != 0)
+                {
+                    var b = seed ? d : Vector.FusedMultiplyAdd(keepVector, d, Vector.LoadUnsafe(ref b0, at) * beta);
+                    b.StoreUnsafe(ref b0, at);
+                    d = nesterov ? Vector.FusedMultiplyAdd(beta, b, d) : b;
+                }
+
+                Vector.FusedMultiplyAdd(step, d, p).StoreUnsafe(ref p0, at);
+            }
+        }
+
+        for (; i < parameters.Length; i++)
         {
             var d = maximize ? -gradient[i] : gradient[i];
             if (weightDecay != 0)

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using DescentLab.Models;
 using DescentLab.Sampling;
 
@@ -69,7 +71,7 @@ public static class Trainer
             threshold = double.MaxValue;
         }
 
-        if (!double.IsFinite(initialLoss) || !double.IsFinite(Sum(theta)))
+        if (!double.IsFinite(initialLoss) || !AllFinite(theta))
         {
             return recorder.Build(0, $"the initial point is not finite (full-data loss {initialLoss})", threshold);
         }
@@ -103,7 +105,7 @@ public static class Trainer
                 samples += batch.Length;
 
                 // "Not ≤" also catches NaN. A suspect step has its full-data loss checked, recorded or not.
-                var suspect = !(batchLoss <= threshold) || !double.IsFinite(Sum(theta));
+                var suspect = !(batchLoss <= threshold) || !AllFinite(theta);
                 var record = --untilRecord == 0 || step == totalSteps;
                 if (record || suspect)
                 {
@@ -114,7 +116,7 @@ public static class Trainer
                     }
 
                     var loss = linear is not null ? linear.Loss(theta) : model.Loss(theta);
-                    var diverged = !(loss <= threshold) || (suspect && !double.IsFinite(Sum(theta)));
+                    var diverged = !(loss <= threshold) || (suspect && !AllFinite(theta));
                     if (record || diverged)
                     {
                         // The optimizers only read the gradient, so it still holds the one this step used.
@@ -192,15 +194,29 @@ public static class Trainer
         return Math.Sqrt(sum);
     }
 
-    private static double Sum(ReadOnlySpan<double> values)
+    /// <summary>
+    /// Whether every value is finite: x − x is 0 for a finite x and NaN for ±∞ and NaN, and a sum of zeros cannot
+    /// overflow (as a plain sum of θ could for finite values), a vector at a time.
+    /// </summary>
+    private static bool AllFinite(ReadOnlySpan<double> values)
     {
-        var sum = 0.0;
-        foreach (var v in values)
+        var v = Vector<double>.Count;
+        var lanes = Vector<double>.Zero;
+        var i = 0;
+        ref var x0 = ref MemoryMarshal.GetReference(values);
+        for (; i + v <= values.Length; i += v)
         {
-            sum += v;
+            var x = Vector.LoadUnsafe(ref x0, (nuint)i);
+            lanes += x - x;
         }
 
-        return sum;
+        var rest = 0.0;
+        for (; i < values.Length; i++)
+        {
+            rest += values[i] - values[i];
+        }
+
+        return double.IsFinite(rest + Vector.Sum(lanes));
     }
 
     private static string DivergenceReason(IModel model, double loss, double threshold, double factor, ReadOnlySpan<double> theta, long step)
