@@ -23,9 +23,6 @@ public class ModelBenchmarks
     private double[] _init = null!;
     private Method _method = null!;
     private TrainingOptions _options = null!;
-    private readonly int[] _batch = [.. Enumerable.Range(0, 25)];
-    private double[] _gradient = null!;
-    private double[] _workspace = null!;
 
     [Params("sgd", "adam")]
     public string Optimizer { get; set; } = "sgd";
@@ -42,14 +39,8 @@ public class ModelBenchmarks
         OptimizerOptions optimizer = Optimizer == "adam" ? new AdamOptions { LearningRate = 0.01 } : new SgdOptions { LearningRate = 0.1 };
         _method = new Method(Optimizer, new SamplerOptions { Kind = SamplerKind.Reshuffle, BatchSize = 25 }, optimizer);
         _options = new TrainingOptions { Epochs = StepsPerRun / 8, RecordEvery = RecordEvery };
-        _gradient = new double[_network.ParameterCount];
-        _workspace = new double[_network.WorkspaceLength];
     }
 
     [Benchmark(OperationsPerInvoke = StepsPerRun)]
     public Trajectory Train() => Trainer.Train(_network, _method, _init, _options, LoaderRandomness.Private(new TorchGenerator(7)));
-
-    /// <summary>The batch kernel alone: forward and backward of 25 samples.</summary>
-    [Benchmark]
-    public double BatchLossAndGradient() => _network.BatchLossAndGradient(_init, _batch, _gradient, _workspace);
 }

@@ -323,8 +323,7 @@ public sealed class NeuralNetwork : IModel
             for (var r = 0; r < c; r++)
             {
                 var logits = rows.Slice(r * outputs, outputs);
-                loss += SampleLoss(logits, samples[r]);
-                OutputError(logits, samples[r], scale, logits);
+                loss += SampleLossAndError(logits, samples[r], scale);
             }
 
             var top = delta[(Chunk * _unitOffsets[layers])..];
@@ -724,28 +723,41 @@ public sealed class NeuralNetwork : IModel
         return Math.Log(sum);
     }
 
-    /// <summary>∂(loss/|B|)/∂outputs for one sample, into <paramref name="error"/>.</summary>
-    private void OutputError(ReadOnlySpan<double> outputs, int sample, double scale, Span<double> error)
+    /// <summary>
+    /// The loss of one sample from its outputs, which are then overwritten by ∂(loss/|B|)/∂outputs (<paramref name="scale"/>
+    /// = 1/|B|). The exponentials the loss and its gradient share are computed once, so the bits are those of computing
+    /// <see cref="SampleLoss"/> and the gradient apart.
+    /// </summary>
+    private double SampleLossAndError(Span<double> outputs, int sample, double scale)
     {
         var t = _targets[sample];
         switch (LossKind)
         {
             case NetworkLoss.MeanSquaredError:
-                error[0] = 2 * (outputs[0] - t) * scale;
-                break;
+                var r = outputs[0] - t;
+                outputs[0] = 2 * r * scale;
+                return r * r;
             case NetworkLoss.BinaryCrossEntropyWithLogits:
-                error[0] = ((1 / (1 + Math.Exp(-outputs[0]))) - t) * scale;
-                break;
+                var x = outputs[0];
+                var m = Math.Max(-x, 0.0);
+
+                // The loss needs e^(−x) when m = 0 (x ≥ 0), as σ(x) = 1/(1 + e^(−x)) always does.
+                var minusX = Math.Exp(-x);
+                var loss = ((1 - t) * x) + m + Math.Log(1 + (m == 0 ? minusX : Math.Exp(-m)));
+                outputs[0] = ((1 / (1 + minusX)) - t) * scale;
+                return loss;
             default:
                 var logSum = LogSumExpAboveMax(outputs, out var max);
+                var label = (int)t;
+                var sampleLoss = -(outputs[label] - max - logSum);
                 for (var j = 0; j < outputs.Length; j++)
                 {
                     // log_softmax_backward: g − exp(log p)·Σg, with g = −1/|B| at the label and 0 elsewhere.
                     var p = Math.Exp(outputs[j] - max - logSum);
-                    error[j] = (p * scale) - (j == (int)t ? scale : 0.0);
+                    outputs[j] = (p * scale) - (j == label ? scale : 0.0);
                 }
 
-                break;
+                return sampleLoss;
         }
     }
 
