@@ -31,7 +31,7 @@ public static partial class DescentLabCommand
             if (result.Statistics is { } statistics)
             {
                 context.Output.WriteLine();
-                ResultsTable.WriteStatistics(statistics, spec.Seed, context.Output, NetworkReferenceNote(result));
+                ResultsTable.WriteStatistics(statistics, spec.Seed, context.Output, NetworkReferenceNote(result), spec.Model.MinimumName);
             }
 
             context.Output.WriteLine();
@@ -73,7 +73,7 @@ public static partial class DescentLabCommand
         output.WriteLine();
         string[] header = [
             "method", "steps", "epochs", "batch loss", "loss",
-            .. result.Reference is null ? Array.Empty<string>() : ["L − L_ref"],
+            .. result.Optimum is { Theta: not null } ? ["L − L*"] : result.Reference is null ? Array.Empty<string>() : ["L − L_ref"],
             .. network.IsClassifier ? ["accuracy"] : Array.Empty<string>(),
             "λmax at end", "2/λmax", "outcome"];
         var table = new ConsoleTable();
@@ -95,7 +95,11 @@ public static partial class DescentLabCommand
                 ResultsTable.Number(last > 0 ? t.BatchLoss[last] : double.NaN),
                 ResultsTable.Number(t.Loss[last]),
             };
-            if (result.Reference is not null)
+            if (result.Optimum is { Theta: not null } newton)
+            {
+                row.Add(ResultsTable.Number(t.Loss[last] - newton.Loss));
+            }
+            else if (result.Reference is not null)
             {
                 row.Add(ResultsTable.Number(result.ExcessLoss(run)));
             }

@@ -190,7 +190,7 @@ public static partial class DescentLabCommand
         if (!quiet)
         {
             var b = file.Spec.Base;
-            context.Output.WriteLine(Invariant($"{b.Name}: {summary.Count} cells × {b.Replicates} replicates, {b.Training.Epochs} epochs, reached: {b.Statistics.ToleranceText} ({done})"));
+            context.Output.WriteLine(Invariant($"{b.Name}: {summary.Count} cells × {b.Replicates} replicates, {b.Training.Epochs} epochs, reached: {b.Statistics.ToleranceTextFor(b.Model.MinimumName)} ({done})"));
             context.Output.WriteLine();
             SweepTable.Write(summary, context.Output);
             context.Output.WriteLine();

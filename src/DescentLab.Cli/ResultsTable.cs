@@ -73,12 +73,13 @@ internal static class ResultsTable
     /// <param name="seed">The first replicate's seed.</param>
     /// <param name="output">Where to print.</param>
     /// <param name="reference">For models without L*, what excess loss is measured against; printed under the first line.</param>
-    public static void WriteStatistics(ReplicateStatistics statistics, uint seed, TextWriter output, string? reference = null)
+    /// <param name="minimum">The name of that minimum in the reached rule: L* (known) or L_ref.</param>
+    public static void WriteStatistics(ReplicateStatistics statistics, uint seed, TextWriter output, string? reference = null, string minimum = "L*")
     {
         var o = statistics.Options;
         var band = Invariant($"{o.BandLower * 100:0.#}%–{o.BandUpper * 100:0.#}%");
         var replicates = statistics.Methods.Count == 0 ? 0 : statistics.Methods[0].Replicates;
-        output.WriteLine(Invariant($"across {replicates} replicates (seeds {seed}…{seed + (ulong)replicates - 1}): median and {band} band; reached: {o.ToleranceText} for good"));
+        output.WriteLine(Invariant($"across {replicates} replicates (seeds {seed}…{seed + (ulong)replicates - 1}): median and {band} band; reached: {o.ToleranceTextFor(minimum)} for good"));
         if (reference is not null)
         {
             output.WriteLine(reference);

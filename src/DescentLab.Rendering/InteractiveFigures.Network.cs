@@ -15,7 +15,9 @@ internal static partial class InteractiveFigures
     {
         var floor = model.LossFloor is { } minimum
             ? $" The dotted line is L* = {F(minimum)}, the loss at the logistic θ*."
-            : " This model has no known optimum, so the curves are the loss itself, not an excess over L*.";
+            : model.Result.Reference is { } reference
+                ? $" This model has no known optimum, so the curves are the loss itself; its reference L_ref = {F(reference.Loss)} (full-batch L-BFGS, see Optimum) is a local one and is not drawn."
+                : " This model has no known optimum, so the curves are the loss itself, not an excess over L*.";
         var list = new List<(ReportFigure, string, string)>
         {
             (ReportFigure.Loss, $"Loss against {model.ProgressWord}", $"Batch loss (faint: the loss of the batch each step used, before the step) and full-data {model.LossName} after each step; log scale.{floor}"),
@@ -23,6 +25,11 @@ internal static partial class InteractiveFigures
         if (model.IsClassifier)
         {
             list.Add((ReportFigure.Accuracy, $"Accuracy against {model.ProgressWord}", $"The share of all {model.Network.SampleCount.ToString(CultureInfo.InvariantCulture)} samples each method's θ classifies correctly (largest logit, or a positive logit for two classes), at up to {NetworkFigureModel.MaxAccuracyPoints} recorded steps per method."));
+        }
+
+        if (model.LossFloor is not null)
+        {
+            list.Add((ReportFigure.Excess, $"Excess loss against {model.ProgressWord}", "L(θ) − L*, with L* the loss at Newton's θ* (see Optimum): how much loss is left to lose; log scale."));
         }
 
         if (model.HasBoundary)
@@ -48,6 +55,7 @@ internal static partial class InteractiveFigures
                 // Side by side in the report, each half as wide as a linear run's figures: legends below the plots.
                 case ReportFigure.Loss: Loss(json, model, heading, legendBelow: model.IsClassifier); break;
                 case ReportFigure.Accuracy: AccuracyFigure(json, model, heading); break;
+                case ReportFigure.Excess: Excess(json, model, heading); break;
                 case ReportFigure.Boundary: Boundary(json, model, heading); break;
                 default: throw new ArgumentOutOfRangeException(nameof(model), figure, "Not a network report figure.");
             }

@@ -167,7 +167,7 @@ internal static partial class InteractiveFigures
         ProgressAxes(json, model, traces, $"Loss against ");
     }
 
-    private static void Excess(PlotlyJson json, FigureModel model, string heading)
+    private static void Excess(PlotlyJson json, ILossCurves model, string heading)
     {
         var traces = new List<Func<XAxis, double[]>?>();
         json.StartArray("data");

@@ -117,10 +117,12 @@ internal sealed class NetworkFigureModel : ILossCurves
         foreach (var run in Runs)
         {
             (run.Loss, var lossEnd) = FigureModel.CapAt(run.Loss, ceiling);
+            (run.ExcessLoss, var excessEnd) = FigureModel.CapAt(run.ExcessLoss, ceiling);
             (run.BatchLoss, _) = FigureModel.CapAt(run.BatchLoss, ceiling);
             if (run.Diverged)
             {
                 run.LossEnd = lossEnd;
+                run.ExcessEnd = LossFloor is null ? null : excessEnd;
             }
         }
 
@@ -185,7 +187,7 @@ internal sealed class NetworkFigureModel : ILossCurves
             SamplesSeen = RunSeries.Take(t.Samples, rows),
             BatchLoss = RunSeries.Take(t.BatchLoss, rows),
             Loss = RunSeries.Take(t.Loss, rows),
-            ExcessLoss = [],
+            ExcessLoss = LossFloor is { } floor ? [.. RunSeries.Take(t.Loss, rows).Select(v => v - floor)] : [],
             PlaneX = [],
             PlaneY = [],
             Marks = [],

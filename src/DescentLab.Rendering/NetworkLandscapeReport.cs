@@ -160,7 +160,7 @@ internal static class NetworkLandscapeReport
                 Row(html, "from", $"the trajectory of {landscape.PcaMethod}: θᵢ − θ_final, centred, first two right singular vectors; each signed so its largest entry is positive");
                 break;
             default:
-                Row(html, "drawn", $"torch.manual_seed({landscape.Seed}); torch.randn per parameter tensor (float64), direction 1 then direction 2");
+                Row(html, "random directions", $"drawn after torch.manual_seed({landscape.Seed}): torch.randn per parameter tensor (float64), direction 1 then direction 2");
                 if (job.Directions == PlaneDirections.Filter)
                 {
                     Row(html, "filter normalisation", job.Biases == BiasDirectionRule.Zero
@@ -175,7 +175,7 @@ internal static class NetworkLandscapeReport
         Row(html, "loss on the grid", $"{G(surface.Minimum)} to {G(surface.Maximum)}{(NetworkLandscapeFigures.UsesLogColour(surface) ? "; colours on a log scale" : string.Empty)}");
         if (landscape.HasClippedValues)
         {
-            Row(html, "drawn", $"loss above {G(landscape.DrawCeiling)} (or not finite) is drawn at {G(landscape.DrawCeiling)}; landscape.csv holds every value");
+            Row(html, "clipped", $"loss above {G(landscape.DrawCeiling)} (or not finite) is drawn at {G(landscape.DrawCeiling)}; landscape.csv holds every value");
         }
 
         Row(html, "paths", landscape.ProjectionNote);

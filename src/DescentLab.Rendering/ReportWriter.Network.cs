@@ -119,6 +119,10 @@ internal static partial class ReportWriter
         {
             html.Append("<th>excess loss L − L*</th>");
         }
+        else if (result.Reference is not null)
+        {
+            html.Append("<th>excess loss L − L_ref</th>");
+        }
 
         if (model.IsClassifier)
         {
@@ -151,6 +155,10 @@ internal static partial class ReportWriter
             {
                 html.Append("<td>").Append(G(last >= 0 ? t.Loss[last] - floor : double.NaN)).Append("</td>");
             }
+            else if (result.Reference is not null)
+            {
+                html.Append("<td>").Append(G(result.ExcessLoss(run.Run))).Append("</td>");
+            }
 
             if (model.IsClassifier)
             {
@@ -180,15 +188,18 @@ internal static partial class ReportWriter
         html.Append("</ul>\n");
     }
 
-    /// <summary>What is known of the optimum: the logistic θ* by Newton's method, or why there is none to compare with.</summary>
+    /// <summary>
+    /// What is known of the optimum: the logistic θ* by Newton's method (or the statement that the data is separable),
+    /// the reference L_ref from full-batch L-BFGS for models without θ*, in the words of the console table and
+    /// summary.json, or why there is neither.
+    /// </summary>
     private static void Optimum(StringBuilder html, NetworkFigureModel model)
     {
         html.Append("<h2>Optimum</h2>\n");
-        if (model.Result.Optimum is { } optimum)
+        var result = model.Result;
+        if (result.Optimum is { } optimum)
         {
-            var statement = optimum.Statement;
-            // A sentence of its own: "the data is …" capitalised, "θ* by …" left as it is (upper-case θ is another symbol).
-            html.Append("<p>").Append(Encode((statement[0] is >= 'a' and <= 'z' ? char.ToUpperInvariant(statement[0]) + statement[1..] : statement) + ".")).Append("</p>\n");
+            html.Append("<p>").Append(Encode(Sentence(optimum.Statement))).Append("</p>\n");
             if (optimum.Theta is { } theta)
             {
                 html.Append("<table id=\"optimum\">\n<tbody>\n");
@@ -199,14 +210,37 @@ internal static partial class ReportWriter
 
                 Row(html, "L* = L(θ*)", G(optimum.Loss));
                 html.Append("</tbody>\n</table>\n");
+                html.Append("<p>").Append(Encode("Excess loss is measured against this L*: the methods table gives L − L* at the end, and the excess-loss figure draws it over training.")).Append("</p>\n");
             }
         }
-        else
+
+        if (result.Reference is { } reference)
         {
-            var kind = model.Network.LossKind == NetworkLoss.CrossEntropy && model.Network.Widths.Count == 2 ? "softmax regression" : "this network";
-            html.Append("<p>").Append(Encode($"No closed-form optimum is computed for {kind}: losses are shown as they are, not as an excess over L*.")).Append("</p>\n");
+            if (result.Optimum is null)
+            {
+                html.Append("<p>").Append(Encode($"No closed-form optimum exists for {ModelWords(model)}: excess loss is measured against the reference L_ref, a local optimum.")).Append("</p>\n");
+            }
+
+            html.Append("<p>").Append(Encode(Sentence(reference.Statement))).Append("</p>\n<table id=\"reference\">\n<tbody>\n");
+            Row(html, "L_ref = L(θ_ref)", G(reference.Loss));
+            Row(html, $"start: final θ of {reference.StartMethod}", $"loss {G(reference.StartLoss)}");
+            Row(html, "L-BFGS iterations", reference.Iterations.ToString(CultureInfo.InvariantCulture));
+            Row(html, "‖∇L(θ_ref)‖", G(reference.GradientNorm));
+            html.Append("</tbody>\n</table>\n");
+        }
+        else if (result.Optimum is null)
+        {
+            html.Append("<p>").Append(Encode($"No closed-form optimum is computed for {ModelWords(model)}, and no reference either (every run diverged): losses are shown as they are, not as an excess over L*.")).Append("</p>\n");
         }
     }
+
+    /// <summary>The model in words for the optimum section.</summary>
+    private static string ModelWords(NetworkFigureModel model) =>
+        model.Network.LossKind == NetworkLoss.CrossEntropy && model.Network.Widths.Count == 2 ? "softmax regression" : "this network";
+
+    /// <summary>A statement as a sentence of its own: "the data is …" capitalised, "θ* by …" left as it is (upper-case θ is another symbol).</summary>
+    private static string Sentence(string statement) =>
+        (statement[0] is >= 'a' and <= 'z' ? char.ToUpperInvariant(statement[0]) + statement[1..] : statement) + ".";
 
     private static string Share(double fraction) =>
         double.IsFinite(fraction) ? (100 * fraction).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";

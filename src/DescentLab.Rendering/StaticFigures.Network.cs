@@ -57,12 +57,18 @@ internal static partial class StaticFigures
         return written;
     }
 
-    /// <summary>The single-plot figures of <paramref name="figures"/> that <paramref name="model"/> has: loss, then accuracy for a classifier.</summary>
+    /// <summary>The single-plot figures of <paramref name="figures"/> that <paramref name="model"/> has: loss, excess loss where L* is known, then accuracy for a classifier.</summary>
     public static IEnumerable<(string Name, Func<Plot> Build)> Figures(NetworkFigureModel model, FigureSet figures = FigureSet.All)
     {
         if (figures.HasFlag(FigureSet.Loss))
         {
             yield return ("loss", () => Loss(model));
+        }
+
+        // Only where L* is known (logistic regression with Newton's θ*): an excess over L_ref, a local reference, is not drawn.
+        if (figures.HasFlag(FigureSet.ExcessLoss) && model.LossFloor is not null)
+        {
+            yield return ("excess-loss", () => ExcessLoss(model));
         }
 
         if (figures.HasFlag(FigureSet.Accuracy) && model.IsClassifier)

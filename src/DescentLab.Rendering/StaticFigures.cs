@@ -187,7 +187,8 @@ internal static partial class StaticFigures
         return plot;
     }
 
-    private static Plot ExcessLoss(FigureModel model)
+    /// <summary>Every run's excess loss L − L* on a log axis (the linear model, and logistic regression with Newton's θ*).</summary>
+    internal static Plot ExcessLoss(ILossCurves model)
     {
         var plot = NewPlot($"Excess loss L − L* against {model.ProgressWord}", model.ProgressLabel, "L(θ) − L* (log scale)");
         var drawn = new List<double[]>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DescentLab.Models;
 using DescentLab.Sweeps;
 
 namespace DescentLab.Rendering;
@@ -45,8 +46,19 @@ internal sealed record SweepHeatmap(string Name, string Title, string Quantity, 
     /// <summary>The value drawn in colour: NaN for a diverged cell, whose median is a blown-up run.</summary>
     public double Shown(int row, int column) => IsDiverged(row, column) ? double.NaN : At(row, column);
 
-    /// <summary>The two heatmaps (median epochs to tolerance, median final excess loss) of every optimizer × sampler of the summary.</summary>
-    public static IReadOnlyList<SweepHeatmap> Of(string sweepName, IReadOnlyList<SweepCellSummary> cells)
+    /// <summary>
+    /// The excess loss of a sweep of <paramref name="model"/> in symbols: L − L* for the linear model; for logistic
+    /// regression L − L* with Newton's L*, but L − L_ref for a replicate whose data is separable (no finite θ*); L − L_ref
+    /// (full-batch L-BFGS from the replicate's shared init) for softmax regression and MLPs.
+    /// </summary>
+    public static string ExcessName(ModelSpec model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return $"L − {model.MinimumName}" + (model.Kind == ModelKind.Logistic ? " (L_ref if separable)" : string.Empty);
+    }
+
+    /// <summary>The two heatmaps (median epochs to tolerance, median final excess loss) of every optimizer × sampler of the summary of a sweep of <paramref name="model"/>.</summary>
+    public static IReadOnlyList<SweepHeatmap> Of(string sweepName, IReadOnlyList<SweepCellSummary> cells, ModelSpec model)
     {
         var groups = cells.GroupBy(c => (c.Optimizer, c.Sampler)).ToArray();
         var maps = new List<SweepHeatmap>();
@@ -62,7 +74,7 @@ internal sealed record SweepHeatmap(string Name, string Title, string Quantity, 
             var excess = Grid(group, lrs, sizes, c => c.FinalExcessLoss.Median);
             var diverged = Grid(group, lrs, sizes, c => c.DivergedShare);
             maps.Add(new SweepHeatmap("heatmap-epochs" + suffix, $"{sweepName}: median epochs to reach ({what})", "median epochs to reach", lrs, sizes, tolerance, Log: false, diverged));
-            maps.Add(new SweepHeatmap("heatmap-excess" + suffix, $"{sweepName}: median final excess loss ({what})", "median final excess loss L − L*", lrs, sizes, excess, Log: true, diverged));
+            maps.Add(new SweepHeatmap("heatmap-excess" + suffix, $"{sweepName}: median final excess loss ({what})", "median final excess loss " + ExcessName(model), lrs, sizes, excess, Log: true, diverged));
         }
 
         return maps;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DescentLab.Experiments;
+using DescentLab.Models;
 using DescentLab.Statistics;
 using DescentLab.Sweeps;
 using ScottPlot;
@@ -26,7 +27,7 @@ public static class SweepRenderer
 
         Directory.CreateDirectory(directory);
         var written = new List<string>();
-        foreach (var map in SweepHeatmap.Of(spec.Base.Name, cells))
+        foreach (var map in SweepHeatmap.Of(spec.Base.Name, cells, spec.Base.Model))
         {
             using var plot = Static(map);
             if (formats.HasFlag(FigureFormats.Png))
@@ -58,7 +59,7 @@ public static class SweepRenderer
 
     internal static string Render(SweepSpec spec, IReadOnlyList<SweepCellSummary> cells, string? sweepJson)
     {
-        var maps = SweepHeatmap.Of(spec.Base.Name, cells);
+        var maps = SweepHeatmap.Of(spec.Base.Name, cells, spec.Base.Model);
         using var json = new PlotlyJson();
         json.StartArray();
         for (var k = 0; k < maps.Count; k++)
@@ -68,18 +69,24 @@ public static class SweepRenderer
 
         json.EndArray();
         var title = $"Sweep: {spec.Base.Name}";
+        var tolerance = spec.Base.Statistics.ToleranceTextFor(spec.Base.Model.MinimumName);
         return ReportWriter.Page(title, json.Text(), html =>
         {
             var b = spec.Base;
             html.Append("<p class=\"lead\">").Append(ReportWriter.Encode(Invariant(
-                $"{cells.Count} cells × {b.Replicates} replicates (seeds {b.Seed}…{b.Seed + (uint)b.Replicates - 1}), {b.Training.Epochs} epochs each; a run has reached the optimum when {b.Statistics.ToleranceText} for good.")))
+                $"{cells.Count} cells × {b.Replicates} replicates (seeds {b.Seed}…{b.Seed + (uint)b.Replicates - 1}), {b.Training.Epochs} epochs each; a run has reached the optimum when {tolerance} for good.")))
                 .Append("</p>\n");
+            if (Reference(b.Model) is { } reference)
+            {
+                html.Append("<p>").Append(ReportWriter.Encode(reference)).Append("</p>\n");
+            }
+
             for (var k = 0; k < maps.Count; k++)
             {
                 const string diverged = " A cell where at least half the runs diverged has no colour and is outlined in red with its diverged share; a smaller diverged share is given after the value.";
                 ReportWriter.FigureSection(html, Id(k), maps[k].Title, maps[k].Log
-                    ? "Median over replicates of the final L − L*, log colour scale." + diverged
-                    : $"Median over replicates of the first epoch from which {b.Statistics.ToleranceText}; “never” where the median run does not get there." + diverged);
+                    ? $"Median over replicates of the final {SweepHeatmap.ExcessName(b.Model)}, log colour scale." + diverged
+                    : $"Median over replicates of the first epoch from which {tolerance}; “never” where the median run does not get there." + diverged);
             }
 
             html.Append("<h2>Cells</h2>\n<table id=\"cells\">\n<thead><tr><th class=\"text\">method</th><th class=\"text\">optimizer</th><th class=\"text\">sampler</th><th>batch</th><th>lr</th><th>runs</th><th>diverged</th><th>reached</th>")
@@ -100,6 +107,14 @@ public static class SweepRenderer
             }
         });
     }
+
+    /// <summary>What a network sweep's excess loss is measured against, in a sentence; null for the linear model (its L* is exact).</summary>
+    private static string? Reference(ModelSpec model) => model.Kind switch
+    {
+        ModelKind.Linear => null,
+        ModelKind.Logistic => "L* is the loss at Newton's θ* on each replicate's data; where that data is separable (no finite θ*), it is L_ref, the loss after full-batch L-BFGS from the replicate's shared init, which tends to 0 and is only a point on the way down.",
+        _ => "L_ref is each replicate's reference loss: full-batch L-BFGS from the replicate's shared init, the same for every cell (a local reference, not a global optimum). A cell can end below it: its excess loss is then negative and its heatmap cell blank.",
+    };
 
     /// <summary>The colour of diverged cells (tab10's red).</summary>
     private static readonly Color DivergedColor = Color.FromHex("#d62728");
@@ -231,7 +246,11 @@ public static class SweepRenderer
             }
         }
 
-        json.Grid("z", shown, map.LearningRates.Length, map.Scaled);
+        // No cell has a value (no run reached the tolerance): plotly would draw neither the cells nor their labels, so
+        // every cell but a diverged one (NaN, left uncoloured) is drawn at 0 in the grey of empty cells, without a
+        // colour bar, as the static figure does.
+        var empty = !shown.Any(v => double.IsFinite(map.Scaled(v)));
+        json.Grid("z", shown, map.LearningRates.Length, empty ? v => double.IsNaN(v) ? double.NaN : 0 : map.Scaled);
         json.Writer.WriteStartArray("text");
         for (var r = 0; r < map.BatchSizes.Length; r++)
         {
@@ -247,14 +266,35 @@ public static class SweepRenderer
         json.Writer.WriteEndArray();
         json.String("texttemplate", "%{text}");
         json.String("hovertemplate", "lr %{x}, batch %{y}: %{text}<extra></extra>");
-        json.String("colorscale", "Viridis");
-        json.StartObject("colorbar");
-        json.Title("title", map.Log ? map.Quantity + " (log10)" : map.Quantity);
-        json.EndObject();
+        if (empty)
+        {
+            json.StartArray("colorscale");
+            foreach (var edge in new[] { 0.0, 1.0 })
+            {
+                json.StartArray();
+                json.Value(edge);
+                json.Writer.WriteStringValue("#d3d3d3");
+                json.EndArray();
+            }
+
+            json.EndArray();
+            json.Bool("showscale", false);
+        }
+        else
+        {
+            json.String("colorscale", "Viridis");
+            json.StartObject("colorbar");
+            json.Title("title", map.Log ? map.Quantity + " (log10)" : map.Quantity);
+            json.EndObject();
+        }
+
         json.EndObject();
         json.EndArray();
         json.StartObject("layout");
         json.Title("title", map.Title);
+
+        // A cell without a value (null z: never reached, or no run) shows the plot area: grey, as in the static figure.
+        json.String("plot_bgcolor", "#d3d3d3");
 
         // Diverged cells have no colour (z is null there) and are outlined and tinted red, with their label.
         json.StartArray("shapes");
@@ -275,7 +315,10 @@ public static class SweepRenderer
                 json.Number("x1", c + 0.5);
                 json.Number("y0", r - 0.5);
                 json.Number("y1", r + 0.5);
-                json.String("fillcolor", "rgba(214,39,40,0.18)");
+                // Tab10's red at 18% over white, opaque and below the trace: it covers the grey plot area, and the cell's
+                // label (drawn by the trace) stays on top.
+                json.String("fillcolor", "#f8d8d8");
+                json.String("layer", "below");
                 json.StartObject("line");
                 json.String("color", "#d62728");
                 json.Number("width", 2);

@@ -102,6 +102,20 @@ public sealed class ClassLabelCommandTests : IDisposable
         Assert.Equal("descentlab: --label: names a column of a CSV file; give the file with --data.", result.Error.TrimEnd());
     }
 
+    [Fact]
+    public void Sweep_LabelDataWithTheLinearModel_ExitsTwoWithRunsLineAndWritesNothing()
+    {
+        _box.WriteFile("ok.csv", "x,c\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"{i},{(i % 2 == 0 ? "a" : "b")}\n")));
+        var config = _box.WriteFile("sw.json", """{ "data": { "kind": "csv", "path": "ok.csv", "x": "x", "label": "c" }, "epochs": 2, "sweep": { "lr": [0.001], "batchSize": [10] } }""");
+        var folder = _box.PathOf("out");
+
+        var result = Sandbox.Run("sweep", "--config", config, "--out", folder);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"descentlab: {config}: model: linear regresses a numeric output, but 'c' is read as class labels; choose logistic, softmax or an mlp, or read the column as y.", result.Error.TrimEnd());
+        Assert.False(Directory.Exists(folder));
+    }
+
     private string WriteThreeClasses()
     {
         var text = new StringBuilder("x1,x2,species\n");

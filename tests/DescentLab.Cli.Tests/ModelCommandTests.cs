@@ -65,6 +65,14 @@ public sealed class ModelCommandTests : IDisposable
         Assert.Equal(3, summary.GetProperty("optimum").GetProperty("theta").GetArrayLength());
         var curvature = OutputFiles.Method(summary, "gd").GetProperty("endCurvature");
         Assert.Equal(2 / curvature.GetProperty("maxEigenvalue").GetDouble(), curvature.GetProperty("stabilityBound").GetDouble());
+
+        // L* is known, so the table gives the excess loss L − L* as a linear run's table does.
+        var lines = result.Output.Split('\n');
+        var header = lines.Single(l => l.StartsWith("method ", StringComparison.Ordinal)).Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(["method", "steps", "epochs", "batch loss", "loss", "L − L*", "accuracy", "λmax at end", "2/λmax", "outcome"], header);
+        var gd = lines.Single(l => l.StartsWith("gd ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var excess = OutputFiles.Method(summary, "gd").GetProperty("finalLoss").GetDouble() - summary.GetProperty("optimum").GetProperty("loss").GetDouble();
+        Assert.Equal(excess, double.Parse(gd[5], System.Globalization.CultureInfo.InvariantCulture), 1e-5 * excess);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DescentLab.Experiments;
 using DescentLab.Io;
 using DescentLab.Landscapes;
@@ -148,5 +147,6 @@ public sealed class NetworkLandscapeCommandTests : IDisposable
 
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 
-    private static double Parse(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    /// <summary>A number as DescentLab's CSVs write it ("inf" and "nan" included).</summary>
+    private static double Parse(string text) => CsvNumbers.Parse(text);
 }

@@ -215,7 +215,7 @@ public sealed class NetworkFigureTests
 
         Assert.Contains("<h2>Loss and accuracy</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<th>λmax at end</th><th>2/λmax at end</th>", html, StringComparison.Ordinal);
-        Assert.Contains("No closed-form optimum is computed for this network", html, StringComparison.Ordinal);
+        Assert.Contains("No closed-form optimum exists for this network: excess loss is measured against the reference L_ref, a local optimum.", html, StringComparison.Ordinal);
         Assert.Contains("id=\"replay-slider\"", html, StringComparison.Ordinal);
         using var figures = JsonDocument.Parse(FigureData(html));
         var ids = figures.RootElement.EnumerateArray().Select(f => f.GetProperty("id").GetString()!).ToArray();
@@ -262,6 +262,95 @@ public sealed class NetworkFigureTests
         Assert.Contains("<th>excess loss L − L*</th>", html, StringComparison.Ordinal);
         Assert.Contains("θ*[weight[0,0]]", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Report_Mlp_StatesTheReferenceOptimumAsTheTableAndSummaryDo()
+    {
+        var result = NetworkRendering.Mlp;
+        var reference = result.Reference!;
+        Assert.False(reference.SeparatesData);
+
+        var html = Report(result);
+
+        var optimum = html[html.IndexOf("<h2>Optimum</h2>", StringComparison.Ordinal)..];
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(reference.Statement + "."), optimum, StringComparison.Ordinal);
+        Assert.Contains("a local reference, not a global optimum", optimum, StringComparison.Ordinal);
+        Assert.Contains($"<tr><th class=\"text\">L_ref = L(θ_ref)</th><td class=\"text\">{G(reference.Loss)}</td></tr>", optimum, StringComparison.Ordinal);
+        Assert.DoesNotContain("losses are shown as they are", html, StringComparison.Ordinal);
+
+        // The methods table's column is the console table's L − L_ref.
+        Assert.Contains("<th>excess loss L − L_ref</th>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td>{G(result.ExcessLoss(result.Runs[0]))}</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_MlpThatSeparatesTheData_SaysTheLossHasNoMinimiser()
+    {
+        var result = ExperimentRunner.RunNetwork(new ExperimentSpec
+        {
+            Data = new ClassificationData(new DescentLab.Data.ClassificationDataGenerator { Shape = DescentLab.Data.ClassificationShape.Blobs, Centers = 2, Count = 40 }),
+            Model = DescentLab.Models.ModelSpec.Parse("mlp:4:tanh"),
+            Training = new DescentLab.Training.TrainingOptions { Epochs = 5 },
+        });
+        var reference = result.Reference!;
+        Assert.True(reference.SeparatesData);
+
+        var html = Report(result);
+
+        var optimum = html[html.IndexOf("<h2>Optimum</h2>", StringComparison.Ordinal)..];
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(reference.Statement + "."), optimum, StringComparison.Ordinal);
+        Assert.Contains("so the loss has no minimiser (it tends to 0 as the weights grow) and L_ref is only a point on the way down", optimum, StringComparison.Ordinal);
+        Assert.Contains($"<tr><th class=\"text\">L_ref = L(θ_ref)</th><td class=\"text\">{G(reference.Loss)}</td></tr>", optimum, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExcessLossFigure_Logistic_DrawsLossMinusNewtonsLStarAndTheReportSaysSo()
+    {
+        var result = NetworkRendering.Logistic;
+        var minimum = result.Optimum!.Loss;
+        var directory = SeedRendering.NewDirectory();
+
+        var files = ExperimentRenderer.WriteFigures(result, directory, FigureFormats.Svg);
+
+        Assert.Contains(Path.Combine(directory, "excess-loss.svg"), files);
+        var texts = Texts(Path.Combine(directory, "excess-loss.svg"));
+        Assert.Contains("L(θ) − L* (log scale)", texts);
+        var model = NetworkFigureModel.Create(result, null);
+        using var plot = StaticFigures.Figures(model).Single(f => f.Name == "excess-loss").Build();
+        var gd = plot.GetPlottables().OfType<Scatter>().Single(s => s.LegendText == "gd");
+        var points = gd.Data.GetScatterPoints();
+        var t = result.Runs[0].Trajectory;
+        Assert.Equal(Math.Log10(t.Loss[^1] - minimum), points[^1].Y, 12);
+
+        var path = Path.Combine(SeedRendering.NewDirectory(), "report.html");
+        ExperimentRenderer.WriteReport(result, path);
+        var html = File.ReadAllText(path);
+        using var figures = JsonDocument.Parse(FigureData(html));
+        var excess = figures.RootElement.EnumerateArray().Single(f => f.GetProperty("id").GetString() == "fig-excess");
+        var y = excess.GetProperty("data").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "gd").GetProperty("y");
+        // The report's figures hold 7 significant digits.
+        Assert.Equal(t.Loss[^1] - minimum, y[y.GetArrayLength() - 1].GetDouble(), 1e-6 * (t.Loss[^1] - minimum));
+        Assert.Contains("L(θ) − L*, with L* the loss at Newton", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteFigures_Mlp_DrawsNoExcessLossWithoutAKnownLStar()
+    {
+        var directory = SeedRendering.NewDirectory();
+
+        var files = ExperimentRenderer.WriteFigures(NetworkRendering.Mlp, directory, FigureFormats.Svg);
+
+        Assert.DoesNotContain(Path.Combine(directory, "excess-loss.svg"), files);
+    }
+
+    private static string Report(NetworkExperimentResult result)
+    {
+        var path = Path.Combine(SeedRendering.NewDirectory(), "report.html");
+        ExperimentRenderer.WriteReport(result, path);
+        return File.ReadAllText(path);
+    }
+
+    private static string G(double value) => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string[] SvgTexts(NetworkExperimentResult result, string figure)
     {

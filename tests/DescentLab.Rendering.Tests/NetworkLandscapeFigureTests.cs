@@ -23,6 +23,22 @@ public sealed class NetworkLandscapeFigureTests
     });
 
     [Fact]
+    public void Report_ClippedFilterPlane_NamesEachFactOfThePlaneOnce()
+    {
+        var (result, _) = Pca.Value;
+        var landscape = new NetworkLandscapeJob { Range = (-1e6, 1e6), Resolution = 5 }.Evaluate(result);
+        Assert.True(landscape.HasClippedValues);
+
+        var html = NetworkLandscapeReport.Render(result, landscape, null);
+
+        var plane = html[html.IndexOf("<h2>The plane</h2>", StringComparison.Ordinal)..html.IndexOf("</table>", StringComparison.Ordinal)];
+        var names = System.Text.RegularExpressions.Regex.Matches(plane, "<tr><th class=\"text\">([^<]*)</th>").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(names.Distinct().Count(), names.Length);
+        Assert.Contains("random directions", names);
+        Assert.Contains("clipped", names);
+    }
+
+    [Fact]
     public void Contour_PathLines_AreTheProjectedPaths()
     {
         var (result, landscape) = Pca.Value;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DescentLab.Data;
 using DescentLab.Experiments;
+using DescentLab.Models;
 using DescentLab.Optimizers;
 using DescentLab.Sampling;
 using DescentLab.Sweeps;
@@ -94,6 +96,44 @@ public sealed class SweepRendererTests
 
         Assert.All(cells, c => Assert.Equal(double.PositiveInfinity, c.EpochsToTolerance.Median));
         Assert.Equal(6, PixelChecks.SvgTexts(Path.Combine(directory, "heatmap-epochs.svg")).Count(t => t == "never"));
+
+        // The report's heatmap draws the empty cells too (plotly draws nothing of a heatmap whose every z is null).
+        using var figures = JsonDocument.Parse(PixelChecks.FigureData(SweepRenderer.Render(spec, cells, null)));
+        var epochs = figures.RootElement[0].GetProperty("data")[0];
+        Assert.All(epochs.GetProperty("z").EnumerateArray().SelectMany(row => row.EnumerateArray()), z => Assert.Equal(0, z.GetDouble()));
+        Assert.All(epochs.GetProperty("text").EnumerateArray().SelectMany(row => row.EnumerateArray()), t => Assert.Equal("never", t.GetString()));
+        Assert.False(epochs.GetProperty("showscale").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("mlp:4:tanh", "median final excess loss L − L_ref")]
+    [InlineData("softmax", "median final excess loss L − L_ref")]
+    [InlineData("logistic", "median final excess loss L − L* (L_ref if separable)")]
+    public void WriteFiguresAndRender_NetworkSweep_NameTheExcessOverItsReference(string model, string quantity)
+    {
+        var (spec, cells) = Sweep(new SweepSpec
+        {
+            Base = new ExperimentSpec
+            {
+                Name = "net",
+                Data = new ClassificationData(new ClassificationDataGenerator { Count = 40 }),
+                Model = ModelSpec.Parse(model),
+                Training = new TrainingOptions { Epochs = 2 },
+            },
+            LearningRates = [0.1, 0.3],
+            BatchSizes = [10],
+        });
+        var directory = SeedRendering.NewDirectory();
+
+        SweepRenderer.WriteFigures(spec, cells, directory, FigureFormats.Svg);
+        var html = SweepRenderer.Render(spec, cells, null);
+
+        var texts = PixelChecks.SvgTexts(Path.Combine(directory, "heatmap-excess.svg"));
+        Assert.Contains(quantity + " (log10)", texts);
+        Assert.DoesNotContain(texts, t => t.Contains("L − L* (log10)", StringComparison.Ordinal));
+        using var figures = JsonDocument.Parse(PixelChecks.FigureData(html));
+        Assert.Equal(quantity + " (log10)", figures.RootElement[1].GetProperty("data")[0].GetProperty("colorbar").GetProperty("title").GetProperty("text").GetString());
+        Assert.DoesNotContain("Median over replicates of the final L − L*,", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,13 +49,7 @@ public static class ExperimentFileCheck
             return data;
         }
 
-        if (spec.Data is GivenData && data.ClassNames is not null)
-        {
-            throw new SpecFormatException(
-                "model",
-                $"linear regresses a numeric output, but '{data.OutputName}' is read as class labels; choose logistic, softmax or an mlp, or read the column as y.");
-        }
-
+        CheckLinearOutput(spec, data);
         var p = Problem.ParameterCountOf(data.InputCount, spec.Degree);
         if (spec.Init.Kind == InitKind.Explicit && spec.Init.Values.Count != p)
         {
@@ -86,9 +80,13 @@ public static class ExperimentFileCheck
         ArgumentNullException.ThrowIfNull(file);
         var b = file.Spec.Base;
         var data = b.Data.Create(b.Seed);
-        if (b.Model.IsLinear && FeatureRange.Problem(data, b.Degree) is { } range)
+        if (b.Model.IsLinear)
         {
-            throw new SpecFormatException("data", range);
+            CheckLinearOutput(b, data);
+            if (FeatureRange.Problem(data, b.Degree) is { } range)
+            {
+                throw new SpecFormatException("data", range);
+            }
         }
 
         if (b.Model.Problem(data) is { } modelProblem)
@@ -108,6 +106,17 @@ public static class ExperimentFileCheck
             {
                 throw new SpecFormatException("epochs", steps);
             }
+        }
+    }
+
+    /// <summary>The linear model regresses a number: a CSV column read as class labels (label, --label) is refused, for a run and a sweep alike.</summary>
+    private static void CheckLinearOutput(ExperimentSpec spec, Dataset data)
+    {
+        if (spec.Data is GivenData && data.ClassNames is not null)
+        {
+            throw new SpecFormatException(
+                "model",
+                $"linear regresses a numeric output, but '{data.OutputName}' is read as class labels; choose logistic, softmax or an mlp, or read the column as y.");
         }
     }
 

@@ -341,7 +341,15 @@ public static class ExperimentJson
             new PolynomialDataDto { Kind = "polynomial", Count = g.Count, XLow = g.XLow, XHigh = g.XHigh, Coefficients = [.. g.Coefficients], NoiseSd = g.NoiseSd },
             Context.PolynomialDataDto),
         ClassificationData { Generator: var g } => JsonFormat.Element(
-            new ClassificationDataDto { Kind = g.Shape.ToString().ToLowerInvariant(), Count = g.Count, Noise = g.Noise, Factor = g.Factor, Centers = g.Centers, ClusterStd = g.ClusterStd },
+            new ClassificationDataDto
+            {
+                Kind = g.Shape.ToString().ToLowerInvariant(),
+                Count = g.Count,
+                Noise = g.Shape == ClassificationShape.Blobs ? null : g.Noise,
+                Factor = g.Shape == ClassificationShape.Circles ? g.Factor : null,
+                Centers = g.Shape == ClassificationShape.Blobs ? g.Centers : null,
+                ClusterStd = g.Shape == ClassificationShape.Blobs ? g.ClusterStd : null,
+            },
             Context.ClassificationDataDto),
         GivenData { Dataset: var d } => JsonFormat.Element(
             new CsvDataDto

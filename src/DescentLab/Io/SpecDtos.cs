@@ -96,8 +96,14 @@ internal sealed record SeedDataDto(
 /// <summary>A polynomial with Gaussian noise.</summary>
 internal sealed record PolynomialDataDto(string? Kind = null, int? Count = null, double? XLow = null, double? XHigh = null, double[]? Coefficients = null, double? NoiseSd = null);
 
-/// <summary>Generated classification data: moons, circles, blobs or xor.</summary>
-internal sealed record ClassificationDataDto(string? Kind = null, int? Count = null, double? Noise = null, double? Factor = null, int? Centers = null, double? ClusterStd = null);
+/// <summary>Generated classification data: moons, circles, blobs or xor; written with only the options its shape uses.</summary>
+internal sealed record ClassificationDataDto(
+    string? Kind = null,
+    int? Count = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Noise = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Factor = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Centers = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ClusterStd = null);
 
 /// <summary>CSV data, from a file or inline; x is a column name or a list of them; y a numeric output, or label a class column.</summary>
 internal sealed record CsvDataDto(

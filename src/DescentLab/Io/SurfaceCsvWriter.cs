@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Text;
 using DescentLab.Landscapes;
 
 namespace DescentLab.Io;
 
 /// <summary>Writes a loss surface as a long CSV table: one row per grid point, columns x parameter, y parameter, loss.</summary>
-/// <remarks>Rows run over x within y (x varies fastest); numbers are in the invariant shortest round-trip form; lines end in "\n".</remarks>
+/// <remarks>Rows run over x within y (x varies fastest); numbers as <see cref="CsvNumbers.Format(double)"/> writes them (shortest round-trip form, "inf", "-inf", "nan"), as in every CSV DescentLab writes; lines end in "\n".</remarks>
 public static class SurfaceCsvWriter
 {
     /// <summary>Writes <paramref name="surface"/> to <paramref name="writer"/>.</summary>
@@ -18,14 +17,14 @@ public static class SurfaceCsvWriter
         var ys = surface.YValues;
         for (var j = 0; j < ys.Length; j++)
         {
-            var y = ys[j].ToString("R", CultureInfo.InvariantCulture);
+            var y = CsvNumbers.Format(ys[j]);
             for (var i = 0; i < xs.Length; i++)
             {
-                writer.Write(xs[i].ToString("R", CultureInfo.InvariantCulture));
+                writer.Write(CsvNumbers.Format(xs[i]));
                 writer.Write(',');
                 writer.Write(y);
                 writer.Write(',');
-                writer.Write(surface[i, j].ToString("R", CultureInfo.InvariantCulture));
+                writer.Write(CsvNumbers.Format(surface[i, j]));
                 writer.Write('\n');
             }
         }

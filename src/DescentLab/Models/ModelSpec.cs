@@ -36,6 +36,13 @@ public sealed record ModelSpec
     /// <summary>Whether this is the linear least-squares model (with its closed forms and figures).</summary>
     public bool IsLinear => Kind == ModelKind.Linear;
 
+    /// <summary>
+    /// What excess loss is measured against, as tables, figures and captions write it: "L*" where the optimum is known
+    /// (the linear model's closed form, Newton's θ* for logistic regression), "L_ref" (full-batch L-BFGS, a local
+    /// reference) for softmax regression and MLPs.
+    /// </summary>
+    public string MinimumName => Kind is ModelKind.Linear or ModelKind.Logistic ? "L*" : "L_ref";
+
     /// <summary>Whether the model needs class labels.</summary>
     public bool NeedsClasses => Kind is ModelKind.Logistic or ModelKind.Softmax;
 

@@ -35,8 +35,11 @@ public sealed record StatisticsOptions
     }
 
     /// <summary>The rule in words, for tables and captions: "L − L* below 1% of L*".</summary>
-    public string ToleranceText =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"L − L* below {_relativeTolerance * 100:0.####}% of L*");
+    public string ToleranceText => ToleranceTextFor("L*");
+
+    /// <summary>The rule in words against the minimum named <paramref name="minimum"/> ("L_ref" for a model without a known optimum).</summary>
+    public string ToleranceTextFor(string minimum) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"L − {minimum} below {_relativeTolerance * 100:0.####}% of {minimum}");
 
     /// <summary>The excess loss a run on <paramref name="form"/> must stay below to have reached the optimum.</summary>
     public double ToleranceFor(Models.QuadraticForm form)

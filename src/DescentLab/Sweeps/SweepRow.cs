@@ -6,7 +6,7 @@ namespace DescentLab.Sweeps;
 /// <param name="Seed">The run's seed, s + r.</param>
 /// <param name="Steps">Updates taken.</param>
 /// <param name="FinalLoss">The full-data loss at the end (+∞ if diverged).</param>
-/// <param name="MinimumLoss">L* of the replicate's data.</param>
+/// <param name="MinimumLoss">L* of the replicate's data; for a network model without a finite θ*, L_ref (see <see cref="SweepRunner.Run"/>).</param>
 /// <param name="EpochsToTolerance">The epoch from which the excess loss stays below the tolerance; null if never.</param>
 /// <param name="StepsToTolerance">The same point in updates; null if never.</param>
 /// <param name="DivergedAtStep">The step at which the run diverged; null if it did not.</param>
@@ -21,6 +21,6 @@ public sealed record SweepRow(
     long? StepsToTolerance,
     long? DivergedAtStep)
 {
-    /// <summary>L(θ_end) − L*.</summary>
+    /// <summary>L(θ_end) − L* (or − L_ref).</summary>
     public double FinalExcessLoss => FinalLoss - MinimumLoss;
 }

@@ -28,4 +28,19 @@ public sealed class ExperimentFileCheckTests
         Assert.Equal(100, data.Count);
         Assert.Equal(data.Output.ToArray(), ExperimentFile.Seed.Spec.Data.Create(0).Output.ToArray());
     }
+
+    [Fact]
+    public void Check_SweepOfTheLinearModelOnClassLabels_RefusesItAsRunDoes()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 40).Select(i => $"\\n{i},{(i % 2 == 0 ? "a" : "b")}"));
+        var data = "\"data\": { \"kind\": \"csv\", \"text\": \"x,c" + rows + "\", \"x\": \"x\", \"label\": \"c\" }";
+        var run = Assert.Throws<SpecFormatException>(() => ExperimentFileCheck.Check(ExperimentJson.ParseSelfContained("{ " + data + " }")));
+        var sweep = SweepJson.Parse("{ " + data + ", \"sweep\": { \"lr\": [0.01], \"batchSize\": [2] } }", ".");
+
+        var e = Assert.Throws<SpecFormatException>(() => ExperimentFileCheck.Check(sweep));
+
+        Assert.Equal("model", e.JsonPath);
+        Assert.Equal("linear regresses a numeric output, but 'c' is read as class labels; choose logistic, softmax or an mlp, or read the column as y.", e.Detail);
+        Assert.Equal(run.Message, e.Message);
+    }
 }

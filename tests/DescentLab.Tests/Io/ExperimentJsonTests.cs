@@ -103,6 +103,24 @@ public sealed class ExperimentJsonTests
         });
     }
 
+    [Theory]
+    [InlineData("{ \"kind\": \"moons\" }", "kind,count,noise")]
+    [InlineData("{ \"kind\": \"xor\", \"noise\": 0.05 }", "kind,count,noise")]
+    [InlineData("{ \"kind\": \"circles\", \"factor\": 0.3 }", "kind,count,noise,factor")]
+    [InlineData("{ \"kind\": \"blobs\", \"centers\": 4 }", "kind,count,centers,clusterStd")]
+    public void Write_GeneratedClassificationData_WritesOnlyTheFieldsItsShapeUses(string data, string fields)
+    {
+        var file = ExperimentJson.ParseSelfContained($"{{ \"data\": {data}, \"model\": \"softmax\" }}");
+
+        var json = ExperimentJson.Write(file);
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(fields, string.Join(',', document.RootElement.GetProperty("data").EnumerateObject().Select(p => p.Name)));
+        var back = ExperimentJson.Parse(json, ".");
+        Assert.Equal(file.Spec, back.Spec);
+        Assert.Equal(json, ExperimentJson.Write(back));
+    }
+
     [Fact]
     public void Parse_EmptyObject_IsTheSeedExperiment()
     {
