@@ -487,8 +487,10 @@ public sealed class NeuralNetwork : IModel
     /// <summary>
     /// output[i] = (Σₘ w[i·rowStride + m·termStride]·input[m]) (+ bias[i]) for <paramref name="rows"/> rows i and
     /// <paramref name="terms"/> terms m, each a row of <see cref="Chunk"/> samples of which the first
-    /// <paramref name="lanes"/> are computed: every sample's sum in m order from 0, then the bias, four vectors of samples
-    /// at a time. The forward pass is W·a (row stride = inputs, term stride 1), the backward pass Wᵀ·e (1, inputs).
+    /// <paramref name="lanes"/> are computed: every sample's sum in m order from 0, then the bias. Two rows by four
+    /// vectors of samples at a time (eight independent sums sharing each load); an odd last row and lanes short of four
+    /// vectors one vector at a time. The forward pass is W·a (row stride = inputs, term stride 1), the backward pass
+    /// Wᵀ·e (1, inputs).
     /// </summary>
     private static void MatrixTimesLanes<T>(ReadOnlySpan<double> w, int rowStride, int termStride, ReadOnlySpan<double> input, int terms, Span<double> output, int rows, int lanes, ReadOnlySpan<double> bias)
         where T : struct, ILanes<T>
@@ -497,14 +499,16 @@ public sealed class NeuralNetwork : IModel
         ref var in0 = ref MemoryMarshal.GetReference(input[..(terms * Chunk)]);
         ref var out0 = ref MemoryMarshal.GetReference(output[..(rows * Chunk)]);
         var biased = !bias.IsEmpty;
-        var i = 0;
-        if (lanes == 4 * v)
+        var paired = rows / 2 * 2;
+        var grouped = lanes / (4 * v) * 4 * v;
+        for (var i = 0; i < paired; i += 2)
         {
-            // Two rows side by side share the samples' loads and give eight independent sums.
-            for (; i + 2 <= rows; i += 2)
+            var row0 = w[(i * rowStride)..];
+            var row1 = w[((i + 1) * rowStride)..];
+            var at0 = (nuint)(i * Chunk);
+            var at1 = at0 + Chunk;
+            for (var s = 0; s < grouped; s += 4 * v)
             {
-                var row0 = w[(i * rowStride)..];
-                var row1 = w[((i + 1) * rowStride)..];
                 var s0 = T.Zero;
                 var s1 = T.Zero;
                 var s2 = T.Zero;
@@ -517,7 +521,7 @@ public sealed class NeuralNetwork : IModel
                 {
                     var w0 = T.Create(row0[m * termStride]);
                     var w1 = T.Create(row1[m * termStride]);
-                    var from = (nuint)(m * Chunk);
+                    var from = (nuint)((m * Chunk) + s);
                     var x0 = T.Load(ref in0, from);
                     var x1 = T.Load(ref in0, from + (nuint)v);
                     var x2 = T.Load(ref in0, from + (nuint)(2 * v));
@@ -546,56 +550,24 @@ public sealed class NeuralNetwork : IModel
                     u3 += b1;
                 }
 
-                var at0 = (nuint)(i * Chunk);
-                var at1 = at0 + Chunk;
-                s0.Store(ref out0, at0);
-                s1.Store(ref out0, at0 + (nuint)v);
-                s2.Store(ref out0, at0 + (nuint)(2 * v));
-                s3.Store(ref out0, at0 + (nuint)(3 * v));
-                u0.Store(ref out0, at1);
-                u1.Store(ref out0, at1 + (nuint)v);
-                u2.Store(ref out0, at1 + (nuint)(2 * v));
-                u3.Store(ref out0, at1 + (nuint)(3 * v));
+                var to = (nuint)s;
+                s0.Store(ref out0, at0 + to);
+                s1.Store(ref out0, at0 + to + (nuint)v);
+                s2.Store(ref out0, at0 + to + (nuint)(2 * v));
+                s3.Store(ref out0, at0 + to + (nuint)(3 * v));
+                u0.Store(ref out0, at1 + to);
+                u1.Store(ref out0, at1 + to + (nuint)v);
+                u2.Store(ref out0, at1 + to + (nuint)(2 * v));
+                u3.Store(ref out0, at1 + to + (nuint)(3 * v));
             }
         }
 
-        for (; i < rows; i++)
+        for (var i = 0; i < rows; i++)
         {
             var row = w[(i * rowStride)..];
             var b = biased ? T.Create(bias[i]) : T.Zero;
             var at = (nuint)(i * Chunk);
-            var s = 0;
-            for (; s + (4 * v) <= lanes; s += 4 * v)
-            {
-                var s0 = T.Zero;
-                var s1 = T.Zero;
-                var s2 = T.Zero;
-                var s3 = T.Zero;
-                for (var m = 0; m < terms; m++)
-                {
-                    var wm = T.Create(row[m * termStride]);
-                    var from = (nuint)((m * Chunk) + s);
-                    s0 += wm * T.Load(ref in0, from);
-                    s1 += wm * T.Load(ref in0, from + (nuint)v);
-                    s2 += wm * T.Load(ref in0, from + (nuint)(2 * v));
-                    s3 += wm * T.Load(ref in0, from + (nuint)(3 * v));
-                }
-
-                if (biased)
-                {
-                    s0 += b;
-                    s1 += b;
-                    s2 += b;
-                    s3 += b;
-                }
-
-                s0.Store(ref out0, at + (nuint)s);
-                s1.Store(ref out0, at + (nuint)(s + v));
-                s2.Store(ref out0, at + (nuint)(s + (2 * v)));
-                s3.Store(ref out0, at + (nuint)(s + (3 * v)));
-            }
-
-            for (; s < lanes; s += v)
+            for (var s = i < paired ? grouped : 0; s < lanes; s += v)
             {
                 var sum = T.Zero;
                 for (var m = 0; m < terms; m++)
