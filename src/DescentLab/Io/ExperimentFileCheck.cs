@@ -31,16 +31,9 @@ public static class ExperimentFileCheck
             throw new SpecFormatException("data", e.Message, e);
         }
 
-        var n = data.Count;
         for (var i = 0; i < spec.Methods.Count; i++)
         {
-            var sampler = spec.Methods[i].Sampler;
-            if (sampler.Kind != SamplerKind.FullBatch && sampler.BatchSize > n)
-            {
-                throw new SpecFormatException(
-                    Invariant($"methods[{i}].sampler.batchSize"),
-                    Invariant($"the batch size {sampler.BatchSize} is larger than the {n} samples; use at most {n}."));
-            }
+            CheckBatchSize(spec.Methods[i].Sampler, data.Count, Invariant($"methods[{i}].sampler.batchSize"));
         }
 
         if (!spec.Model.IsLinear)
@@ -96,16 +89,19 @@ public static class ExperimentFileCheck
 
         foreach (var cell in file.Spec.Cells())
         {
-            var method = cell.Method;
-            if (method.Sampler.Kind != SamplerKind.FullBatch && method.Sampler.BatchSize > data.Count)
-            {
-                throw new SpecFormatException("sweep.batchSize", Invariant($"the batch size {method.Sampler.BatchSize} is larger than the {data.Count} samples; use at most {data.Count}."));
-            }
-
-            if (ExperimentSpec.StepLimitProblem(method, data.Count, b.Training.Epochs) is { } steps)
+            CheckBatchSize(cell.Method.Sampler, data.Count, "sweep.batchSize");
+            if (ExperimentSpec.StepLimitProblem(cell.Method, data.Count, b.Training.Epochs) is { } steps)
             {
                 throw new SpecFormatException("epochs", steps);
             }
+        }
+    }
+
+    private static void CheckBatchSize(SamplerOptions sampler, int n, string path)
+    {
+        if (sampler.Kind != SamplerKind.FullBatch && sampler.BatchSize > n)
+        {
+            throw new SpecFormatException(path, Invariant($"the batch size {sampler.BatchSize} is larger than the {n} samples; use at most {n}."));
         }
     }
 

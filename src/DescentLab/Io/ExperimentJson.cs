@@ -20,19 +20,45 @@ namespace DescentLab.Io;
 /// </remarks>
 public static class ExperimentJson
 {
-    /// <summary>The sampler kinds as written in a file, in <see cref="SamplerKind"/> order.</summary>
-    public static IReadOnlyList<string> SamplerKinds { get; } = ["full-batch", "sequential", "reshuffle", "shuffle-once", "with-replacement"];
+    /// <summary>The sampler kinds as written in a file.</summary>
+    internal static readonly Words<SamplerKind> SamplerWords = new(
+        "is not a sampler; use full-batch, sequential, reshuffle, shuffle-once, with-replacement.",
+        ("full-batch", SamplerKind.FullBatch),
+        ("sequential", SamplerKind.Sequential),
+        ("reshuffle", SamplerKind.Reshuffle),
+        ("shuffle-once", SamplerKind.ShuffleOnce),
+        ("with-replacement", SamplerKind.WithReplacement));
 
-    /// <summary>The x-axes as written in a file, in <see cref="XAxis"/> order.</summary>
-    private static readonly string[] XAxisWords = ["epoch", "step", "samples"];
+    private static readonly Words<RandomnessMode> RandomnessWords = new(
+        "is not a randomness mode; use independent or notebook.", ("independent", RandomnessMode.Independent), ("notebook", RandomnessMode.Notebook));
 
-    /// <summary>The domain properties that hold one value of a pair the file writes as a list, and that value's path.</summary>
-    private static readonly Dictionary<string, string> PairElements = new(StringComparer.Ordinal)
+    private static readonly Words<FigureFormats> FigureWords = new(
+        "is not a figure choice; use none, png, svg or all.",
+        ("none", FigureFormats.None),
+        ("png", FigureFormats.Png),
+        ("svg", FigureFormats.Svg),
+        ("all", FigureFormats.All));
+
+    private static readonly Words<XAxis> XAxisWords = new(
+        "is not one of step, epoch, samples.", ("step", XAxis.Steps), ("epoch", XAxis.Epochs), ("samples", XAxis.Samples));
+
+    private static readonly Words<InitSpec> InitWords = new(
+        "is not an init; use shared, independent or a list of numbers in parameter order.", ("shared", InitSpec.Shared), ("independent", InitSpec.Independent));
+
+    /// <summary>
+    /// The domain properties whose refusal names a field the file writes elsewhere, and that field's path: one value of a
+    /// pair the file writes as a list, or a sweep axis (a list in the spec, a singular word in the file).
+    /// </summary>
+    private static readonly Dictionary<string, string> FieldPaths = new(StringComparer.Ordinal)
     {
         ["Beta1"] = "betas[0]",
         ["Beta2"] = "betas[1]",
         ["BandLower"] = "band[0]",
         ["BandUpper"] = "band[1]",
+        ["LearningRates"] = "lr",
+        ["BatchSizes"] = "batchSize",
+        ["Samplers"] = "sampler",
+        ["Optimizers"] = "optimizer",
     };
 
     private static SpecJsonContext Context => SpecJsonContext.Default;
@@ -81,22 +107,10 @@ public static class ExperimentJson
         JsonFormat.Write(ToDto(file, dataPath), Context.ExperimentFileDto, stream);
 
     /// <summary>Parses "independent" or "notebook".</summary>
-    public static RandomnessMode ParseRandomness(string text, string where) => text switch
-    {
-        "independent" => RandomnessMode.Independent,
-        "notebook" => RandomnessMode.Notebook,
-        _ => throw new SpecFormatException(where, $"'{text}' is not a randomness mode; use independent or notebook."),
-    };
+    public static RandomnessMode ParseRandomness(string text, string where) => RandomnessWords.Parse(text, where);
 
     /// <summary>Parses "none", "png", "svg" or "all".</summary>
-    public static FigureFormats ParseFigures(string text, string where) => text switch
-    {
-        "none" => FigureFormats.None,
-        "png" => FigureFormats.Png,
-        "svg" => FigureFormats.Svg,
-        "all" => FigureFormats.All,
-        _ => throw new SpecFormatException(where, $"'{text}' is not a figure choice; use none, png, svg or all."),
-    };
+    public static FigureFormats ParseFigures(string text, string where) => FigureWords.Parse(text, where);
 
     /// <summary>Parses a model: linear, logistic, softmax or mlp:WIDTHS[:tanh|relu|sigmoid].</summary>
     public static ModelSpec ParseModel(string text, string where)
@@ -111,11 +125,6 @@ public static class ExperimentJson
         }
     }
 
-    /// <summary>Parses "step", "epoch" or "samples", the x-axis words of an experiment file.</summary>
-    public static XAxis ParseXAxis(string text, string where) => Array.IndexOf(XAxisWords, text) is var index and >= 0
-        ? (XAxis)index
-        : throw new SpecFormatException(where, $"'{text}' is not one of step, epoch, samples.");
-
     /// <summary>The file's fields as DTOs: every field set, given data as a reference to <paramref name="dataPath"/>.</summary>
     internal static ExperimentFileDto ToDto(ExperimentFile file, string dataPath)
     {
@@ -126,20 +135,17 @@ public static class ExperimentJson
         {
             Name = spec.Name,
             Seed = spec.Seed,
-            Rng = spec.Randomness == RandomnessMode.Notebook ? "notebook" : "independent",
+            Rng = RandomnessWords[spec.Randomness],
             Data = ToDto(spec.Data, dataPath),
             Model = spec.Model.IsLinear ? null : spec.Model.ToString(),
             Degree = spec.Degree,
             Epochs = spec.Training.Epochs,
             RecordEvery = spec.Training.RecordEvery,
             DivergenceFactor = spec.Training.DivergenceFactor,
-            KeepBatchesOfEpoch = spec.Training.KeepBatchesOfEpoch is { } keep ? JsonFormat.Element(keep, Context.Int32) : JsonFormat.Element<string?>(null, Context.String),
-            Init = spec.Init.Kind switch
-            {
-                InitKind.Shared => JsonFormat.Element("shared", Context.String),
-                InitKind.Independent => JsonFormat.Element("independent", Context.String),
-                _ => JsonFormat.Element([.. spec.Init.Values], Context.DoubleArray),
-            },
+            KeepBatchesOfEpoch = JsonFormat.Element(spec.Training.KeepBatchesOfEpoch, Context.NullableInt32),
+            Init = spec.Init.Kind == InitKind.Explicit
+                ? JsonFormat.Element([.. spec.Init.Values], Context.DoubleArray)
+                : JsonFormat.Element(InitWords[spec.Init], Context.String),
             Replicates = spec.Replicates,
             Statistics = ToDto(spec.Statistics),
             Methods = [.. spec.Methods.Select(ToDto)],
@@ -177,30 +183,26 @@ public static class ExperimentJson
     {
         var spec = ExperimentFile.Seed.Spec;
         var training = spec.Training;
-        if (dto.Name is { } name)
-        {
-            spec = Set("name", () => spec with { Name = NonBlankAt(name, "name") });
-        }
-
+        spec = dto.Name is { } name ? spec with { Name = NonBlankAt(name, "name") } : spec;
         spec = dto.Seed is { } seed ? spec with { Seed = seed } : spec;
         spec = dto.Rng is { } rng ? spec with { Randomness = ParseRandomness(rng, "rng") } : spec;
         spec = Present(dto.Data) ? spec with { Data = ToData(dto.Data, "data", baseDirectory) } : spec;
         spec = dto.Model is { } model ? spec with { Model = ParseModel(model, "model") } : spec;
-        spec = dto.Degree is { } degree ? Set("degree", () => spec with { Degree = degree }) : spec;
+        spec = dto.Degree is { } degree ? Build("$", () => spec with { Degree = degree }) : spec;
         var keep = !Present(dto.KeepBatchesOfEpoch) ? training.KeepBatchesOfEpoch
-            : dto.KeepBatchesOfEpoch.ValueKind == JsonValueKind.Null ? null : JsonFormat.Int(dto.KeepBatchesOfEpoch, "keepBatchesOfEpoch");
+            : dto.KeepBatchesOfEpoch.ValueKind == JsonValueKind.Null ? null : JsonFormat.Read(dto.KeepBatchesOfEpoch, "keepBatchesOfEpoch", Context.Int32);
         training = Build("$", () => training with
         {
             Epochs = dto.Epochs ?? training.Epochs, RecordEvery = dto.RecordEvery ?? training.RecordEvery, DivergenceFactor = dto.DivergenceFactor ?? training.DivergenceFactor, KeepBatchesOfEpoch = keep,
         });
         spec = spec with { Training = training };
-        spec = Present(dto.Init) ? spec with { Init = ToInit(dto.Init, "init") } : spec;
-        spec = dto.Replicates is { } replicates ? Set("replicates", () => spec with { Replicates = replicates }) : spec;
+        spec = Present(dto.Init) ? spec with { Init = ToInit(dto.Init) } : spec;
+        spec = dto.Replicates is { } replicates ? Build("$", () => spec with { Replicates = replicates }) : spec;
         spec = dto.Statistics is { } statistics ? spec with { Statistics = ToStatistics(statistics, "statistics") } : spec;
         if (dto.Methods is { } methodDtos)
         {
             var methods = methodDtos.Select((m, i) => ToMethod(m, JsonFormat.PathOf("methods", i))).ToList();
-            spec = Set("methods", () => spec with { Methods = methods });
+            spec = Build("$", () => spec with { Methods = methods });
         }
 
         return spec;
@@ -222,13 +224,13 @@ public static class ExperimentJson
             output = output with { Plane = ToPlane(dto.Plane, "output.plane") };
         }
 
-        return dto.XAxis is { } xAxis ? output with { XAxis = ParseXAxis(xAxis, "output.xAxis") } : output;
+        return dto.XAxis is { } xAxis ? output with { XAxis = XAxisWords.Parse(xAxis, "output.xAxis") } : output;
     }
 
     /// <summary>Reads an optimizer object (kind and its options) at <paramref name="path"/>.</summary>
     internal static OptimizerOptions ToOptimizer(JsonElement element, string path)
     {
-        var kind = JsonFormat.StringField(JsonFormat.Object(element, path), path, "kind") ?? "sgd";
+        var kind = KindOf(element, path) ?? "sgd";
         var at = (string name) => JsonFormat.PathOf(path, name);
         switch (kind)
         {
@@ -245,28 +247,25 @@ public static class ExperimentJson
             }
 
             case "adam":
-            case "adamw":
             {
-                // Adam and AdamW take the same settings with the same checks; only AdamW's default decay differs.
                 var d = JsonFormat.Read(element, path, Context.AdamDto);
                 var o = new AdamOptions();
-                var (beta1, beta2) = d.Betas is { } betas ? Pair(betas, at("betas"), n => $"expected two numbers [beta1, beta2], got {n}.") : (o.Beta1, o.Beta2);
-                var x = Build(path, () => new AdamOptions
+                var (beta1, beta2) = d.Betas is { } betas ? Betas(betas, at("betas")) : (o.Beta1, o.Beta2);
+                return Build(path, () => new AdamOptions
                 {
                     LearningRate = d.Lr ?? o.LearningRate, Beta1 = beta1, Beta2 = beta2, Epsilon = d.Eps ?? o.Epsilon, WeightDecay = d.WeightDecay ?? o.WeightDecay, Amsgrad = d.Amsgrad ?? o.Amsgrad, Maximize = d.Maximize ?? o.Maximize,
                 });
-                return kind == "adam"
-                    ? x
-                    : new AdamWOptions
-                    {
-                        LearningRate = x.LearningRate,
-                        Beta1 = x.Beta1,
-                        Beta2 = x.Beta2,
-                        Epsilon = x.Epsilon,
-                        WeightDecay = d.WeightDecay is null ? new AdamWOptions().WeightDecay : x.WeightDecay,
-                        Amsgrad = x.Amsgrad,
-                        Maximize = x.Maximize,
-                    };
+            }
+
+            case "adamw":
+            {
+                var d = JsonFormat.Read(element, path, Context.AdamDto);
+                var o = new AdamWOptions();
+                var (beta1, beta2) = d.Betas is { } betas ? Betas(betas, at("betas")) : (o.Beta1, o.Beta2);
+                return Build(path, () => new AdamWOptions
+                {
+                    LearningRate = d.Lr ?? o.LearningRate, Beta1 = beta1, Beta2 = beta2, Epsilon = d.Eps ?? o.Epsilon, WeightDecay = d.WeightDecay ?? o.WeightDecay, Amsgrad = d.Amsgrad ?? o.Amsgrad, Maximize = d.Maximize ?? o.Maximize,
+                });
             }
 
             case "rmsprop":
@@ -299,22 +298,9 @@ public static class ExperimentJson
         string.IsNullOrWhiteSpace(value) ? throw new SpecFormatException(path, "must not be blank.")
         : NameCheck.Problem(value) is { } problem ? throw new SpecFormatException(path, problem) : value;
 
-    /// <summary>Runs a setter of a domain record and reports its refusal (<see cref="SettingError"/>) at <paramref name="path"/>.</summary>
-    internal static T Set<T>(string path, Func<T> set)
-    {
-        try
-        {
-            return set();
-        }
-        catch (ArgumentException e)
-        {
-            throw new SpecFormatException(path, SettingError.MessageOf(e), e);
-        }
-    }
-
     /// <summary>
     /// Builds a domain record from a DTO's fields and reports its refusal at the field it names (<see cref="SettingError.Field"/>)
-    /// inside the object at <paramref name="path"/>; the two values of a pair (Adam's betas, the band) at their index.
+    /// inside the object at <paramref name="path"/> (see <see cref="FieldPaths"/>), or at <paramref name="path"/> when it names none.
     /// </summary>
     internal static T Build<T>(string path, Func<T> build)
     {
@@ -322,15 +308,19 @@ public static class ExperimentJson
         {
             return build();
         }
-        catch (ArgumentException e) when (SettingError.Of(e) is { } error)
+        catch (ArgumentException e)
         {
-            var field = e.ParamName is { } property && PairElements.TryGetValue(property, out var element) ? element : error.Field;
-            throw new SpecFormatException(JsonFormat.PathOf(path, field), error.Message, e);
+            var error = SettingError.Of(e);
+            var field = e.ParamName is { } property && FieldPaths.TryGetValue(property, out var written) ? written : error?.Field;
+            throw new SpecFormatException(field is null ? path : JsonFormat.PathOf(path, field), SettingError.MessageOf(e), e);
         }
     }
 
     /// <summary>Whether a field that holds one of several shapes was given (null counts: it is a shape).</summary>
     internal static bool Present(JsonElement element) => element.ValueKind != JsonValueKind.Undefined;
+
+    /// <summary>The kind of the object at <paramref name="path"/>, which decides how its other fields are read; null when absent.</summary>
+    internal static string? KindOf(JsonElement element, string path) => JsonFormat.Read(element, path, Context.KindFieldDto).Kind;
 
     private static JsonElement ToDto(DataSpec data, string dataPath) => data switch
     {
@@ -378,7 +368,7 @@ public static class ExperimentJson
     private static MethodDto ToDto(Method method) => new()
     {
         Name = method.Name,
-        Sampler = new SamplerDto { Kind = SamplerKinds[(int)method.Sampler.Kind], BatchSize = method.Sampler.BatchSize, DropLast = method.Sampler.DropLast },
+        Sampler = new SamplerDto { Kind = SamplerWords[method.Sampler.Kind], BatchSize = method.Sampler.BatchSize, DropLast = method.Sampler.DropLast },
         Optimizer = ToDto(method.Optimizer),
         Schedule = method.Schedule switch
         {
@@ -392,16 +382,16 @@ public static class ExperimentJson
 
     private static OutputDto ToDto(OutputSettings output) => new()
     {
-        Figures = output.Figures.ToString().ToLowerInvariant(),
+        Figures = FigureWords[output.Figures],
         Report = output.Report,
-        Plane = output.Plane is { } plane ? JsonFormat.Element([plane.X, plane.Y], Context.StringArray) : JsonFormat.Element<string?>(null, Context.String),
-        XAxis = XAxisWords[(int)output.XAxis],
+        Plane = JsonFormat.Element(output.Plane is { } plane ? [plane.X, plane.Y] : null, Context.StringArray),
+        XAxis = XAxisWords[output.XAxis],
     };
 
     private static DataSpec ToData(JsonElement element, string path, string? baseDirectory)
     {
         var at = (string name) => JsonFormat.PathOf(path, name);
-        var kind = JsonFormat.StringField(JsonFormat.Object(element, path), path, "kind") ?? throw new SpecFormatException(at("kind"), "required: seed, polynomial, csv, moons, circles, blobs or xor.");
+        var kind = KindOf(element, path) ?? throw new SpecFormatException(at("kind"), "required: seed, polynomial, csv, moons, circles, blobs or xor.");
         switch (kind)
         {
             case "seed":
@@ -451,6 +441,9 @@ public static class ExperimentJson
     private static (T First, T Second) Pair<T>(T[] values, string path, Func<int, FormattableString> refusal) =>
         values.Length == 2 ? (values[0], values[1]) : throw new SpecFormatException(path, Invariant(refusal(values.Length)));
 
+    private static (double Beta1, double Beta2) Betas(double[] betas, string path) =>
+        Pair(betas, path, n => $"expected two numbers [beta1, beta2], got {n}.");
+
     private static void CheckRange(double low, double high, string path)
     {
         if (!(low < high))
@@ -480,11 +473,11 @@ public static class ExperimentJson
         }
         else if (d.X.ValueKind == JsonValueKind.String)
         {
-            x = [NonBlankAt(JsonFormat.String(d.X, xPath), xPath)];
+            x = [NonBlankAt(JsonFormat.Read(d.X, xPath, Context.String), xPath)];
         }
         else
         {
-            x = [.. JsonFormat.Array(d.X, xPath).Select((e, i) => NonBlankAt(JsonFormat.String(e, JsonFormat.PathOf(xPath, i)), JsonFormat.PathOf(xPath, i)))];
+            x = [.. JsonFormat.Read(d.X, xPath, Context.StringArray).Select((name, i) => NonBlankAt(name, JsonFormat.PathOf(xPath, i)))];
             if (x.Length == 0)
             {
                 throw new SpecFormatException(xPath, "at least one x column is needed.");
@@ -563,26 +556,12 @@ public static class ExperimentJson
         });
     }
 
-    private static InitSpec ToInit(JsonElement element, string path)
+    private static InitSpec ToInit(JsonElement element) => element.ValueKind switch
     {
-        if (element.ValueKind == JsonValueKind.String)
-        {
-            return JsonFormat.String(element, path) switch
-            {
-                "shared" => InitSpec.Shared,
-                "independent" => InitSpec.Independent,
-                var other => throw new SpecFormatException(path, $"'{other}' is not an init; use shared, independent or a list of numbers in parameter order."),
-            };
-        }
-
-        if (element.ValueKind != JsonValueKind.Array)
-        {
-            throw new SpecFormatException(path, $"expected \"shared\", \"independent\" or a list of numbers, got {JsonFormat.Describe(element)}.");
-        }
-
-        var values = JsonFormat.Array(element, path).Select((e, i) => JsonFormat.Double(e, JsonFormat.PathOf(path, i))).ToArray();
-        return Set(path, () => InitSpec.Explicit(values));
-    }
+        JsonValueKind.String => InitWords.Parse(JsonFormat.Read(element, "init", Context.String), "init"),
+        JsonValueKind.Array => Build("$", () => InitSpec.Explicit(JsonFormat.Read(element, "init", Context.DoubleArray))),
+        _ => throw new SpecFormatException("init", $"expected \"shared\", \"independent\" or a list of numbers, got {JsonFormat.Describe(element)}."),
+    };
 
     private static Method ToMethod(MethodDto d, string path)
     {
@@ -592,8 +571,8 @@ public static class ExperimentJson
         if (d.Sampler is { } s)
         {
             var samplerPath = at("sampler");
-            sampler = s.Kind is { } kind ? sampler with { Kind = ToSamplerKind(kind, JsonFormat.PathOf(samplerPath, "kind")) } : sampler;
-            sampler = s.BatchSize is { } batchSize ? Set(JsonFormat.PathOf(samplerPath, "batchSize"), () => sampler with { BatchSize = batchSize }) : sampler;
+            sampler = s.Kind is { } kind ? sampler with { Kind = SamplerWords.Parse(kind, JsonFormat.PathOf(samplerPath, "kind")) } : sampler;
+            sampler = s.BatchSize is { } batchSize ? Build(samplerPath, () => sampler with { BatchSize = batchSize }) : sampler;
             sampler = s.DropLast is { } dropLast ? sampler with { DropLast = dropLast } : sampler;
         }
 
@@ -602,19 +581,10 @@ public static class ExperimentJson
         return new Method(name, sampler, optimizer, schedule);
     }
 
-    /// <summary>Parses a sampler kind as written in a file.</summary>
-    internal static SamplerKind ToSamplerKind(string text, string path)
-    {
-        var index = SamplerKinds.ToList().IndexOf(text);
-        return index >= 0
-            ? (SamplerKind)index
-            : throw new SpecFormatException(path, $"'{text}' is not a sampler; use {string.Join(", ", SamplerKinds)}.");
-    }
-
     private static LearningRateSchedule ToSchedule(JsonElement element, string path)
     {
         var at = (string name) => JsonFormat.PathOf(path, name);
-        var kind = JsonFormat.StringField(JsonFormat.Object(element, path), path, "kind") ?? "constant";
+        var kind = KindOf(element, path) ?? "constant";
         switch (kind)
         {
             case "constant":
@@ -624,23 +594,23 @@ public static class ExperimentJson
             {
                 var d = JsonFormat.Read(element, path, Context.StepScheduleDto);
                 var stepSize = d.StepSize ?? throw new SpecFormatException(at("stepSize"), "required: the epochs between decays.");
-                var step = Set(at("stepSize"), () => new StepLR { StepSize = stepSize });
-                return d.Gamma is { } gamma ? Set(at("gamma"), () => step with { Gamma = gamma }) : step;
+                var step = Build(path, () => new StepLR { StepSize = stepSize });
+                return d.Gamma is { } gamma ? Build(path, () => step with { Gamma = gamma }) : step;
             }
 
             case "exponential":
             {
                 var d = JsonFormat.Read(element, path, Context.ExponentialScheduleDto);
                 var gamma = d.Gamma ?? throw new SpecFormatException(at("gamma"), "required: the factor applied every epoch.");
-                return Set(at("gamma"), () => new ExponentialLR { Gamma = gamma });
+                return Build(path, () => new ExponentialLR { Gamma = gamma });
             }
 
             case "cosine":
             {
                 var d = JsonFormat.Read(element, path, Context.CosineScheduleDto);
                 var tMax = d.TMax ?? throw new SpecFormatException(at("tMax"), "required: the half period in epochs.");
-                var cosine = Set(at("tMax"), () => new CosineAnnealingLR { TMax = tMax });
-                return d.EtaMin is { } etaMin ? Set(at("etaMin"), () => cosine with { EtaMin = etaMin }) : cosine;
+                var cosine = Build(path, () => new CosineAnnealingLR { TMax = tMax });
+                return d.EtaMin is { } etaMin ? Build(path, () => cosine with { EtaMin = etaMin }) : cosine;
             }
 
             default:
@@ -655,9 +625,13 @@ public static class ExperimentJson
             return null;
         }
 
-        var (first, second) = Pair([.. JsonFormat.Array(plane, path)], path, n => $"expected two parameter names [x, y], got {n} values.");
-        var x = JsonFormat.String(first, path + "[0]");
-        var y = JsonFormat.String(second, path + "[1]");
+        if (plane.ValueKind == JsonValueKind.Array && plane.GetArrayLength() != 2)
+        {
+            throw new SpecFormatException(path, $"expected two parameter names [x, y], got {plane.GetArrayLength()} values.");
+        }
+
+        var names = JsonFormat.Read(plane, path, Context.StringArray);
+        var (x, y) = (names[0], names[1]);
         return x == y ? throw new SpecFormatException(path, $"the plane needs two different parameters, got '{x}' twice.") : (x, y);
     }
 

@@ -73,7 +73,6 @@ internal static partial class JsonFormat
     /// <summary>Reads the value at <paramref name="path"/> as a <typeparamref name="T"/>, every error located below that path.</summary>
     /// <exception cref="SpecFormatException">A value has the wrong type, is null or not finite where that is not allowed, or a field is unknown.</exception>
     public static T Read<T>(JsonElement element, string path, JsonTypeInfo<T> info)
-        where T : class
     {
         T? value;
         try
@@ -90,7 +89,7 @@ internal static partial class JsonFormat
         }
 
         CheckValues(element, path, info);
-        return value ?? throw new SpecFormatException(Display(path), $"expected an object, got {Describe(element)}.");
+        return value ?? throw new SpecFormatException(Display(path), $"expected {Expected(info)}, got {Describe(element)}.");
     }
 
     /// <summary>Writes <paramref name="value"/> as indented UTF-8 JSON, and a final newline unless <paramref name="finalNewline"/> is false.</summary>
@@ -127,47 +126,6 @@ internal static partial class JsonFormat
 
     /// <summary>A path as shown in a message: the document itself is "(top level)".</summary>
     public static string Display(string path) => path == "$" ? TopLevel : path;
-
-    /// <summary>The element as a string.</summary>
-    public static string String(JsonElement e, string path)
-    {
-        if (e.ValueKind != JsonValueKind.String)
-        {
-            throw new SpecFormatException(path, $"expected a string, got {Describe(e)}.");
-        }
-
-        try
-        {
-            return e.GetString()!;
-        }
-        catch (InvalidOperationException ex)
-        {
-            // System.Text.Json refuses a lone surrogate such as "\ud800" only when the string is read.
-            throw new SpecFormatException(path, "the string holds an unpaired UTF-16 surrogate escape (such as \\ud800); JSON text must be valid Unicode.", ex);
-        }
-    }
-
-    /// <summary>The element as a 32-bit integer.</summary>
-    public static int Int(JsonElement e, string path) =>
-        e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var v) ? v : throw new SpecFormatException(path, $"expected an integer, got {Describe(e)}.");
-
-    /// <summary>The element as a finite number.</summary>
-    public static double Double(JsonElement e, string path) =>
-        e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var v) && double.IsFinite(v)
-            ? v
-            : throw new SpecFormatException(path, $"expected a number, got {Describe(e)}.");
-
-    /// <summary>The element's items; it must be a list.</summary>
-    public static IReadOnlyList<JsonElement> Array(JsonElement e, string path) =>
-        e.ValueKind == JsonValueKind.Array ? [.. e.EnumerateArray()] : throw new SpecFormatException(path, $"expected a list, got {Describe(e)}.");
-
-    /// <summary>The element, which must be an object.</summary>
-    public static JsonElement Object(JsonElement e, string path) =>
-        e.ValueKind == JsonValueKind.Object ? e : throw new SpecFormatException(Display(path), $"expected an object, got {Describe(e)}.");
-
-    /// <summary>The string field <paramref name="name"/> of an object, or null when absent.</summary>
-    public static string? StringField(JsonElement o, string path, string name) =>
-        o.TryGetProperty(name, out var value) ? String(value, PathOf(path, name)) : null;
 
     /// <summary>How a value looks in a message: its kind and, for short values, the value.</summary>
     public static string Describe(JsonElement e)

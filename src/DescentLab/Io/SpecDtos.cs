@@ -157,6 +157,10 @@ internal sealed record SweepOptimizerDto
 /// <summary>An object with only a kind: a constant schedule, or an optimizer named by its kind alone.</summary>
 internal sealed record KindDto(string? Kind = null);
 
+/// <summary>The kind of an object whose other fields depend on it, read first; the kind's own record reads the rest.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
+internal sealed record KindFieldDto(string? Kind = null);
+
 /// <summary>torch's StepLR.</summary>
 internal sealed record StepScheduleDto(string? Kind = null, int? StepSize = null, double? Gamma = null);
 

@@ -28,6 +28,7 @@ namespace DescentLab.Io;
 [JsonSerializable(typeof(AdagradDto))]
 [JsonSerializable(typeof(SweepOptimizerDto))]
 [JsonSerializable(typeof(KindDto))]
+[JsonSerializable(typeof(KindFieldDto))]
 [JsonSerializable(typeof(StepScheduleDto))]
 [JsonSerializable(typeof(ExponentialScheduleDto))]
 [JsonSerializable(typeof(CosineScheduleDto))]

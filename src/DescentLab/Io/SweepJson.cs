@@ -64,31 +64,31 @@ public static class SweepJson
         var at = (string name) => JsonFormat.PathOf(SweepField, name);
         if (ExperimentJson.Present(axes.Lr))
         {
-            var values = Items(axes.Lr, at("lr")).Select(x => JsonFormat.Double(x.Element, x.Path)).ToArray();
-            spec = ExperimentJson.Set(at("lr"), () => spec with { LearningRates = values });
+            var values = Items(axes.Lr, at("lr")).Select(x => JsonFormat.Read(x.Element, x.Path, Context.Double)).ToArray();
+            spec = ExperimentJson.Build(SweepField, () => spec with { LearningRates = values });
         }
 
         if (ExperimentJson.Present(axes.BatchSize))
         {
-            var values = Items(axes.BatchSize, at("batchSize")).Select(x => JsonFormat.Int(x.Element, x.Path)).ToArray();
-            spec = ExperimentJson.Set(at("batchSize"), () => spec with { BatchSizes = values });
+            var values = Items(axes.BatchSize, at("batchSize")).Select(x => JsonFormat.Read(x.Element, x.Path, Context.Int32)).ToArray();
+            spec = ExperimentJson.Build(SweepField, () => spec with { BatchSizes = values });
         }
 
         if (ExperimentJson.Present(axes.Sampler))
         {
-            var values = Items(axes.Sampler, at("sampler")).Select(x => ExperimentJson.ToSamplerKind(JsonFormat.String(x.Element, x.Path), x.Path)).ToArray();
+            var values = Items(axes.Sampler, at("sampler")).Select(x => ExperimentJson.SamplerWords.Parse(JsonFormat.Read(x.Element, x.Path, Context.String), x.Path)).ToArray();
             if (values.Distinct().Count() != values.Length)
             {
                 throw new SpecFormatException(at("sampler"), "a sampler appears twice.");
             }
 
-            spec = ExperimentJson.Set(at("sampler"), () => spec with { Samplers = values });
+            spec = ExperimentJson.Build(SweepField, () => spec with { Samplers = values });
         }
 
         if (ExperimentJson.Present(axes.Optimizer))
         {
             var values = Items(axes.Optimizer, at("optimizer")).Select(x => Optimizer(x.Element, x.Path)).ToArray();
-            spec = ExperimentJson.Set(at("optimizer"), () => spec with { Optimizers = values });
+            spec = ExperimentJson.Build(SweepField, () => spec with { Optimizers = values });
         }
 
         if (spec.LearningRates.Distinct().Count() != spec.LearningRates.Count)
@@ -118,7 +118,7 @@ public static class SweepJson
             {
                 Lr = JsonFormat.Element([.. spec.LearningRates], Context.DoubleArray),
                 BatchSize = JsonFormat.Element([.. spec.BatchSizes], Context.Int32Array),
-                Sampler = JsonFormat.Element([.. spec.Samplers.Select(s => ExperimentJson.SamplerKinds[(int)s])], Context.StringArray),
+                Sampler = JsonFormat.Element([.. spec.Samplers.Select(s => ExperimentJson.SamplerWords[s])], Context.StringArray),
                 Optimizer = JsonFormat.Element([.. spec.Optimizers.Select(Named)], Context.JsonElementArray),
             },
         };
@@ -144,7 +144,7 @@ public static class SweepJson
     {
         if (element.ValueKind == JsonValueKind.String)
         {
-            var kind = JsonFormat.String(element, path);
+            var kind = JsonFormat.Read(element, path, Context.String);
             return new OptimizerChoice(kind, ExperimentJson.ToOptimizer(JsonFormat.Element(new KindDto { Kind = kind }, Context.KindDto), path));
         }
 
@@ -162,7 +162,7 @@ public static class SweepJson
         var dto = JsonFormat.Read(element, path, Context.SweepOptimizerDto);
         var name = dto.Name is { } given
             ? ExperimentJson.NonBlankAt(given, JsonFormat.PathOf(path, "name"))
-            : JsonFormat.StringField(element, path, "kind") ?? "sgd";
+            : ExperimentJson.KindOf(element, path) ?? "sgd";
         var options = JsonFormat.Element(dto with { Name = null }, Context.SweepOptimizerDto);
         return new OptimizerChoice(name, ExperimentJson.ToOptimizer(options, path));
     }
