@@ -529,8 +529,7 @@ public static class ExperimentJson
 
         try
         {
-            using var reader = InputFile.OpenText(full);
-            return new GivenData(CsvDatasetReader.Read(reader, full, columns));
+            return new GivenData(CsvDatasetReader.Read(full, columns));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -567,14 +566,10 @@ public static class ExperimentJson
     {
         var at = (string name) => JsonFormat.PathOf(path, name);
         var name = NonBlankAt(d.Name ?? throw new SpecFormatException(at("name"), "required: a name unique among the methods."), at("name"));
-        var sampler = new SamplerOptions();
-        if (d.Sampler is { } s)
-        {
-            var samplerPath = at("sampler");
-            sampler = s.Kind is { } kind ? sampler with { Kind = SamplerWords.Parse(kind, JsonFormat.PathOf(samplerPath, "kind")) } : sampler;
-            sampler = s.BatchSize is { } batchSize ? Build(samplerPath, () => sampler with { BatchSize = batchSize }) : sampler;
-            sampler = s.DropLast is { } dropLast ? sampler with { DropLast = dropLast } : sampler;
-        }
+        var o = new SamplerOptions();
+        var s = d.Sampler ?? new SamplerDto();
+        var kind = s.Kind is { } word ? SamplerWords.Parse(word, JsonFormat.PathOf(at("sampler"), "kind")) : o.Kind;
+        var sampler = Build(at("sampler"), () => new SamplerOptions { Kind = kind, BatchSize = s.BatchSize ?? o.BatchSize, DropLast = s.DropLast ?? o.DropLast });
 
         var optimizer = Present(d.Optimizer) ? ToOptimizer(d.Optimizer, at("optimizer")) : new SgdOptions();
         var schedule = Present(d.Schedule) ? ToSchedule(d.Schedule, at("schedule")) : new ConstantLearningRate();

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.RegularExpressions;
 
 namespace DescentLab.Io;
 
@@ -11,13 +11,14 @@ namespace DescentLab.Io;
 /// file format is its DTOs and one mapping step.
 /// </summary>
 /// <remarks>
-/// System.Text.Json finds wrong types and unknown fields (UnmappedMemberHandling.Disallow) and says where (the path);
-/// the words come from the DTO's metadata and the value found there: "epochs: expected an integer, got the number 1.5".
-/// Two rules the serializer does not know are checked here against the same metadata: a JSON null is refused wherever
-/// the DTO does not take a <see cref="JsonElement"/> (a nullable DTO field means "absent", not "null"), and a number
-/// read as a double must be finite. Repeated fields are refused before the serializer runs, as they are in every object.
+/// Before the serializer runs, the value is checked against the DTO's metadata (the serializer's own errors name a path
+/// but not what was found): unknown fields, and values of the wrong type, worded from the metadata and the value found
+/// there: "epochs: expected an integer, got the number 1.5". Two rules the serializer does not know are checked in the
+/// same walk: a JSON null is refused wherever the DTO does not take a <see cref="JsonElement"/> (a nullable DTO field
+/// means "absent", not "null"), and a number read as a double must be finite. Repeated fields are refused when the text
+/// is parsed, as they are in every object.
 /// </remarks>
-internal static partial class JsonFormat
+internal static class JsonFormat
 {
     /// <summary>The path of the document itself, as written in a message.</summary>
     public const string TopLevel = "(top level)";
@@ -74,22 +75,8 @@ internal static partial class JsonFormat
     /// <exception cref="SpecFormatException">A value has the wrong type, is null or not finite where that is not allowed, or a field is unknown.</exception>
     public static T Read<T>(JsonElement element, string path, JsonTypeInfo<T> info)
     {
-        T? value;
-        try
-        {
-            value = element.Deserialize(info);
-        }
-        catch (JsonException e) when (e.Path is not null)
-        {
-            throw Explain(element, path, info, e);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw Unpaired(e);
-        }
-
-        CheckValues(element, path, info);
-        return value ?? throw new SpecFormatException(Display(path), $"expected {Expected(info)}, got {Describe(element)}.");
+        Check(element, path, info);
+        return element.Deserialize(info)!;
     }
 
     /// <summary>Writes <paramref name="value"/> as indented UTF-8 JSON, and a final newline unless <paramref name="finalNewline"/> is false.</summary>
@@ -179,96 +166,72 @@ internal static partial class JsonFormat
         }
     }
 
-    /// <summary>Refuses nulls and non-finite numbers where the DTO holds a typed value; a <see cref="JsonElement"/> field takes anything.</summary>
-    private static void CheckValues(JsonElement element, string path, JsonTypeInfo info)
+    /// <summary>
+    /// Checks <paramref name="element"/> against the DTO's metadata, in document order, so that the serializer finds
+    /// nothing to refuse: the first unknown field, or value the field does not take (a null, a non-finite number, a
+    /// string with an unpaired surrogate), is refused with its path. A <see cref="JsonElement"/> field takes anything.
+    /// </summary>
+    private static void Check(JsonElement element, string path, JsonTypeInfo info)
     {
         var type = Nullable.GetUnderlyingType(info.Type) ?? info.Type;
-        if (type == typeof(JsonElement))
+        var fits = element.ValueKind switch
         {
-            return;
-        }
-
-        if (element.ValueKind == JsonValueKind.Null || (type == typeof(double) && !(element.TryGetDouble(out var v) && double.IsFinite(v))))
+            _ when type == typeof(JsonElement) => true,
+            JsonValueKind.Number when type == typeof(int) => element.TryGetInt32(out _),
+            JsonValueKind.Number when type == typeof(long) => element.TryGetInt64(out _),
+            JsonValueKind.Number when type == typeof(uint) => element.TryGetUInt32(out _),
+            JsonValueKind.Number when type == typeof(double) => element.TryGetDouble(out var v) && double.IsFinite(v),
+            JsonValueKind.True or JsonValueKind.False => type == typeof(bool),
+            JsonValueKind.String => type == typeof(string),
+            JsonValueKind.Array => info.Kind == JsonTypeInfoKind.Enumerable,
+            JsonValueKind.Object => info.Kind == JsonTypeInfoKind.Object,
+            _ => false,
+        };
+        if (!fits)
         {
             throw new SpecFormatException(Display(path), $"expected {Expected(info)}, got {Describe(element)}.");
         }
 
-        if (info.Kind == JsonTypeInfoKind.Object && element.ValueKind == JsonValueKind.Object)
+        if (element.ValueKind == JsonValueKind.String && type == typeof(string))
         {
-            foreach (var property in element.EnumerateObject())
+            try
             {
-                // A field the DTO does not name went to its extension data, which takes any value and is read later.
-                if (info.Properties.FirstOrDefault(p => p.Name == property.Name) is { } field)
-                {
-                    CheckValues(property.Value, PathOf(path, property.Name), info.Options.GetTypeInfo(field.PropertyType));
-                }
+                element.GetString();
+            }
+            catch (InvalidOperationException e)
+            {
+                // System.Text.Json refuses a lone surrogate such as "\ud800" only when the string is read.
+                throw new SpecFormatException(Display(path), "the string holds an unpaired UTF-16 surrogate escape (such as \\ud800); JSON text must be valid Unicode.", e);
             }
         }
-        else if (info.Kind == JsonTypeInfoKind.Enumerable && element.ValueKind == JsonValueKind.Array && info.ElementType is { } itemType)
+        else if (element.ValueKind == JsonValueKind.Array && type != typeof(JsonElement))
         {
-            var itemInfo = info.Options.GetTypeInfo(itemType);
+            var itemInfo = info.Options.GetTypeInfo(info.ElementType!);
             var i = 0;
             foreach (var item in element.EnumerateArray())
             {
-                CheckValues(item, PathOf(path, i++), itemInfo);
+                Check(item, PathOf(path, i++), itemInfo);
             }
         }
-    }
-
-    /// <summary>Words the serializer's error at its path: an unknown field with the fields known there, or the type expected there.</summary>
-    private static SpecFormatException Explain(JsonElement root, string path, JsonTypeInfo info, JsonException e)
-    {
-        var element = root;
-        foreach (var segment in Segments(e.Path!))
+        else if (element.ValueKind == JsonValueKind.Object && type != typeof(JsonElement))
         {
-            if (segment is int index)
+            // A field the DTO does not name goes to its extension data, or is skipped where the DTO says so, or is refused.
+            var open = info.Properties.Any(p => p.IsExtensionData) || info.UnmappedMemberHandling == JsonUnmappedMemberHandling.Skip;
+            foreach (var property in element.EnumerateObject())
             {
-                if (info.ElementType is not { } itemType || element.ValueKind != JsonValueKind.Array || index >= element.GetArrayLength())
+                var fieldPath = PathOf(path, property.Name);
+                if (info.Properties.FirstOrDefault(p => p.Name == property.Name && !p.IsExtensionData) is { } field)
                 {
-                    break;
+                    Check(property.Value, fieldPath, info.Options.GetTypeInfo(field.PropertyType));
                 }
-
-                info = info.Options.GetTypeInfo(itemType);
-                element = element[index];
-                path = PathOf(path, index);
-                continue;
+                else if (!open)
+                {
+                    var known = string.Join(", ", info.Properties.Select(p => p.Name).Order(StringComparer.Ordinal));
+                    throw new SpecFormatException(fieldPath, $"unknown field; known fields here: {known}.");
+                }
             }
-
-            var name = (string)segment;
-            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value))
-            {
-                break;
-            }
-
-            path = PathOf(path, name);
-            var field = info.Kind == JsonTypeInfoKind.Object ? info.Properties.FirstOrDefault(p => p.Name == name) : null;
-            if (field is null)
-            {
-                var known = string.Join(", ", info.Properties.Select(p => p.Name).Order(StringComparer.Ordinal));
-                return new SpecFormatException(path, $"unknown field; known fields here: {known}.", e);
-            }
-
-            info = info.Options.GetTypeInfo(field.PropertyType);
-            element = value;
         }
-
-        if (element.ValueKind == JsonValueKind.String && (Nullable.GetUnderlyingType(info.Type) ?? info.Type) == typeof(string))
-        {
-            return new SpecFormatException(Display(path), "the string holds an unpaired UTF-16 surrogate escape (such as \\ud800); JSON text must be valid Unicode.", e);
-        }
-
-        return new SpecFormatException(Display(path), $"expected {Expected(info)}, got {Describe(element)}.", e);
     }
-
-    /// <summary>The segments of a serializer path such as <c>$.methods[0]['odd.name']</c>: names and indexes.</summary>
-    private static IEnumerable<object> Segments(string path) =>
-        SegmentPattern().Matches(path).Select(m =>
-            m.Groups["index"].Success ? int.Parse(m.Groups["index"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture)
-            : m.Groups["name"].Success ? m.Groups["name"].Value
-            : (object)m.Groups["quoted"].Value.Replace("\\'", "'", StringComparison.Ordinal));
-
-    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\['(?<quoted>(?:[^'\\]|\\.)*)'\]|\[(?<index>\d+)\]")]
-    private static partial Regex SegmentPattern();
 
     /// <summary>What a DTO field of this type takes, as a message says it.</summary>
     private static string Expected(JsonTypeInfo info)

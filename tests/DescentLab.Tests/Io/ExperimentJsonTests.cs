@@ -183,6 +183,16 @@ public sealed class ExperimentJsonTests
     }
 
     [Fact]
+    public void Parse_UnknownFieldWithAQuoteInItsName_NamesTheField()
+    {
+        // The serializer writes such a name as ['odd\'name'] in its path; it was once misread as "statistics: expected an object, got an object."
+        var e = Assert.Throws<SpecFormatException>(() => ExperimentJson.Parse("{ \"statistics\": { \"odd'name\": 1 } }", "."));
+
+        Assert.Equal("statistics.odd'name", e.JsonPath);
+        Assert.StartsWith("unknown field; known fields here: band, ", e.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_CsvData_ReadsRelativeToTheBaseDirectory()
     {
         var folder = Directory.CreateTempSubdirectory("descentlab-json-");
