@@ -7,24 +7,25 @@ public sealed record CsvColumns
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentException.ThrowIfNullOrWhiteSpace(output);
+        // The refusals name the fields of an experiment file's CSV data (x, y, label), so the file reader reports them there.
         if (inputs.Count == 0)
         {
-            throw new ArgumentException("At least one x column is needed.", nameof(inputs));
+            throw SettingError.Invalid("x", nameof(inputs), "at least one x column is needed.");
         }
 
         if (inputs.Any(string.IsNullOrWhiteSpace))
         {
-            throw new ArgumentException("An x column name is empty.", nameof(inputs));
+            throw SettingError.Invalid("x", nameof(inputs), "an x column name is empty.");
         }
 
         if (inputs.Distinct(StringComparer.Ordinal).Count() != inputs.Count)
         {
-            throw new ArgumentException("The x columns must be distinct.", nameof(inputs));
+            throw SettingError.Invalid("x", nameof(inputs), "the x columns must be distinct.");
         }
 
         if (inputs.Contains(output, StringComparer.Ordinal))
         {
-            throw new ArgumentException($"Column '{output}' cannot be both an x column and the {(outputIsLabel ? "label" : "y")} column.", nameof(output));
+            throw SettingError.Invalid(outputIsLabel ? "label" : "y", nameof(output), $"'{output}' is also an x column.");
         }
 
         Inputs = [.. inputs];

@@ -491,17 +491,7 @@ public static class ExperimentJson
 
         var labelled = d.Label is not null;
         var y = labelled ? NonBlankAt(d.Label!, at("label")) : d.Y is { } given ? NonBlankAt(given, at("y")) : "y";
-        if (x.Distinct(StringComparer.Ordinal).Count() != x.Length)
-        {
-            throw new SpecFormatException(xPath, "the x columns must be distinct.");
-        }
-
-        if (x.Contains(y, StringComparer.Ordinal))
-        {
-            throw new SpecFormatException(at(labelled ? "label" : "y"), $"'{y}' is also an x column.");
-        }
-
-        var columns = labelled ? CsvColumns.Labelled(x, y) : CsvColumns.Numeric(x, y);
+        var columns = Build(path, () => labelled ? CsvColumns.Labelled(x, y) : CsvColumns.Numeric(x, y));
 
         if (d.Text is { } text)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -83,7 +84,9 @@ internal static class JsonFormat
     public static void Write<T>(T value, JsonTypeInfo<T> info, Stream stream, bool finalNewline = true)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonText.Encoder }))
+        // Escapes only what JSON requires, so names such as x^2 or a+b stay readable; these files are never embedded in HTML as they are.
+        var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using (var writer = new Utf8JsonWriter(stream, options))
         {
             JsonSerializer.Serialize(writer, value, info);
         }

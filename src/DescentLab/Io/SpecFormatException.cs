@@ -3,17 +3,6 @@ namespace DescentLab.Io;
 /// <summary>An experiment file that cannot be read as a spec; the message starts with the JSON path at fault.</summary>
 public sealed class SpecFormatException : FormatException
 {
-    /// <summary>Creates an exception with a generic message.</summary>
-    public SpecFormatException()
-    {
-    }
-
-    /// <summary>Creates an exception with <paramref name="message"/>.</summary>
-    public SpecFormatException(string message)
-        : base(message)
-    {
-    }
-
     /// <summary>Creates an exception with <paramref name="message"/> caused by <paramref name="innerException"/>.</summary>
     public SpecFormatException(string message, Exception innerException)
         : base(message, innerException)

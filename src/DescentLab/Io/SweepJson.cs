@@ -77,11 +77,7 @@ public static class SweepJson
         if (ExperimentJson.Present(axes.Sampler))
         {
             var values = Items(axes.Sampler, at("sampler")).Select(x => ExperimentJson.SamplerWords.Parse(JsonFormat.Read(x.Element, x.Path, Context.String), x.Path)).ToArray();
-            if (values.Distinct().Count() != values.Length)
-            {
-                throw new SpecFormatException(at("sampler"), "a sampler appears twice.");
-            }
-
+            CheckDistinct(values, at("sampler"), "a sampler");
             spec = ExperimentJson.Build(SweepField, () => spec with { Samplers = values });
         }
 
@@ -91,16 +87,8 @@ public static class SweepJson
             spec = ExperimentJson.Build(SweepField, () => spec with { Optimizers = values });
         }
 
-        if (spec.LearningRates.Distinct().Count() != spec.LearningRates.Count)
-        {
-            throw new SpecFormatException(at("lr"), "a learning rate appears twice.");
-        }
-
-        if (spec.BatchSizes.Distinct().Count() != spec.BatchSizes.Count)
-        {
-            throw new SpecFormatException(at("batchSize"), "a batch size appears twice.");
-        }
-
+        CheckDistinct(spec.LearningRates, at("lr"), "a learning rate");
+        CheckDistinct(spec.BatchSizes, at("batchSize"), "a batch size");
         return new SweepFile(spec, output);
     }
 
@@ -131,6 +119,14 @@ public static class SweepJson
         var fields = ExperimentJson.ToDto(choice.Options, withLearningRate: false).EnumerateObject();
         var dto = new SweepOptimizerDto { Name = choice.Name, Options = new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))) };
         return JsonFormat.Element(dto, Context.SweepOptimizerDto);
+    }
+
+    private static void CheckDistinct<T>(IReadOnlyList<T> values, string path, string what)
+    {
+        if (values.Distinct().Count() != values.Count)
+        {
+            throw new SpecFormatException(path, $"{what} appears twice.");
+        }
     }
 
     private static IEnumerable<(JsonElement Element, string Path)> Items(JsonElement element, string path) =>
