@@ -199,13 +199,8 @@ public static class ExperimentJson
         spec = Present(dto.Init) ? spec with { Init = ToInit(dto.Init) } : spec;
         spec = dto.Replicates is { } replicates ? Build("$", () => spec with { Replicates = replicates }) : spec;
         spec = dto.Statistics is { } statistics ? spec with { Statistics = ToStatistics(statistics, "statistics") } : spec;
-        if (dto.Methods is { } methodDtos)
-        {
-            var methods = methodDtos.Select((m, i) => ToMethod(m, JsonFormat.PathOf("methods", i))).ToList();
-            spec = Build("$", () => spec with { Methods = methods });
-        }
-
-        return spec;
+        var methods = dto.Methods?.Select((m, i) => ToMethod(m, JsonFormat.PathOf("methods", i))).ToList();
+        return methods is null ? spec : Build("$", () => spec with { Methods = methods });
     }
 
     /// <summary>The output settings of a read file (the seed experiment's when absent).</summary>
@@ -219,11 +214,7 @@ public static class ExperimentJson
 
         output = dto.Figures is { } figures ? output with { Figures = ParseFigures(figures, "output.figures") } : output;
         output = dto.Report is { } report ? output with { Report = report } : output;
-        if (Present(dto.Plane))
-        {
-            output = output with { Plane = ToPlane(dto.Plane, "output.plane") };
-        }
-
+        output = Present(dto.Plane) ? output with { Plane = ToPlane(dto.Plane, "output.plane") } : output;
         return dto.XAxis is { } xAxis ? output with { XAxis = XAxisWords.Parse(xAxis, "output.xAxis") } : output;
     }
 

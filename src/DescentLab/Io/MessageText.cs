@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace DescentLab.Io;
 
@@ -23,37 +22,15 @@ public static class MessageText
     /// <summary>A message on one line: control characters escaped, cut to <see cref="MessageLength"/> characters.</summary>
     public static string OneLine(string message) => Excerpt(message, MessageLength);
 
-    private static string Escape(string text)
+    private static string Escape(string text) => !text.Any(IsUnsafe) ? text : string.Concat(text.Select(c => c switch
     {
-        if (!text.Any(IsUnsafe))
-        {
-            return text;
-        }
-
-        var b = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '\n': b.Append("\\n"); break;
-                case '\r': b.Append("\\r"); break;
-                case '\t': b.Append("\\t"); break;
-                default:
-                    if (IsUnsafe(c))
-                    {
-                        b.Append(c < 0x100 ? string.Create(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}") : string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"));
-                    }
-                    else
-                    {
-                        b.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return b.ToString();
-    }
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        _ when !IsUnsafe(c) => c.ToString(),
+        < '\u0100' => string.Create(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+    }));
 
     /// <summary>Control characters (C0, DEL, C1) and the bidirectional overrides that can disguise text on a terminal.</summary>
     private static bool IsUnsafe(char c) =>
