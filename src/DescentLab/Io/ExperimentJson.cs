@@ -237,26 +237,27 @@ public static class ExperimentJson
                 return x;
             }
 
-            case "adam":
+            case "adam" or "adamw":
             {
+                // Adam and AdamW take the same settings with the same checks and messages; only AdamW's default decay differs.
                 var d = JsonFormat.Read(element, path, Context.AdamDto);
                 var o = new AdamOptions();
-                var (beta1, beta2) = d.Betas is { } betas ? Betas(betas, at("betas")) : (o.Beta1, o.Beta2);
-                return Build(path, () => new AdamOptions
+                var (beta1, beta2) = d.Betas is { } betas ? Pair(betas, at("betas"), n => $"expected two numbers [beta1, beta2], got {n}.") : (o.Beta1, o.Beta2);
+                var decay = d.WeightDecay ?? (kind == "adam" ? o.WeightDecay : new AdamWOptions().WeightDecay);
+                var x = Build(path, () => new AdamOptions
                 {
-                    LearningRate = d.Lr ?? o.LearningRate, Beta1 = beta1, Beta2 = beta2, Epsilon = d.Eps ?? o.Epsilon, WeightDecay = d.WeightDecay ?? o.WeightDecay, Amsgrad = d.Amsgrad ?? o.Amsgrad, Maximize = d.Maximize ?? o.Maximize,
+                    LearningRate = d.Lr ?? o.LearningRate, Beta1 = beta1, Beta2 = beta2, Epsilon = d.Eps ?? o.Epsilon, WeightDecay = decay, Amsgrad = d.Amsgrad ?? o.Amsgrad, Maximize = d.Maximize ?? o.Maximize,
                 });
-            }
-
-            case "adamw":
-            {
-                var d = JsonFormat.Read(element, path, Context.AdamDto);
-                var o = new AdamWOptions();
-                var (beta1, beta2) = d.Betas is { } betas ? Betas(betas, at("betas")) : (o.Beta1, o.Beta2);
-                return Build(path, () => new AdamWOptions
+                return kind == "adam" ? x : new AdamWOptions
                 {
-                    LearningRate = d.Lr ?? o.LearningRate, Beta1 = beta1, Beta2 = beta2, Epsilon = d.Eps ?? o.Epsilon, WeightDecay = d.WeightDecay ?? o.WeightDecay, Amsgrad = d.Amsgrad ?? o.Amsgrad, Maximize = d.Maximize ?? o.Maximize,
-                });
+                    LearningRate = x.LearningRate,
+                    Beta1 = x.Beta1,
+                    Beta2 = x.Beta2,
+                    Epsilon = x.Epsilon,
+                    WeightDecay = x.WeightDecay,
+                    Amsgrad = x.Amsgrad,
+                    Maximize = x.Maximize,
+                };
             }
 
             case "rmsprop":
@@ -431,9 +432,6 @@ public static class ExperimentJson
     /// <summary>The two values of a pair such as [beta1, beta2]; another count is refused with <paramref name="refusal"/>'s words.</summary>
     private static (T First, T Second) Pair<T>(T[] values, string path, Func<int, FormattableString> refusal) =>
         values.Length == 2 ? (values[0], values[1]) : throw new SpecFormatException(path, Invariant(refusal(values.Length)));
-
-    private static (double Beta1, double Beta2) Betas(double[] betas, string path) =>
-        Pair(betas, path, n => $"expected two numbers [beta1, beta2], got {n}.");
 
     private static void CheckRange(double low, double high, string path)
     {
