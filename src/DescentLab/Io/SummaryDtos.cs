@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace DescentLab.Io;
 
 // summary.json as it is written: one record per JSON object, fields in the order written. A null field is left out when
-// there is nothing to say (no replicates, a regression network; SummaryJsonContext); the nulls marked Never are written.
+// there is nothing to say (no replicates, a regression network; OutputJsonContext); the nulls marked Never are written.
 
 /// <summary>
 /// The summary of an experiment, its methods' outcomes of type <typeparamref name="TMethod"/>: a linear model's with its

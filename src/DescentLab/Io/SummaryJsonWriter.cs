@@ -11,7 +11,7 @@ namespace DescentLab.Io;
 /// </summary>
 /// <remarks>
 /// Everything outside "timing" is a function of the spec alone, so two runs of one spec write the same bytes there.
-/// The file's fields are the DTOs of <see cref="SummaryJsonContext"/>; this class only maps results onto them.
+/// The file's fields are the DTOs of <see cref="OutputJsonContext"/>; this class only maps results onto them.
 /// </remarks>
 public static class SummaryJsonWriter
 {
@@ -35,7 +35,7 @@ public static class SummaryJsonWriter
                 a.HeavyBallMomentum,
                 a.HeavyBallRate),
         };
-        JsonFormat.Write(summary, SummaryJsonContext.Default.SummaryDtoMethodSummaryDto, stream);
+        JsonFormat.Write(summary, OutputJsonContext.Default.SummaryDtoMethodSummaryDto, stream);
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ public static class SummaryJsonWriter
                 : "no closed form for this model: excess loss is measured against the reference L_ref, a local optimum (see reference)"),
             Reference = result.Reference is { } reference ? Reference(reference) : null,
         };
-        JsonFormat.Write(summary, SummaryJsonContext.Default.SummaryDtoNetworkMethodSummaryDto, stream);
+        JsonFormat.Write(summary, OutputJsonContext.Default.SummaryDtoNetworkMethodSummaryDto, stream);
     }
 
     /// <summary>The fields every summary has, with the statistics across replicates if there are some; the optimum is set by the caller.</summary>
