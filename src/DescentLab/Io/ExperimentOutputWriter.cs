@@ -99,7 +99,7 @@ public static class ExperimentOutputWriter
     /// Writes experiment.json and data.csv; a given dataset is referred to as data.csv, written beside experiment.json,
     /// so the folder reruns on its own. Returns experiment.json's text.
     /// </summary>
-    private static string WriteSpec(ExperimentFile file, Dataset data, string directory)
+    internal static string WriteSpec(ExperimentFile file, Dataset data, string directory)
     {
         ArgumentNullException.ThrowIfNull(file.Output);
         ArgumentException.ThrowIfNullOrEmpty(directory);

@@ -31,15 +31,14 @@ public static class NetworkLandscapeWriter
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(landscape);
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        var json = ExperimentJson.Write(new ExperimentFile(result.Spec, output with { Plane = null }), ExperimentOutputWriter.DataFileName);
-        File.WriteAllText(Path.Combine(directory, ExperimentOutputWriter.ExperimentFileName), json);
-        CsvDatasetWriter.Write(result.Network.Data, Path.Combine(directory, ExperimentOutputWriter.DataFileName));
+        ExperimentOutputWriter.WriteSpec(new ExperimentFile(result.Spec, output with { Plane = null }), result.Network.Data, directory);
         SurfaceCsvWriter.Write(landscape.Surface, Path.Combine(directory, GridFileName));
         CsvNumbers.WriteFile(Path.Combine(directory, DirectionsFileName), w => WriteDirections(landscape, w));
         CsvNumbers.WriteFile(Path.Combine(directory, PathsFileName), w => WritePaths(landscape, w));
         using (var stream = File.Create(Path.Combine(directory, PlaneFileName)))
         {
-            WritePlane(result, landscape, stream);
+            // Written without a final newline, as landscape.json always was.
+            JsonFormat.Write(ToDto(result, landscape), OutputJsonContext.Default.LandscapeDto, stream, finalNewline: false);
         }
 
         return [ExperimentOutputWriter.ExperimentFileName, ExperimentOutputWriter.DataFileName, GridFileName, DirectionsFileName, PathsFileName, PlaneFileName];
@@ -71,12 +70,6 @@ public static class NetworkLandscapeWriter
     }
 
     /// <summary>landscape.json: the centre, the directions' kind and rule, the grid's ranges and extremes, and each path's ends.</summary>
-    private static void WritePlane(NetworkExperimentResult result, NetworkLandscape landscape, Stream stream)
-    {
-        // Written without a final newline, as landscape.json always was.
-        JsonFormat.Write(ToDto(result, landscape), OutputJsonContext.Default.LandscapeDto, stream, finalNewline: false);
-    }
-
     private static LandscapeDto ToDto(NetworkExperimentResult result, NetworkLandscape landscape)
     {
         var job = landscape.Job;

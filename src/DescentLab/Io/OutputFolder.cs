@@ -382,8 +382,8 @@ public sealed class OutputFolder : IDisposable
         }
     }
 
-    private static string Detail(OutputFolderException e) =>
-        e.Target is { } t && e.Message.StartsWith(t + ": ", StringComparison.Ordinal) ? e.Message[(t.Length + 2)..] : e.Message;
+    /// <summary>The message without the "TARGET: " every <see cref="OutputFolderException"/> message starts with.</summary>
+    private static string Detail(OutputFolderException e) => e.Message[(e.Target.Length + 2)..];
 
     private static void Remove(string temp, List<string> createdParents)
     {
@@ -469,11 +469,7 @@ public sealed class OutputFolder : IDisposable
             using var process = System.Diagnostics.Process.GetProcessById(pid);
             return !process.HasExited;
         }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             return false;
         }
