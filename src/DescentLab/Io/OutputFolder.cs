@@ -157,7 +157,7 @@ public sealed class OutputFolder : IDisposable
         var parent = System.IO.Path.GetDirectoryName(Target)!;
         if (_replacedId is null || !Directory.Exists(Target))
         {
-            MoveNoReplace(Path, Target, "another run created it while this one ran; this run's output was not kept.");
+            MoveNoReplace(Path, Target);
             _completed = true;
             return;
         }
@@ -181,7 +181,7 @@ public sealed class OutputFolder : IDisposable
 
         try
         {
-            MoveNoReplace(Path, Target, "another run created it while this one ran; this run's output was not kept.");
+            MoveNoReplace(Path, Target);
         }
         catch (OutputFolderException e)
         {
@@ -355,13 +355,13 @@ public sealed class OutputFolder : IDisposable
         }
     }
 
-    private static void MoveNoReplace(string from, string to, string existsDetail)
+    private static void MoveNoReplace(string from, string to)
     {
         try
         {
             if (!AtomicRename.MoveNoReplace(from, to))
             {
-                throw new OutputFolderException(to, OutputFolderProblem.Exists, $"the folder already exists: {existsDetail}");
+                throw new OutputFolderException(to, OutputFolderProblem.Exists, "the folder already exists: another run created it while this one ran; this run's output was not kept.");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not OutputFolderException)
