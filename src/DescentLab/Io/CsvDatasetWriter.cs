@@ -31,7 +31,9 @@ public static class CsvDatasetWriter
             }
         }
 
-        var classNames = data.ClassNames?.Select(name => long.TryParse(name, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? name : CsvNumbers.Text(name)).ToArray();
+        var classNames = data.ClassNames?
+            .Select(name => long.TryParse(name, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? name : CsvNumbers.Text(name))
+            .ToArray();
         // Every value is finite, so each cell is its shortest round-trip text, as Python's repr().
         var cells = columns.Select(column => column.Select(CsvNumbers.Format).ToArray()).ToArray();
         if (classNames is not null)

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace DescentLab.Io;
 
-/// <summary>How the CSV files write and read numbers (shortest round-trip form, "inf"/"-inf"/"nan", empty for none) and names, and how they are written.</summary>
+/// <summary>
+/// How the CSV files write and read numbers (shortest round-trip form, "inf"/"-inf"/"nan", empty for none) and names,
+/// and how their rows and files are written.
+/// </summary>
 /// <remarks>
 /// The round-trip form reads back to the same double, so a script that computes from the CSV (NumPy's
 /// <c>float()</c> reads "inf" and "nan" too) sees exactly the values DescentLab used, and a merged file is byte for byte

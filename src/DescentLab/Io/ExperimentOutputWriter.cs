@@ -28,7 +28,8 @@ public static class ExperimentOutputWriter
     public static string Write(ExperimentResult result, OutputSettings output, string directory)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return WriteRun(new ExperimentFile(result.Spec, output), result.Runs, result.Problem.Data, result.Statistics, stream => SummaryJsonWriter.Write(result, stream), directory);
+        var file = new ExperimentFile(result.Spec, output);
+        return WriteRun(file, result.Runs, result.Problem.Data, result.Statistics, stream => SummaryJsonWriter.Write(result, stream), directory);
     }
 
     /// <summary>
@@ -60,7 +61,8 @@ public static class ExperimentOutputWriter
     public static string Write(NetworkExperimentResult result, OutputSettings output, string directory)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return WriteRun(new ExperimentFile(result.Spec, output), result.Runs, result.Network.Data, result.Statistics, stream => SummaryJsonWriter.Write(result, stream), directory);
+        var file = new ExperimentFile(result.Spec, output);
+        return WriteRun(file, result.Runs, result.Network.Data, result.Statistics, stream => SummaryJsonWriter.Write(result, stream), directory);
     }
 
     /// <summary>

@@ -361,7 +361,10 @@ public sealed class OutputFolder : IDisposable
         {
             if (!AtomicRename.MoveNoReplace(from, to))
             {
-                throw new OutputFolderException(to, OutputFolderProblem.Exists, "the folder already exists: another run created it while this one ran; this run's output was not kept.");
+                throw new OutputFolderException(
+                    to,
+                    OutputFolderProblem.Exists,
+                    "the folder already exists: another run created it while this one ran; this run's output was not kept.");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not OutputFolderException)

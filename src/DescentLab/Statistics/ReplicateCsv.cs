@@ -48,12 +48,17 @@ public static class ReplicateCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(statistics);
-        CsvNumbers.WriteRows(writer, "method,step,epoch,samples,loss_lower,loss_median,loss_upper,excess_loss_lower,excess_loss_median,excess_loss_upper", statistics.Methods.SelectMany(method =>
-            Enumerable.Range(0, method.Grid.Count).Select(k => (IEnumerable<string>)[
-                CsvNumbers.Text(method.Name),
-                .. RunOutcomeCsv.GridCells(method.Grid, k),
-                .. new[] { method.Loss, method.ExcessLoss }.SelectMany(band => new[] { band.Lower[k], band.Median[k], band.Upper[k] }).Select(CsvNumbers.Format),
-            ])));
+        CsvNumbers.WriteRows(
+            writer,
+            "method,step,epoch,samples,loss_lower,loss_median,loss_upper,excess_loss_lower,excess_loss_median,excess_loss_upper",
+            statistics.Methods.SelectMany(method =>
+                Enumerable.Range(0, method.Grid.Count).Select(k => (IEnumerable<string>)[
+                    CsvNumbers.Text(method.Name),
+                    .. RunOutcomeCsv.GridCells(method.Grid, k),
+                    .. new[] { method.Loss, method.ExcessLoss }
+                        .SelectMany(band => new[] { band.Lower[k], band.Median[k], band.Upper[k] })
+                        .Select(CsvNumbers.Format),
+                ])));
     }
 
     /// <summary>One row per comparison: the pair, the point, the mean paired difference with its interval, the median and A's win share.</summary>
@@ -61,16 +66,19 @@ public static class ReplicateCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(statistics);
-        CsvNumbers.WriteRows(writer, "method_a,method_b,axis,at,step_a,step_b,replicates,mean_difference,lower,upper,level,resamples,median_difference,share_a_better", statistics.Comparisons.Select(c => (IEnumerable<string>)[
-            CsvNumbers.Text(c.MethodA),
-            CsvNumbers.Text(c.MethodB),
-            c.Axis == ComparisonAxis.Epoch ? "epoch" : "step",
-            .. new long[] { c.At, c.StepA, c.StepB, c.Replicates }.Select(v => v.ToString(CultureInfo.InvariantCulture)),
-            .. new[] { c.Interval.Mean, c.Interval.Lower, c.Interval.Upper, c.Interval.Level }.Select(CsvNumbers.Format),
-            c.Interval.Resamples.ToString(CultureInfo.InvariantCulture),
-            CsvNumbers.Format(c.MedianDifference),
-            CsvNumbers.Format(c.ShareABetter),
-        ]));
+        CsvNumbers.WriteRows(
+            writer,
+            "method_a,method_b,axis,at,step_a,step_b,replicates,mean_difference,lower,upper,level,resamples,median_difference,share_a_better",
+            statistics.Comparisons.Select(c => (IEnumerable<string>)[
+                CsvNumbers.Text(c.MethodA),
+                CsvNumbers.Text(c.MethodB),
+                c.Axis == ComparisonAxis.Epoch ? "epoch" : "step",
+                .. new long[] { c.At, c.StepA, c.StepB, c.Replicates }.Select(v => v.ToString(CultureInfo.InvariantCulture)),
+                .. new[] { c.Interval.Mean, c.Interval.Lower, c.Interval.Upper, c.Interval.Level }.Select(CsvNumbers.Format),
+                c.Interval.Resamples.ToString(CultureInfo.InvariantCulture),
+                CsvNumbers.Format(c.MedianDifference),
+                CsvNumbers.Format(c.ShareABetter),
+            ]));
     }
 
     private static IEnumerable<IEnumerable<string>> CurveRows(ReplicateStatistics statistics)
