@@ -548,7 +548,10 @@ public static class ExperimentJson
         var o = new SamplerOptions();
         var s = d.Sampler ?? new SamplerDto();
         var kind = s.Kind is { } word ? SamplerWords.Parse(word, JsonFormat.PathOf(at("sampler"), "kind")) : o.Kind;
-        var sampler = Build(at("sampler"), () => new SamplerOptions { Kind = kind, BatchSize = s.BatchSize ?? o.BatchSize, DropLast = s.DropLast ?? o.DropLast });
+        var sampler = Build(at("sampler"), () => new SamplerOptions
+        {
+            Kind = kind, BatchSize = s.BatchSize ?? o.BatchSize, DropLast = s.DropLast ?? o.DropLast,
+        });
 
         var optimizer = Present(d.Optimizer) ? ToOptimizer(d.Optimizer, at("optimizer")) : new SgdOptions();
         var schedule = Present(d.Schedule) ? ToSchedule(d.Schedule, at("schedule")) : new ConstantLearningRate();

@@ -204,7 +204,8 @@ internal static class JsonFormat
             catch (InvalidOperationException e)
             {
                 // System.Text.Json refuses a lone surrogate such as "\ud800" only when the string is read.
-                throw new SpecFormatException(Display(path), "the string holds an unpaired UTF-16 surrogate escape (such as \\ud800); JSON text must be valid Unicode.", e);
+                const string Unicode = "the string holds an unpaired UTF-16 surrogate escape (such as \\ud800); JSON text must be valid Unicode.";
+                throw new SpecFormatException(Display(path), Unicode, e);
             }
         }
         else if (element.ValueKind == JsonValueKind.Array && type != typeof(JsonElement))

@@ -76,7 +76,9 @@ public static class SweepJson
 
         if (ExperimentJson.Present(axes.Sampler))
         {
-            var values = Items(axes.Sampler, at("sampler")).Select(x => ExperimentJson.SamplerWords.Parse(JsonFormat.Read(x.Element, x.Path, Context.String), x.Path)).ToArray();
+            var values = Items(axes.Sampler, at("sampler"))
+                .Select(x => ExperimentJson.SamplerWords.Parse(JsonFormat.Read(x.Element, x.Path, Context.String), x.Path))
+                .ToArray();
             CheckDistinct(values, at("sampler"), "a sampler");
             spec = ExperimentJson.Build(SweepField, () => spec with { Samplers = values });
         }
