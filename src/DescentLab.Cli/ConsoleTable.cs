@@ -15,7 +15,7 @@ internal sealed class ConsoleTable(bool rule = true)
     private readonly List<Heading> _columns = [];
     private readonly List<string[]> _rows = [];
 
-    /// <summary>A table of <paramref name="header"/> and <paramref name="rows"/> whose first <paramref name="textColumns"/> columns are text, the others numbers.</summary>
+    /// <summary>A table of <paramref name="header"/> and <paramref name="rows"/>: the first <paramref name="textColumns"/> columns text, the others numbers.</summary>
     public static ConsoleTable Of(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, int textColumns = 1)
     {
         var table = new ConsoleTable();

@@ -89,7 +89,8 @@ public static partial class DescentLabCommand
             var file = merged.File with { Output = drawing.Apply(parse, merged.File.Output) };
             var destination = folder.Destination(parse, file.Spec.Base, string.Empty, context);
             IReadOnlyList<SweepCellSummary> summary = [];
-            var shown = WriteFolder(context, destination, path => summary = context.Rendering.WriteSweep(merged with { File = file }, path, context.CancellationToken));
+            var shown = WriteFolder(context, destination, path =>
+                summary = context.Rendering.WriteSweep(merged with { File = file }, path, context.CancellationToken));
             return Finish(context, file, summary, shown, destination.Quiet, Invariant($"{shardFolders.Length} shards merged"));
         }));
         return command;
@@ -99,25 +100,15 @@ public static partial class DescentLabCommand
     {
         try
         {
-            if (text is not null)
+            if (text is null)
             {
-                var parsed = Shard.Parse(text);
-                if (shards is int n && n != parsed.Count)
-                {
-                    throw new UsageException($"{shardsFlag}: {n} shards, but {shardFlag} {text} says {parsed.Count}.");
-                }
-
-                return parsed;
+                return Shard.FromVariables(environment, shards) ?? (shards is int count
+                    ? throw new UsageException($"{shardsFlag}: {count} shards, but which one? Give {shardFlag} i/{count}, or run as a Kubernetes Indexed Job (JOB_COMPLETION_INDEX) or a Slurm array task.")
+                    : Shard.All);
             }
 
-            if (Shard.FromVariables(environment, shards) is { } fromScheduler)
-            {
-                return fromScheduler;
-            }
-
-            return shards is int count
-                ? throw new UsageException($"{shardsFlag}: {count} shards, but which one? Give {shardFlag} i/{count}, or run as a Kubernetes Indexed Job (JOB_COMPLETION_INDEX) or a Slurm array task.")
-                : Shard.All;
+            var parsed = Shard.Parse(text);
+            return shards is int n && n != parsed.Count ? throw new UsageException($"{shardsFlag}: {n} shards, but {shardFlag} {text} says {parsed.Count}.") : parsed;
         }
         catch (Exception e) when (SettingError.Of(e) is { } error)
         {

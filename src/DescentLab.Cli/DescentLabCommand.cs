@@ -195,7 +195,8 @@ public static partial class DescentLabCommand
         if (!spec.Model.IsLinear)
         {
             var stage = $"descentlab: running {spec.Name}, {spec.Model} model, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs";
-            return RunIntoFolder(context, file, destination, stage, options => ExperimentRunner.RunNetwork(spec, options, context.CancellationToken), context.Rendering.WriteNetworkExperiment, result =>
+            var runNetwork = (RunOptions options) => ExperimentRunner.RunNetwork(spec, options, context.CancellationToken);
+            return RunIntoFolder(context, file, destination, stage, runNetwork, context.Rendering.WriteNetworkExperiment, result =>
             {
                 WriteNetworkTable(result, context.Output);
                 if (result.Statistics is { } statistics)
@@ -214,7 +215,8 @@ public static partial class DescentLabCommand
         var running = spec.Replicates == 1
             ? $"descentlab: running {spec.Name}, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs"
             : $"descentlab: running {spec.Name}, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs, {spec.Replicates} replicates";
-        return RunIntoFolder(context, file, destination, running, options => ExperimentRunner.Run(spec, options, context.CancellationToken), context.Rendering.WriteExperiment, result =>
+        var run = (RunOptions options) => ExperimentRunner.Run(spec, options, context.CancellationToken);
+        return RunIntoFolder(context, file, destination, running, run, context.Rendering.WriteExperiment, result =>
         {
             context.Output.WriteLine(ResultsTable.Describe(spec, ProblemAnalysis.Analyze(result.Problem), result.Problem.SampleCount));
             context.Output.WriteLine();
@@ -442,7 +444,7 @@ public static partial class DescentLabCommand
         /// <summary>The output settings with the flags' choices, where given.</summary>
         public OutputSettings Apply(ParseResult parse, OutputSettings output)
         {
-            output = SpecOptions.Apply(parse, Figures, (o, text) => ExperimentJson.ParseFigures(text, o.Name), output, (s, figures) => s with { Figures = figures });
+            output = SpecOptions.Apply(parse, Figures, (o, text) => ExperimentJson.ParseFigures(text, o.Name), output, (s, f) => s with { Figures = f });
             return NoReport is not null && parse.GetValue(NoReport) ? output with { Report = false } : output;
         }
     }
@@ -458,7 +460,7 @@ public static partial class DescentLabCommand
 
         public Option[] All => [Out, Force, Quiet];
 
-        /// <summary>The folder to write (--out, else runs/NAME-SEED<paramref name="suffix"/>); prints the notes of <paramref name="spec"/> unless quiet.</summary>
+        /// <summary>The folder to write (--out, else runs/NAME-SEED<paramref name="suffix"/>); prints the notes of <paramref name="options"/> unless quiet.</summary>
         public Destination Destination(ParseResult parse, ExperimentSpec spec, string suffix, Context context, SpecOptions? options = null)
         {
             var quiet = parse.GetValue(Quiet);

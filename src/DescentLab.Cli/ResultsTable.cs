@@ -29,9 +29,10 @@ internal static class ResultsTable
                 Outcome(result, run),
             ];
         });
-        var minimum = problem.FullData.MinimumLoss;
-        string[] optimum = ["optimum θ*", string.Empty, string.Empty, .. problem.FullData.Optimum.ToArray().Select(Number), string.Empty, Number(minimum), "0", string.Empty];
-        ConsoleTable.Of(["method", "steps", "epochs", .. problem.ParameterNames, "batch loss", "loss", "excess loss", "outcome"], [.. rows, optimum]).Write(output);
+        var optimum = problem.FullData.Optimum.ToArray().Select(Number);
+        string[] optimumRow = ["optimum θ*", string.Empty, string.Empty, .. optimum, string.Empty, Number(problem.FullData.MinimumLoss), "0", string.Empty];
+        string[] header = ["method", "steps", "epochs", .. problem.ParameterNames, "batch loss", "loss", "excess loss", "outcome"];
+        ConsoleTable.Of(header, [.. rows, optimumRow]).Write(output);
     }
 
     /// <summary>A run's outcome in words: "diverged at step k", "reached at epoch e" (the spec's tolerance rule) or "not reached".</summary>
@@ -86,34 +87,27 @@ internal static class ResultsTable
                 Percent(m.ReachedTolerance),
                 Percent(m.DivergedCount / (double)m.Replicates),
             ])).Write(output);
-        if (statistics.Comparisons.Count == 0)
+        if (statistics.Comparisons.Count > 0)
         {
-            WriteSkipped(statistics, output);
-            return;
+            output.WriteLine();
+            var level = Invariant($"{statistics.Comparisons[0].Interval.Level * 100:0.#}%");
+            output.WriteLine($"paired comparisons: A − B of excess loss, same seed for both (negative: A is ahead); {level} bootstrap interval of the mean");
+            output.WriteLine();
+            ConsoleTable.Of(
+                ["A", "B", "at", "mean A − B", $"{level} interval", "median A − B", "A ahead in"],
+                statistics.Comparisons.Select(c => new[]
+                {
+                    c.MethodA,
+                    c.MethodB,
+                    c.Axis == ComparisonAxis.Epoch ? Invariant($"epoch {c.At}") : Invariant($"update {c.At}"),
+                    Number(c.Interval.Mean),
+                    $"[{Number(c.Interval.Lower)}, {Number(c.Interval.Upper)}]",
+                    Number(c.MedianDifference),
+                    Percent(c.ShareABetter),
+                }),
+                textColumns: 2).Write(output);
         }
 
-        output.WriteLine();
-        var level = Invariant($"{statistics.Comparisons[0].Interval.Level * 100:0.#}%");
-        output.WriteLine($"paired comparisons: A − B of excess loss, same seed for both (negative: A is ahead); {level} bootstrap interval of the mean");
-        output.WriteLine();
-        ConsoleTable.Of(
-            ["A", "B", "at", "mean A − B", $"{level} interval", "median A − B", "A ahead in"],
-            statistics.Comparisons.Select(c => new[]
-            {
-                c.MethodA,
-                c.MethodB,
-                c.Axis == ComparisonAxis.Epoch ? Invariant($"epoch {c.At}") : Invariant($"update {c.At}"),
-                Number(c.Interval.Mean),
-                $"[{Number(c.Interval.Lower)}, {Number(c.Interval.Upper)}]",
-                Number(c.MedianDifference),
-                Percent(c.ShareABetter),
-            }),
-            textColumns: 2).Write(output);
-        WriteSkipped(statistics, output);
-    }
-
-    private static void WriteSkipped(ReplicateStatistics statistics, TextWriter output)
-    {
         if (statistics.Skipped.Count == 0)
         {
             return;
