@@ -97,14 +97,9 @@ internal sealed partial class SpecOptions
                 throw new UsageException($"{DatasetShape.Name}: generates the data; it cannot be combined with {Data.Name}.");
             }
 
-            var shape = shapeText switch
-            {
-                "moons" => ClassificationShape.Moons,
-                "circles" => ClassificationShape.Circles,
-                "blobs" => ClassificationShape.Blobs,
-                "xor" => ClassificationShape.Xor,
-                _ => throw new UsageException($"{DatasetShape.Name}: '{shapeText}' is not a dataset; use moons, circles, blobs or xor."),
-            };
+            var shape = shapeText is "moons" or "circles" or "blobs" or "xor"
+                ? Enum.Parse<ClassificationShape>(shapeText, ignoreCase: true)
+                : throw new UsageException($"{DatasetShape.Name}: '{shapeText}' is not a dataset; use moons, circles, blobs or xor.");
             spec = spec with { Data = new ClassificationData(new ClassificationDataGenerator { Shape = shape }) };
             if (configPath is null)
             {
