@@ -8,10 +8,10 @@ internal static partial class AtomicRename
     private const int AtFdCwd = -100;
     private const uint RenameNoReplace = 1;
     private const uint RenameExcl = 4;
-    private const int LinuxEexist = 17;
+    // EEXIST is 17 on Linux and on macOS.
+    private const int Eexist = 17;
     private const int LinuxEinval = 22;
     private const int LinuxEnosys = 38;
-    private const int MacEexist = 17;
 
     /// <summary>Renames <paramref name="from"/> to <paramref name="to"/>; false, with nothing changed, when <paramref name="to"/> exists.</summary>
     /// <remarks>
@@ -38,7 +38,7 @@ internal static partial class AtomicRename
                 errno = LinuxEnosys;
             }
 
-            if (errno == LinuxEexist)
+            if (errno == Eexist)
             {
                 return false;
             }
@@ -56,7 +56,7 @@ internal static partial class AtomicRename
             }
 
             var errno = Marshal.GetLastPInvokeError();
-            return errno == MacEexist ? false : throw new IOException(Marshal.GetPInvokeErrorMessage(errno));
+            return errno == Eexist ? false : throw new IOException(Marshal.GetPInvokeErrorMessage(errno));
         }
 
         return MoveUnderLock(from, to);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DescentLab.Data;
 
 namespace DescentLab.Io;
@@ -32,41 +31,20 @@ public static class CsvDatasetWriter
             }
         }
 
-        writer.Write(string.Join(',', names.Select(Quote)));
-        writer.Write('\n');
-        var classNames = data.ClassNames?.Select(name => long.TryParse(name, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? name : Quote(name)).ToArray();
-        Span<char> buffer = stackalloc char[32];
-        for (var i = 0; i < data.Count; i++)
+        var classNames = data.ClassNames?
+            .Select(name => long.TryParse(name, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? name : CsvNumbers.Text(name))
+            .ToArray();
+        // Every value is finite, so each cell is its shortest round-trip text, as Python's repr().
+        var cells = columns.Select(column => column.Select(CsvNumbers.Format).ToArray()).ToArray();
+        if (classNames is not null)
         {
-            for (var c = 0; c < columns.Length; c++)
-            {
-                if (c > 0)
-                {
-                    writer.Write(',');
-                }
-
-                if (classNames is not null && c == columns.Length - 1)
-                {
-                    writer.Write(classNames[(int)columns[c][i]]);
-                    continue;
-                }
-
-                // "R" is the shortest round-trip text since .NET Core 3.0, as Python's repr().
-                columns[c][i].TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture);
-                writer.Write(buffer[..written]);
-            }
-
-            writer.Write('\n');
+            cells[^1] = [.. columns[^1].Select(label => classNames[(int)label])];
         }
+
+        var rows = Enumerable.Range(0, data.Count).Select(i => cells.Select(column => column[i]));
+        CsvNumbers.WriteRows(writer, string.Join(',', names.Select(CsvNumbers.Text)), rows);
     }
 
     /// <summary>Writes <paramref name="data"/> to a new or replaced UTF-8 file (no byte-order mark) at <paramref name="path"/>.</summary>
-    public static void Write(Dataset data, string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        Write(data, writer);
-    }
-
-    private static string Quote(string text) => CsvNumbers.Text(text);
+    public static void Write(Dataset data, string path) => CsvNumbers.WriteFile(path, writer => Write(data, writer));
 }

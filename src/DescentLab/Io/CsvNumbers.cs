@@ -1,8 +1,12 @@
 using System.Globalization;
+using System.Text;
 
 namespace DescentLab.Io;
 
-/// <summary>How the CSV files write and read numbers: shortest round-trip form, "inf"/"-inf"/"nan", empty for none.</summary>
+/// <summary>
+/// How the CSV files write and read numbers (shortest round-trip form, "inf"/"-inf"/"nan", empty for none) and names,
+/// and how their rows and files are written.
+/// </summary>
 /// <remarks>
 /// The round-trip form reads back to the same double, so a script that computes from the CSV (NumPy's
 /// <c>float()</c> reads "inf" and "nan" too) sees exactly the values DescentLab used, and a merged file is byte for byte
@@ -58,6 +62,27 @@ public static class CsvNumbers
     {
         ArgumentNullException.ThrowIfNull(cell);
         return cell.Length > 1 && cell[0] == '\'' && IsGuarded(cell.AsSpan(1)) ? cell[1..] : cell;
+    }
+
+    /// <summary>Writes <paramref name="header"/> and each row, cells joined by commas, lines ending in "\n".</summary>
+    internal static void WriteRows(TextWriter writer, string header, IEnumerable<IEnumerable<string>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(header);
+        writer.Write('\n');
+        foreach (var row in rows)
+        {
+            writer.Write(string.Join(',', row));
+            writer.Write('\n');
+        }
+    }
+
+    /// <summary>Creates or replaces the UTF-8 file (no byte-order mark) at <paramref name="path"/> and writes it with <paramref name="write"/>.</summary>
+    internal static void WriteFile(string path, Action<TextWriter> write)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+        write(writer);
     }
 
     /// <summary>Whether <paramref name="value"/> needs the apostrophe: a formula character after any apostrophes.</summary>

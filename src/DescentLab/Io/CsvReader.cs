@@ -17,12 +17,12 @@ public sealed class CsvReader
 {
     private const int End = -1;
 
-    private readonly TextReader _reader;
+    private readonly string _text;
     private readonly List<string> _fields = [];
     private readonly StringBuilder _field = new();
     private string[] _header = [];
     private int _line = 1;
-    private int _next = -2;
+    private int _position;
     private int _blankLine;
 
     /// <summary>Reads the header from <paramref name="reader"/>; <paramref name="sourceName"/> names the text in error messages.</summary>
@@ -30,7 +30,7 @@ public sealed class CsvReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sourceName);
-        _reader = reader;
+        _text = reader.ReadToEnd();
         SourceName = sourceName;
         if (Peek() == '\uFEFF')
         {
@@ -179,9 +179,6 @@ public sealed class CsvReader
     /// <summary>An error located at the current record's line and column <paramref name="column"/>.</summary>
     public DataFormatException Error(int column, string detail) => new(SourceName, Line, _header[column], detail);
 
-    /// <summary>An error located at the current record's line.</summary>
-    public DataFormatException Error(string detail) => new(SourceName, Line, null, detail);
-
     private string[] ReadHeader()
     {
         if (!ReadRecord(out var blank))
@@ -262,13 +259,9 @@ public sealed class CsvReader
             }
             else
             {
-                _field.Clear();
-                while (Peek() is not (',' or '\n' or '\r' or End))
-                {
-                    _field.Append((char)Take());
-                }
-
-                var text = _field.ToString().Trim();
+                var length = _text.AsSpan(_position).IndexOfAny(",\n\r") is var found and >= 0 ? found : _text.Length - _position;
+                var text = _text.Substring(_position, length).Trim();
+                _position += length;
                 anything |= text.Length > 0;
                 _fields.Add(text);
             }
@@ -331,32 +324,15 @@ public sealed class CsvReader
 
     private string RestOfLine()
     {
-        var rest = new StringBuilder();
-        while (Peek() is not ('\n' or '\r' or End) && rest.Length <= MessageText.ExcerptLength)
-        {
-            rest.Append((char)Take());
-        }
-
-        return rest.ToString();
+        var rest = _text.AsSpan(_position);
+        var end = rest.IndexOfAny('\n', '\r') is var found and >= 0 ? found : rest.Length;
+        return rest[..Math.Min(end, MessageText.ExcerptLength + 1)].ToString();
     }
 
     private string? ColumnName(int fieldIndex) =>
         fieldIndex >= 0 && fieldIndex < _header.Length ? _header[fieldIndex] : null;
 
-    private int Peek()
-    {
-        if (_next == -2)
-        {
-            _next = _reader.Read();
-        }
+    private int Peek() => _position < _text.Length ? _text[_position] : End;
 
-        return _next;
-    }
-
-    private int Take()
-    {
-        var c = Peek();
-        _next = -2;
-        return c;
-    }
+    private int Take() => _position < _text.Length ? _text[_position++] : End;
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using DescentLab.Data;
 using DescentLab.Experiments;
 using DescentLab.Landscapes;
@@ -29,25 +28,8 @@ public static class ExperimentOutputWriter
     public static string Write(ExperimentResult result, OutputSettings output, string directory)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var json = WriteRun(new ExperimentFile(result.Spec, output), result.Runs, result.Problem.Data, stream => SummaryJsonWriter.Write(result, stream), directory);
-        WriteReplicates(result.Statistics, directory);
-        return json;
-    }
-
-    /// <summary>With statistics across replicates: replicates/ with runs.csv, curves.csv, bands.csv and comparisons.csv.</summary>
-    private static void WriteReplicates(ReplicateStatistics? statistics, string directory)
-    {
-        if (statistics is null)
-        {
-            return;
-        }
-
-        var folder = Path.Combine(directory, ReplicatesFolderName);
-        Directory.CreateDirectory(folder);
-        WriteText(Path.Combine(folder, "runs.csv"), w => ReplicateCsv.WriteRuns(w, statistics));
-        WriteText(Path.Combine(folder, "curves.csv"), w => ReplicateCsv.WriteCurves(w, statistics));
-        WriteText(Path.Combine(folder, "bands.csv"), w => ReplicateCsv.WriteBands(w, statistics));
-        WriteText(Path.Combine(folder, "comparisons.csv"), w => ReplicateCsv.WriteComparisons(w, statistics));
+        var file = new ExperimentFile(result.Spec, output);
+        return WriteRun(file, result.Runs, result.Problem.Data, result.Statistics, stream => SummaryJsonWriter.Write(result, stream), directory);
     }
 
     /// <summary>
@@ -79,13 +61,21 @@ public static class ExperimentOutputWriter
     public static string Write(NetworkExperimentResult result, OutputSettings output, string directory)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var json = WriteRun(new ExperimentFile(result.Spec, output), result.Runs, result.Network.Data, stream => SummaryJsonWriter.Write(result, stream), directory);
-        WriteReplicates(result.Statistics, directory);
-        return json;
+        var file = new ExperimentFile(result.Spec, output);
+        return WriteRun(file, result.Runs, result.Network.Data, result.Statistics, stream => SummaryJsonWriter.Write(result, stream), directory);
     }
 
-    /// <summary>The files of every run's folder: experiment.json, data.csv, summary.json and trajectories.csv.</summary>
-    private static string WriteRun(ExperimentFile file, IReadOnlyList<RunResult> runs, Dataset data, Action<Stream> writeSummary, string directory)
+    /// <summary>
+    /// The files of every run's folder: experiment.json, data.csv, summary.json and trajectories.csv; with statistics
+    /// across replicates, replicates/ with runs.csv, curves.csv, bands.csv and comparisons.csv.
+    /// </summary>
+    private static string WriteRun(
+        ExperimentFile file,
+        IReadOnlyList<RunResult> runs,
+        Dataset data,
+        ReplicateStatistics? statistics,
+        Action<Stream> writeSummary,
+        string directory)
     {
         var json = WriteSpec(file, data, directory);
         using (var stream = File.Create(Path.Combine(directory, SummaryFileName)))
@@ -94,6 +84,16 @@ public static class ExperimentOutputWriter
         }
 
         TrajectoryCsvWriter.Write(runs, Path.Combine(directory, TrajectoriesFileName));
+        if (statistics is not null)
+        {
+            var folder = Path.Combine(directory, ReplicatesFolderName);
+            Directory.CreateDirectory(folder);
+            CsvNumbers.WriteFile(Path.Combine(folder, "runs.csv"), w => ReplicateCsv.WriteRuns(w, statistics));
+            CsvNumbers.WriteFile(Path.Combine(folder, "curves.csv"), w => ReplicateCsv.WriteCurves(w, statistics));
+            CsvNumbers.WriteFile(Path.Combine(folder, "bands.csv"), w => ReplicateCsv.WriteBands(w, statistics));
+            CsvNumbers.WriteFile(Path.Combine(folder, "comparisons.csv"), w => ReplicateCsv.WriteComparisons(w, statistics));
+        }
+
         return json;
     }
 
@@ -101,7 +101,7 @@ public static class ExperimentOutputWriter
     /// Writes experiment.json and data.csv; a given dataset is referred to as data.csv, written beside experiment.json,
     /// so the folder reruns on its own. Returns experiment.json's text.
     /// </summary>
-    private static string WriteSpec(ExperimentFile file, Dataset data, string directory)
+    internal static string WriteSpec(ExperimentFile file, Dataset data, string directory)
     {
         ArgumentNullException.ThrowIfNull(file.Output);
         ArgumentException.ThrowIfNullOrEmpty(directory);
@@ -109,11 +109,5 @@ public static class ExperimentOutputWriter
         File.WriteAllText(Path.Combine(directory, ExperimentFileName), json);
         CsvDatasetWriter.Write(data, Path.Combine(directory, DataFileName));
         return json;
-    }
-
-    private static void WriteText(string path, Action<TextWriter> write)
-    {
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
-        write(writer);
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace DescentLab.Io;
 
 // landscape.json as it is written: one record per JSON object, fields in the order written. A null field is left out
-// (LandscapeJsonContext): it belongs to other kinds of directions (PCA's variance shares, a random draw's seed, a
+// (OutputJsonContext): it belongs to other kinds of directions (PCA's variance shares, a random draw's seed, a
 // filter's normalisation) or to a path with points. The two nulls that say something are written (JsonIgnoreCondition.Never).
 
 /// <summary>A network landscape's plane: its centre, directions, grid and the projected paths.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DescentLab.Experiments;
 using DescentLab.Landscapes;
 
@@ -32,25 +31,22 @@ public static class NetworkLandscapeWriter
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(landscape);
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        var json = ExperimentJson.Write(new ExperimentFile(result.Spec, output with { Plane = null }), ExperimentOutputWriter.DataFileName);
-        File.WriteAllText(Path.Combine(directory, ExperimentOutputWriter.ExperimentFileName), json);
-        CsvDatasetWriter.Write(result.Network.Data, Path.Combine(directory, ExperimentOutputWriter.DataFileName));
+        ExperimentOutputWriter.WriteSpec(new ExperimentFile(result.Spec, output with { Plane = null }), result.Network.Data, directory);
         SurfaceCsvWriter.Write(landscape.Surface, Path.Combine(directory, GridFileName));
-        WriteText(Path.Combine(directory, DirectionsFileName), w => WriteDirections(landscape, w));
-        WriteText(Path.Combine(directory, PathsFileName), w => WritePaths(landscape, w));
+        CsvNumbers.WriteFile(Path.Combine(directory, DirectionsFileName), w => WriteDirections(landscape, w));
+        CsvNumbers.WriteFile(Path.Combine(directory, PathsFileName), w => WritePaths(landscape, w));
         using (var stream = File.Create(Path.Combine(directory, PlaneFileName)))
         {
-            WritePlane(result, landscape, stream);
+            // Written without a final newline, as landscape.json always was.
+            JsonFormat.Write(ToDto(result, landscape), OutputJsonContext.Default.LandscapeDto, stream, finalNewline: false);
         }
 
         return [ExperimentOutputWriter.ExperimentFileName, ExperimentOutputWriter.DataFileName, GridFileName, DirectionsFileName, PathsFileName, PlaneFileName];
     }
 
     /// <summary>directions.csv: parameter,centre,direction_1,direction_2, one row per parameter in θ order.</summary>
-    public static void WriteDirections(NetworkLandscape landscape, TextWriter writer)
+    private static void WriteDirections(NetworkLandscape landscape, TextWriter writer)
     {
-        ArgumentNullException.ThrowIfNull(landscape);
-        ArgumentNullException.ThrowIfNull(writer);
         writer.Write("parameter,centre,direction_1,direction_2\n");
         var names = landscape.Network.ParameterNames;
         for (var k = 0; k < names.Count; k++)
@@ -60,10 +56,8 @@ public static class NetworkLandscapeWriter
     }
 
     /// <summary>paths.csv: method,step,epoch,alpha,beta,loss, one row per recorded step with a finite θ.</summary>
-    public static void WritePaths(NetworkLandscape landscape, TextWriter writer)
+    private static void WritePaths(NetworkLandscape landscape, TextWriter writer)
     {
-        ArgumentNullException.ThrowIfNull(landscape);
-        ArgumentNullException.ThrowIfNull(writer);
         writer.Write("method,step,epoch,alpha,beta,loss\n");
         foreach (var path in landscape.Paths)
         {
@@ -76,16 +70,6 @@ public static class NetworkLandscapeWriter
     }
 
     /// <summary>landscape.json: the centre, the directions' kind and rule, the grid's ranges and extremes, and each path's ends.</summary>
-    public static void WritePlane(NetworkExperimentResult result, NetworkLandscape landscape, Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(landscape);
-        ArgumentNullException.ThrowIfNull(stream);
-
-        // Written without a final newline, as landscape.json always was.
-        JsonFormat.Write(ToDto(result, landscape), LandscapeJsonContext.Default.LandscapeDto, stream, finalNewline: false);
-    }
-
     private static LandscapeDto ToDto(NetworkExperimentResult result, NetworkLandscape landscape)
     {
         var job = landscape.Job;
@@ -143,10 +127,4 @@ public static class NetworkLandscapeWriter
     }
 
     private static string R(double value) => CsvNumbers.Format(value);
-
-    private static void WriteText(string path, Action<TextWriter> write)
-    {
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
-        write(writer);
-    }
 }

@@ -157,7 +157,7 @@ public sealed class OutputFolder : IDisposable
         var parent = System.IO.Path.GetDirectoryName(Target)!;
         if (_replacedId is null || !Directory.Exists(Target))
         {
-            MoveNoReplace(Path, Target, "another run created it while this one ran; this run's output was not kept.");
+            MoveNoReplace(Path, Target);
             _completed = true;
             return;
         }
@@ -181,7 +181,7 @@ public sealed class OutputFolder : IDisposable
 
         try
         {
-            MoveNoReplace(Path, Target, "another run created it while this one ran; this run's output was not kept.");
+            MoveNoReplace(Path, Target);
         }
         catch (OutputFolderException e)
         {
@@ -355,13 +355,16 @@ public sealed class OutputFolder : IDisposable
         }
     }
 
-    private static void MoveNoReplace(string from, string to, string existsDetail)
+    private static void MoveNoReplace(string from, string to)
     {
         try
         {
             if (!AtomicRename.MoveNoReplace(from, to))
             {
-                throw new OutputFolderException(to, OutputFolderProblem.Exists, $"the folder already exists: {existsDetail}");
+                throw new OutputFolderException(
+                    to,
+                    OutputFolderProblem.Exists,
+                    "the folder already exists: another run created it while this one ran; this run's output was not kept.");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not OutputFolderException)
@@ -382,8 +385,8 @@ public sealed class OutputFolder : IDisposable
         }
     }
 
-    private static string Detail(OutputFolderException e) =>
-        e.Target is { } t && e.Message.StartsWith(t + ": ", StringComparison.Ordinal) ? e.Message[(t.Length + 2)..] : e.Message;
+    /// <summary>The message without the "TARGET: " every <see cref="OutputFolderException"/> message starts with.</summary>
+    private static string Detail(OutputFolderException e) => e.Message[(e.Target.Length + 2)..];
 
     private static void Remove(string temp, List<string> createdParents)
     {
@@ -469,11 +472,7 @@ public sealed class OutputFolder : IDisposable
             using var process = System.Diagnostics.Process.GetProcessById(pid);
             return !process.HasExited;
         }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             return false;
         }

@@ -2,9 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace DescentLab.Io;
 
-// summary.json as it is written: one record per JSON object, fields in the order written. A field marked
-// WhenWritingNull is left out when there is nothing to say (no replicates, a regression network); other nulls are
-// written as null.
+// summary.json as it is written: one record per JSON object, fields in the order written. A null field is left out when
+// there is nothing to say (no replicates, a regression network; OutputJsonContext); the nulls marked Never are written.
 
 /// <summary>
 /// The summary of an experiment, its methods' outcomes of type <typeparamref name="TMethod"/>: a linear model's with its
@@ -21,37 +20,29 @@ internal sealed record SummaryDto<TMethod>
 
     public required int Samples { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Model { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Loss { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ClassCountDto>? Classes { get; init; }
 
     public required IReadOnlyList<string> Parameters { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public required OptimumDto? Optimum { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? OptimumNote { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReferenceDto? Reference { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AnalysisDto? Analysis { get; init; }
 
     public required IReadOnlyList<TMethod> Methods { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public BandsDto? Bands { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ComparisonDto>? Comparisons { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<SkippedComparisonDto>? SkippedComparisons { get; init; }
 
     public required TimingDto Timing { get; init; }
@@ -85,8 +76,8 @@ internal sealed record MethodSummaryDto(
     double Epochs,
     long SamplesProcessed,
     bool Diverged,
-    long? DivergedAtStep,
-    string? DivergenceReason);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? DivergedAtStep,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? DivergenceReason);
 
 /// <summary>A network run's outcome: accuracy for a classifier, divergence only when it diverged, the curvature at its end where computed.</summary>
 internal sealed record NetworkMethodSummaryDto(
@@ -97,15 +88,15 @@ internal sealed record NetworkMethodSummaryDto(
     double InitialLoss,
     double FinalBatchLoss,
     double FinalLoss,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ExcessLoss,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? InitialAccuracy,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? FinalAccuracy,
+    double? ExcessLoss,
+    double? InitialAccuracy,
+    double? FinalAccuracy,
     long Steps,
     double Epochs,
     bool Diverged,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? DivergedAtStep,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DivergenceReason,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CurvatureDto? EndCurvature);
+    long? DivergedAtStep,
+    string? DivergenceReason,
+    CurvatureDto? EndCurvature);
 
 /// <summary>A class and how many samples have it.</summary>
 internal sealed record ClassCountDto(string Name, int Count);
@@ -124,7 +115,7 @@ internal sealed record MethodBandDto(
     QuantilesDto FinalExcessLoss,
     QuantilesDto EpochsToTolerance,
     double ReachedTolerance,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QuantilesDto? FinalAccuracy = null);
+    QuantilesDto? FinalAccuracy);
 
 /// <summary>The reference optimum L_ref of a model without θ*: how it was found and where it ended.</summary>
 internal sealed record ReferenceDto(

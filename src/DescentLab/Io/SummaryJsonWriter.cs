@@ -11,7 +11,7 @@ namespace DescentLab.Io;
 /// </summary>
 /// <remarks>
 /// Everything outside "timing" is a function of the spec alone, so two runs of one spec write the same bytes there.
-/// The file's fields are the DTOs of <see cref="SummaryJsonContext"/>; this class only maps results onto them.
+/// The file's fields are the DTOs of <see cref="OutputJsonContext"/>; this class only maps results onto them.
 /// </remarks>
 public static class SummaryJsonWriter
 {
@@ -21,16 +21,13 @@ public static class SummaryJsonWriter
         ArgumentNullException.ThrowIfNull(result);
         var problem = result.Problem;
         var a = ProblemAnalysis.Analyze(problem);
-        var statistics = result.Statistics;
-        var summary = Summary(result.Spec, problem.SampleCount, problem.ParameterNames, [.. result.Runs.Select(run => Method(run, problem))], result.Runs) with
+        var methods = result.Runs.Select(run => Method(run, problem));
+        var summary = Summary(result.Spec, problem.SampleCount, problem.ParameterNames, methods, result.Runs, result.Statistics) with
         {
             Optimum = new OptimumDto(a.Optimum, a.MinimumLoss),
             Analysis = new AnalysisDto(a.Eigenvalues, a.ConditionNumber, a.StabilityBound, a.BestConstantStep, a.BestConstantRate, a.HeavyBallStep, a.HeavyBallMomentum, a.HeavyBallRate),
-            Bands = statistics is null ? null : Bands(statistics),
-            Comparisons = statistics?.Comparisons.Select(Comparison).ToArray(),
-            SkippedComparisons = statistics?.Skipped.Select(s => new SkippedComparisonDto(AxisName(s.Axis), s.At, s.Methods, s.Reason)).ToArray(),
         };
-        JsonFormat.Write(summary, SummaryJsonContext.Default.SummaryDtoMethodSummaryDto, stream);
+        JsonFormat.Write(summary, OutputJsonContext.Default.SummaryDtoMethodSummaryDto, stream);
     }
 
     /// <summary>
@@ -43,7 +40,8 @@ public static class SummaryJsonWriter
         ArgumentNullException.ThrowIfNull(result);
         var network = result.Network;
         var data = network.Data;
-        var summary = Summary(result.Spec, network.SampleCount, network.ParameterNames, [.. result.Runs.Select((run, index) => NetworkMethod(result, run, index))], result.Runs) with
+        var methods = result.Runs.Select((run, index) => NetworkMethod(result, run, result.EndCurvatures.ElementAtOrDefault(index)));
+        var summary = Summary(result.Spec, network.SampleCount, network.ParameterNames, methods, result.Runs, result.Statistics) with
         {
             Model = result.Spec.Model.ToString(),
             Loss = network.LossKind switch
@@ -58,15 +56,18 @@ public static class SummaryJsonWriter
                 ? "no closed form for this model: losses are compared as they are, not as excess loss"
                 : "no closed form for this model: excess loss is measured against the reference L_ref, a local optimum (see reference)"),
             Reference = result.Reference is { } reference ? Reference(reference) : null,
-            Bands = result.Statistics is { } statistics ? Bands(statistics) : null,
-            Comparisons = result.Statistics?.Comparisons.Select(Comparison).ToArray(),
-            SkippedComparisons = result.Statistics?.Skipped.Select(s => new SkippedComparisonDto(AxisName(s.Axis), s.At, s.Methods, s.Reason)).ToArray(),
         };
-        JsonFormat.Write(summary, SummaryJsonContext.Default.SummaryDtoNetworkMethodSummaryDto, stream);
+        JsonFormat.Write(summary, OutputJsonContext.Default.SummaryDtoNetworkMethodSummaryDto, stream);
     }
 
-    /// <summary>The fields every summary has; the optimum is set by the caller.</summary>
-    private static SummaryDto<TMethod> Summary<TMethod>(ExperimentSpec spec, int samples, IReadOnlyList<string> parameters, IReadOnlyList<TMethod> methods, IEnumerable<RunResult> runs) => new()
+    /// <summary>The fields every summary has, with the statistics across replicates if there are some; the optimum is set by the caller.</summary>
+    private static SummaryDto<TMethod> Summary<TMethod>(
+        ExperimentSpec spec,
+        int samples,
+        IReadOnlyList<string> parameters,
+        IEnumerable<TMethod> methods,
+        IEnumerable<RunResult> runs,
+        ReplicateStatistics? statistics) => new()
     {
         Name = spec.Name,
         Seed = spec.Seed,
@@ -74,7 +75,10 @@ public static class SummaryJsonWriter
         Samples = samples,
         Parameters = parameters,
         Optimum = null,
-        Methods = methods,
+        Methods = [.. methods],
+        Bands = statistics is null ? null : Bands(statistics),
+        Comparisons = statistics?.Comparisons.Select(Comparison).ToArray(),
+        SkippedComparisons = statistics?.Skipped.Select(s => new SkippedComparisonDto(AxisName(s.Axis), s.At, s.Methods, s.Reason)).ToArray(),
         Timing = new([.. runs.Select(run => new RunTimeDto(run.Method.Name, run.Replicate, Math.Round(run.Elapsed.TotalSeconds, 6)))]),
     };
 
@@ -100,12 +104,11 @@ public static class SummaryJsonWriter
             t.DivergedAtStep is null ? null : t.DivergenceReason);
     }
 
-    private static NetworkMethodSummaryDto NetworkMethod(NetworkExperimentResult result, RunResult run, int index)
+    private static NetworkMethodSummaryDto NetworkMethod(NetworkExperimentResult result, RunResult run, CurvatureAnalysis? curvature)
     {
         var t = run.Trajectory;
         var last = t.Count - 1;
         var classifier = result.Network.IsClassifier;
-        var curvature = index < result.EndCurvatures.Count ? result.EndCurvatures[index] : null;
         return new NetworkMethodSummaryDto(
             run.Method.Name,
             run.Replicate,

@@ -1,4 +1,3 @@
-using System.Text;
 using DescentLab.Landscapes;
 
 namespace DescentLab.Io;
@@ -11,32 +10,14 @@ public static class SurfaceCsvWriter
     public static void Write(Surface surface, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(surface);
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.Write($"{Quote(surface.XParameter)},{Quote(surface.YParameter)},loss\n");
-        var xs = surface.XValues;
-        var ys = surface.YValues;
-        for (var j = 0; j < ys.Length; j++)
-        {
-            var y = CsvNumbers.Format(ys[j]);
-            for (var i = 0; i < xs.Length; i++)
-            {
-                writer.Write(CsvNumbers.Format(xs[i]));
-                writer.Write(',');
-                writer.Write(y);
-                writer.Write(',');
-                writer.Write(CsvNumbers.Format(surface[i, j]));
-                writer.Write('\n');
-            }
-        }
+        var rows = Enumerable.Range(0, surface.YCount).SelectMany(j => Enumerable.Range(0, surface.XCount).Select(i => (IEnumerable<string>)[
+            CsvNumbers.Format(surface.XValues[i]),
+            CsvNumbers.Format(surface.YValues[j]),
+            CsvNumbers.Format(surface[i, j]),
+        ]));
+        CsvNumbers.WriteRows(writer, $"{CsvNumbers.Text(surface.XParameter)},{CsvNumbers.Text(surface.YParameter)},loss", rows);
     }
 
     /// <summary>Writes <paramref name="surface"/> to a new or replaced UTF-8 file (no byte-order mark) at <paramref name="path"/>.</summary>
-    public static void Write(Surface surface, string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
-        Write(surface, writer);
-    }
-
-    private static string Quote(string text) => CsvNumbers.Text(text);
+    public static void Write(Surface surface, string path) => CsvNumbers.WriteFile(path, writer => Write(surface, writer));
 }

@@ -34,15 +34,13 @@ public static class SweepFiles
     public static string Digest(SweepSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var text = new StringBuilder(SweepJson.Write(new SweepFile(spec, new()), ExperimentOutputWriter.DataFileName));
-        if (spec.Base.Data is GivenData given)
+        var text = SweepJson.Write(new SweepFile(spec, new()), ExperimentOutputWriter.DataFileName);
+        if (DataText(spec) is { } data)
         {
-            using var data = new StringWriter(CultureInfo.InvariantCulture);
-            CsvDatasetWriter.Write(given.Dataset, data);
-            text.Append('\n').Append(data);
+            text += "\n" + data;
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Sha256(Encoding.UTF8.GetBytes(text));
     }
 
     /// <summary>
@@ -173,11 +171,9 @@ public static class SweepFiles
         var sweepJson = SweepJson.Write(file, ExperimentOutputWriter.DataFileName);
         File.WriteAllText(Path.Combine(folder, SweepName), sweepJson);
         var written = new List<(string Name, byte[] Bytes)>();
-        if (file.Spec.Base.Data is GivenData given)
+        if (DataText(file.Spec) is { } data)
         {
-            using var data = new StringWriter(CultureInfo.InvariantCulture);
-            CsvDatasetWriter.Write(given.Dataset, data);
-            written.Add((ExperimentOutputWriter.DataFileName, Encoding.UTF8.GetBytes(data.ToString())));
+            written.Add((ExperimentOutputWriter.DataFileName, Encoding.UTF8.GetBytes(data)));
         }
 
         written.Add((TidyName, Encoding.UTF8.GetBytes(tidy)));
@@ -197,12 +193,27 @@ public static class SweepFiles
                 shard.ToString(),
                 Digest(file.Spec),
                 tidy.Count(c => c == '\n') - 1,
-                [.. written.Select(w => new ManifestEntry(w.Name, w.Bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(w.Bytes))))]);
+                [.. written.Select(w => new ManifestEntry(w.Name, w.Bytes.LongLength, Sha256(w.Bytes)))]);
             File.WriteAllText(Path.Combine(folder, ManifestName), JsonSerializer.Serialize(manifest, ShardManifestJson.Default.ShardManifest) + "\n");
         }
 
         return sweepJson;
     }
+
+    /// <summary>data.csv's text for a sweep on given data, as <see cref="CsvDatasetWriter"/> writes it; null for generated data.</summary>
+    private static string? DataText(SweepSpec spec)
+    {
+        if (spec.Base.Data is not GivenData given)
+        {
+            return null;
+        }
+
+        using var data = new StringWriter(CultureInfo.InvariantCulture);
+        CsvDatasetWriter.Write(given.Dataset, data);
+        return data.ToString();
+    }
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private static ShardManifest ReadManifest(string folder)
     {
@@ -272,7 +283,7 @@ public static class SweepFiles
     {
         var entry = manifest.Files.First(f => f.Name == name);
         var bytes = file.Converted ? Encoding.UTF8.GetBytes(file.Text) : file.Bytes;
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var sha = Sha256(bytes);
         if (bytes.LongLength != entry.Bytes || sha != entry.Sha256)
         {
             var how = file.Converted ? " (with its CRLF line ends read as LF)" : string.Empty;

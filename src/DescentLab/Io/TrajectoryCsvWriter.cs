@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DescentLab.Experiments;
 
 namespace DescentLab.Io;
@@ -29,75 +28,47 @@ public static class TrajectoryCsvWriter
             throw new ArgumentException("Every run must have the same parameters.", nameof(runs));
         }
 
-        writer.Write("method,replicate,step,epoch,samples,batch_loss,loss");
-        foreach (var name in names)
-        {
-            writer.Write(',');
-            writer.Write(Quote(name));
-        }
-
-        writer.Write(",grad_norm\n");
+        writer.Write(string.Join(',', ["method,replicate,step,epoch,samples,batch_loss,loss", .. names.Select(CsvNumbers.Text), "grad_norm"]));
+        writer.Write('\n');
         Span<char> buffer = stackalloc char[32];
         foreach (var run in runs)
         {
             var t = run.Trajectory;
-            var prefix = Quote(run.Method.Name) + "," + run.Replicate.ToString(CultureInfo.InvariantCulture) + ",";
+            var prefix = CsvNumbers.Text(run.Method.Name) + "," + run.Replicate.ToString(CultureInfo.InvariantCulture);
             for (var k = 0; k < t.Count; k++)
             {
                 writer.Write(prefix);
-                Number(writer, buffer, t.Step[k]);
-                writer.Write(',');
-                Number(writer, buffer, t.Epoch[k]);
-                writer.Write(',');
-                Number(writer, buffer, t.Samples[k]);
-                writer.Write(',');
-                Cell(writer, buffer, t.BatchLoss[k], k);
-                writer.Write(',');
-                Number(writer, buffer, t.Loss[k]);
+                Cell(writer, buffer, t.Step[k]);
+                Cell(writer, buffer, t.Epoch[k]);
+                Cell(writer, buffer, t.Samples[k]);
+                Cell(writer, buffer, t.BatchLoss[k], firstRow: k == 0);
+                Cell(writer, buffer, t.Loss[k]);
                 for (var j = 0; j < t.ParameterCount; j++)
                 {
-                    writer.Write(',');
-                    Number(writer, buffer, t.Parameter(j)[k]);
+                    Cell(writer, buffer, t.Parameter(j)[k]);
                 }
 
-                writer.Write(',');
-                Cell(writer, buffer, t.GradientNorm[k], k);
+                Cell(writer, buffer, t.GradientNorm[k], firstRow: k == 0);
                 writer.Write('\n');
             }
         }
     }
 
     /// <summary>Writes <paramref name="runs"/> to a new or replaced UTF-8 file (no byte-order mark) at <paramref name="path"/>.</summary>
-    public static void Write(IReadOnlyList<RunResult> runs, string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
-        Write(runs, writer);
-    }
+    public static void Write(IReadOnlyList<RunResult> runs, string path) => CsvNumbers.WriteFile(path, writer => Write(runs, writer));
 
-    /// <summary>Row 0 has no batch yet: its NaN is an empty cell; a NaN later on is a real (diverged) value.</summary>
-    private static void Cell(TextWriter writer, Span<char> buffer, double value, int row)
+    /// <summary>
+    /// Writes a comma and <paramref name="value"/>, a double in "R" form: the shortest text that parses back to the same
+    /// double, as Python's repr(). Row 0 has no batch yet: its NaN is an empty cell; a NaN later on is a real (diverged) value.
+    /// </summary>
+    private static void Cell<T>(TextWriter writer, Span<char> buffer, T value, bool firstRow = false)
+        where T : ISpanFormattable
     {
-        if (row == 0 && double.IsNaN(value))
+        writer.Write(',');
+        if (!(firstRow && value is double d && double.IsNaN(d)))
         {
-            return;
+            value.TryFormat(buffer, out var written, value is double ? "R" : default, CultureInfo.InvariantCulture);
+            writer.Write(buffer[..written]);
         }
-
-        Number(writer, buffer, value);
     }
-
-    private static void Number(TextWriter writer, Span<char> buffer, double value)
-    {
-        // "R" is the shortest text that parses back to the same double, as Python's repr().
-        value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture);
-        writer.Write(buffer[..written]);
-    }
-
-    private static void Number(TextWriter writer, Span<char> buffer, long value)
-    {
-        value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture);
-        writer.Write(buffer[..written]);
-    }
-
-    private static string Quote(string text) => CsvNumbers.Text(text);
 }

@@ -23,7 +23,7 @@ public static class ReplicateCsv
             .. options.ComparisonEpochs.Select(epoch => string.Create(CultureInfo.InvariantCulture, $"excess_epoch_{epoch}")),
             .. options.ComparisonSteps.Select(step => string.Create(CultureInfo.InvariantCulture, $"excess_step_{step}")),
         ];
-        Write(writer, string.Join(',', header), statistics.Methods.SelectMany(method => method.Runs).Select(run => (IEnumerable<string>)[
+        CsvNumbers.WriteRows(writer, string.Join(',', header), statistics.Methods.SelectMany(method => method.Runs).Select(run => (IEnumerable<string>)[
             CsvNumbers.Text(run.Method),
             run.Replicate.ToString(CultureInfo.InvariantCulture),
             run.Seed.ToString(CultureInfo.InvariantCulture),
@@ -40,7 +40,7 @@ public static class ReplicateCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(statistics);
-        Write(writer, "method,replicate,step,epoch,samples,loss,excess_loss", CurveRows(statistics));
+        CsvNumbers.WriteRows(writer, "method,replicate,step,epoch,samples,loss,excess_loss", CurveRows(statistics));
     }
 
     /// <summary>Each method's bands, one row per grid point: step, epoch, samples, then the quantiles of loss and of excess loss.</summary>
@@ -48,12 +48,17 @@ public static class ReplicateCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(statistics);
-        Write(writer, "method,step,epoch,samples,loss_lower,loss_median,loss_upper,excess_loss_lower,excess_loss_median,excess_loss_upper", statistics.Methods.SelectMany(method =>
-            Enumerable.Range(0, method.Grid.Count).Select(k => (IEnumerable<string>)[
-                CsvNumbers.Text(method.Name),
-                .. RunOutcomeCsv.GridCells(method.Grid, k),
-                .. new[] { method.Loss, method.ExcessLoss }.SelectMany(band => new[] { band.Lower[k], band.Median[k], band.Upper[k] }).Select(CsvNumbers.Format),
-            ])));
+        CsvNumbers.WriteRows(
+            writer,
+            "method,step,epoch,samples,loss_lower,loss_median,loss_upper,excess_loss_lower,excess_loss_median,excess_loss_upper",
+            statistics.Methods.SelectMany(method =>
+                Enumerable.Range(0, method.Grid.Count).Select(k => (IEnumerable<string>)[
+                    CsvNumbers.Text(method.Name),
+                    .. RunOutcomeCsv.GridCells(method.Grid, k),
+                    .. new[] { method.Loss, method.ExcessLoss }
+                        .SelectMany(band => new[] { band.Lower[k], band.Median[k], band.Upper[k] })
+                        .Select(CsvNumbers.Format),
+                ])));
     }
 
     /// <summary>One row per comparison: the pair, the point, the mean paired difference with its interval, the median and A's win share.</summary>
@@ -61,16 +66,19 @@ public static class ReplicateCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(statistics);
-        Write(writer, "method_a,method_b,axis,at,step_a,step_b,replicates,mean_difference,lower,upper,level,resamples,median_difference,share_a_better", statistics.Comparisons.Select(c => (IEnumerable<string>)[
-            CsvNumbers.Text(c.MethodA),
-            CsvNumbers.Text(c.MethodB),
-            c.Axis == ComparisonAxis.Epoch ? "epoch" : "step",
-            .. new long[] { c.At, c.StepA, c.StepB, c.Replicates }.Select(v => v.ToString(CultureInfo.InvariantCulture)),
-            .. new[] { c.Interval.Mean, c.Interval.Lower, c.Interval.Upper, c.Interval.Level }.Select(CsvNumbers.Format),
-            c.Interval.Resamples.ToString(CultureInfo.InvariantCulture),
-            CsvNumbers.Format(c.MedianDifference),
-            CsvNumbers.Format(c.ShareABetter),
-        ]));
+        CsvNumbers.WriteRows(
+            writer,
+            "method_a,method_b,axis,at,step_a,step_b,replicates,mean_difference,lower,upper,level,resamples,median_difference,share_a_better",
+            statistics.Comparisons.Select(c => (IEnumerable<string>)[
+                CsvNumbers.Text(c.MethodA),
+                CsvNumbers.Text(c.MethodB),
+                c.Axis == ComparisonAxis.Epoch ? "epoch" : "step",
+                .. new long[] { c.At, c.StepA, c.StepB, c.Replicates }.Select(v => v.ToString(CultureInfo.InvariantCulture)),
+                .. new[] { c.Interval.Mean, c.Interval.Lower, c.Interval.Upper, c.Interval.Level }.Select(CsvNumbers.Format),
+                c.Interval.Resamples.ToString(CultureInfo.InvariantCulture),
+                CsvNumbers.Format(c.MedianDifference),
+                CsvNumbers.Format(c.ShareABetter),
+            ]));
     }
 
     private static IEnumerable<IEnumerable<string>> CurveRows(ReplicateStatistics statistics)
@@ -88,18 +96,6 @@ public static class ReplicateCsv
                     yield return [name, r.ToString(CultureInfo.InvariantCulture), .. RunOutcomeCsv.GridCells(method.Grid, k), CsvNumbers.Format(loss), CsvNumbers.Format(loss - minimum)];
                 }
             }
-        }
-    }
-
-    /// <summary>Writes the header and each row, cells joined by commas, lines ending in "\n".</summary>
-    private static void Write(TextWriter writer, string header, IEnumerable<IEnumerable<string>> rows)
-    {
-        writer.Write(header);
-        writer.Write('\n');
-        foreach (var row in rows)
-        {
-            writer.Write(string.Join(',', row));
-            writer.Write('\n');
         }
     }
 }
