@@ -13,33 +13,17 @@ namespace DescentLab.Cli;
 /// fallback redraws the task list at milestones (25, 50, 75, 95–100%) once a second instead of the one plain line per
 /// run and quarter that logs and tests read; and its rendering pipeline costs a second or more cold (see ConsoleTable).
 /// </remarks>
-internal sealed class ConsoleProgress : IProgress<TrainingProgress>
+internal sealed class ConsoleProgress(TextWriter error, bool terminal, IEnumerable<string> methods, int epochs, int replicates) : IProgress<TrainingProgress>
 {
     private const int BarWidth = 30;
     private static readonly long RedrawTicks = Stopwatch.Frequency / 20;
 
-    private readonly TextWriter _error;
-    private readonly bool _terminal;
-    private readonly Dictionary<string, (int Done, int Total)> _runs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Done, int Total)> _runs =
+        methods.SelectMany(m => Enumerable.Range(0, replicates).Select(r => Key(m, r))).ToDictionary(key => key, _ => (0, epochs), StringComparer.Ordinal);
     private readonly Dictionary<string, int> _lastQuarter = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private long _lastDraw;
     private bool _drawn;
-
-    public ConsoleProgress(TextWriter error, bool terminal, IEnumerable<string> methods, int epochs, int replicates)
-    {
-        _error = error;
-        _terminal = terminal;
-        foreach (var method in methods)
-        {
-            for (var r = 0; r < replicates; r++)
-            {
-                var key = Key(method, r);
-                _runs[key] = (0, epochs);
-                _lastQuarter[key] = 0;
-            }
-        }
-    }
 
     /// <summary>Writes a stage line ("writing figures"); on a terminal it replaces the bar.</summary>
     public void Stage(string text)
@@ -47,7 +31,7 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>
         lock (_lock)
         {
             ClearBar();
-            _error.WriteLine(text);
+            error.WriteLine(text);
         }
     }
 
@@ -57,7 +41,7 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>
         lock (_lock)
         {
             _runs[key] = (value.EpochsDone, value.Epochs);
-            if (_terminal)
+            if (terminal)
             {
                 var now = Stopwatch.GetTimestamp();
                 if (now - _lastDraw >= RedrawTicks || _runs.Values.All(r => r.Done >= r.Total))
@@ -79,7 +63,7 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>
             if (quarter > _lastQuarter.GetValueOrDefault(key))
             {
                 _lastQuarter[key] = quarter;
-                _error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {key}: epoch {value.EpochsDone}/{value.Epochs}"));
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {key}: epoch {value.EpochsDone}/{value.Epochs}"));
             }
         }
     }
@@ -98,21 +82,15 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>
 
     private void DrawBar()
     {
-        long done = 0;
-        long total = 0;
-        foreach (var (d, t) in _runs.Values)
-        {
-            done += d;
-            total += t;
-        }
-
+        var done = _runs.Values.Sum(r => (long)r.Done);
+        var total = _runs.Values.Sum(r => (long)r.Total);
         var fraction = total == 0 ? 1.0 : (double)done / total;
         var filled = (int)Math.Round(fraction * BarWidth);
         var finished = _runs.Count(r => r.Value.Done >= r.Value.Total);
-        _error.Write(string.Create(
+        error.Write(string.Create(
             CultureInfo.InvariantCulture,
             $"\r  training [{new string('#', filled)}{new string('-', BarWidth - filled)}] {fraction * 100,3:F0}%  {finished}/{_runs.Count} runs done"));
-        _error.Flush();
+        error.Flush();
         _drawn = true;
     }
 
@@ -120,7 +98,7 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>
     {
         if (_drawn)
         {
-            _error.Write("\r\u001b[2K");
+            error.Write("\r\u001b[2K");
             _drawn = false;
         }
     }

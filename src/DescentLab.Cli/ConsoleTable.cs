@@ -15,6 +15,23 @@ internal sealed class ConsoleTable(bool rule = true)
     private readonly List<Heading> _columns = [];
     private readonly List<string[]> _rows = [];
 
+    /// <summary>A table of <paramref name="header"/> and <paramref name="rows"/>: the first <paramref name="textColumns"/> columns text, the others numbers.</summary>
+    public static ConsoleTable Of(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, int textColumns = 1)
+    {
+        var table = new ConsoleTable();
+        for (var j = 0; j < header.Count; j++)
+        {
+            table.Column(header[j], text: j < textColumns);
+        }
+
+        foreach (var row in rows)
+        {
+            table.Row(row);
+        }
+
+        return table;
+    }
+
     /// <summary>Adds a column: its header, whether its cells are text (left-aligned) or numbers (right-aligned), and a least width.</summary>
     public ConsoleTable Column(string header, bool text = false, int minWidth = 0)
     {

@@ -6,42 +6,6 @@ namespace DescentLab.Cli;
 /// <summary>The run command for network models (logistic, softmax, MLPs): the output folder and a table.</summary>
 public static partial class DescentLabCommand
 {
-    /// <summary>Refuses a network model in a command that covers only the linear model (exit 2, one line).</summary>
-    private static void LinearOnly(ExperimentFile file, string command)
-    {
-        if (!file.Spec.Model.IsLinear)
-        {
-            throw new UsageException($"--model: {command} covers the linear model only in this version; the experiment's model is {file.Spec.Model}.");
-        }
-    }
-
-    /// <summary>
-    /// Trains a network experiment and writes its output folder: experiment.json, summary.json, trajectories.csv,
-    /// data.csv, and the loss, accuracy and decision-boundary figures and the report as the output settings ask.
-    /// </summary>
-    private static int RunNetworkExperiment(Context context, ExperimentFile file, string target, bool force, bool quiet)
-    {
-        CheckFolder(target, force);
-        var spec = file.Spec;
-        var stage = $"descentlab: running {spec.Name}, {spec.Model} model, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs";
-        var (result, shown) = RunIntoFolder(context, file, target, force, quiet, stage, options => ExperimentRunner.RunNetwork(spec, options, context.CancellationToken), context.Rendering.WriteNetworkExperiment);
-        if (!quiet)
-        {
-            WriteNetworkTable(result, context.Output);
-            if (result.Statistics is { } statistics)
-            {
-                context.Output.WriteLine();
-                ResultsTable.WriteStatistics(statistics, spec.Seed, context.Output, NetworkReferenceNote(result), spec.Model.MinimumName);
-            }
-
-            context.Output.WriteLine();
-            context.Output.WriteLine($"output: {shown}");
-        }
-
-        WriteFolderLine(context, file, shown);
-        return ExitCodes.Success;
-    }
-
     /// <summary>What excess loss is measured against across replicates, for the line above the statistics.</summary>
     private static string NetworkReferenceNote(NetworkExperimentResult result) => result.Optimum is not null
         ? "excess loss against each replicate's Newton L* (or, for separable data, its L-BFGS L_ref)"
@@ -76,46 +40,25 @@ public static partial class DescentLabCommand
             .. result.Optimum is { Theta: not null } ? ["L − L*"] : result.Reference is null ? Array.Empty<string>() : ["L − L_ref"],
             .. network.IsClassifier ? ["accuracy"] : Array.Empty<string>(),
             "λmax at end", "2/λmax", "outcome"];
-        var table = new ConsoleTable();
-        foreach (var h in header)
+        var rows = result.Runs.Select((run, k) =>
         {
-            table.Column(h, text: true);
-        }
-
-        for (var k = 0; k < result.Runs.Count; k++)
-        {
-            var run = result.Runs[k];
             var t = run.Trajectory;
             var last = t.Count - 1;
-            var row = new List<string>
-            {
+            var curvature = k < result.EndCurvatures.Count ? result.EndCurvatures[k] : null;
+            return (string[])[
                 run.Method.Name,
                 Invariant($"{t.Step[last]}"),
                 ResultsTable.Number(t.Epoch[last]),
                 ResultsTable.Number(last > 0 ? t.BatchLoss[last] : double.NaN),
                 ResultsTable.Number(t.Loss[last]),
-            };
-            if (result.Optimum is { Theta: not null } newton)
-            {
-                row.Add(ResultsTable.Number(t.Loss[last] - newton.Loss));
-            }
-            else if (result.Reference is not null)
-            {
-                row.Add(ResultsTable.Number(result.ExcessLoss(run)));
-            }
-
-            if (network.IsClassifier)
-            {
-                row.Add(result.FinalAccuracy(run).ToString("P1", CultureInfo.InvariantCulture));
-            }
-
-            var curvature = k < result.EndCurvatures.Count ? result.EndCurvatures[k] : null;
-            row.Add(curvature is null ? "-" : ResultsTable.Number(curvature.MaxEigenvalue));
-            row.Add(curvature is null ? "-" : ResultsTable.Number(curvature.StabilityBound));
-            row.Add(t.DivergedAtStep is { } step ? Invariant($"diverged at step {step}") : "finished");
-            table.Row(row);
-        }
-
-        table.Write(output);
+                .. result.Optimum is { Theta: not null } newton ? [ResultsTable.Number(t.Loss[last] - newton.Loss)]
+                    : result.Reference is null ? Array.Empty<string>() : [ResultsTable.Number(result.ExcessLoss(run))],
+                .. network.IsClassifier ? [result.FinalAccuracy(run).ToString("P1", CultureInfo.InvariantCulture)] : Array.Empty<string>(),
+                curvature is null ? "-" : ResultsTable.Number(curvature.MaxEigenvalue),
+                curvature is null ? "-" : ResultsTable.Number(curvature.StabilityBound),
+                t.DivergedAtStep is { } step ? Invariant($"diverged at step {step}") : "finished",
+            ];
+        });
+        ConsoleTable.Of(header, rows, textColumns: header.Length).Write(output);
     }
 }

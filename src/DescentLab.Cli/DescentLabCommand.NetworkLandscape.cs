@@ -9,7 +9,7 @@ namespace DescentLab.Cli;
 public static partial class DescentLabCommand
 {
     /// <summary>Trains the network experiment, evaluates <paramref name="job"/> on it and writes the landscape folder.</summary>
-    private static int WriteNetworkLandscape(Context context, ExperimentFile file, NetworkLandscapeJob job, string target, bool force, bool quiet)
+    private static int WriteNetworkLandscape(Context context, ExperimentFile file, NetworkLandscapeJob job, Destination destination)
     {
         var spec = file.Spec;
         if (job.CheckCentre(spec) is { } refusal)
@@ -17,44 +17,35 @@ public static partial class DescentLabCommand
             throw new UsageException("--centre: " + refusal.Message);
         }
 
-        CheckFolder(target, force);
-        using var folder = CreateFolder(context, target, force);
-        if (!quiet)
+        NetworkExperimentResult result = null!;
+        NetworkLandscape landscape = null!;
+        IReadOnlyList<string> written = [];
+        var shown = WriteFolder(context, destination, path =>
         {
-            context.Error.WriteLine($"descentlab: training {spec.Name}, {spec.Model} model, {Plural(spec.Methods.Count, "method")}, {spec.Training.Epochs} epochs");
-        }
-
-        var result = ExperimentRunner.RunNetwork(spec, new RunOptions(), context.CancellationToken);
-        context.CancellationToken.ThrowIfCancellationRequested();
-        if (!quiet)
-        {
-            context.Error.WriteLine(Invariant($"descentlab: evaluating the loss at {job.Resolution}×{job.Resolution} points"));
-        }
-
-        NetworkLandscape landscape;
-        try
-        {
-            landscape = job.Evaluate(result, context.CancellationToken);
-        }
-        catch (ArgumentException e) when (SettingError.Of(e) is { Field: "centre" } error)
-        {
-            throw new UsageException("--centre: " + error.Message, e);
-        }
-
-        var written = context.Rendering.WriteNetworkLandscape(result, file.Output, landscape, folder.Path, context.CancellationToken);
-        CompleteFolder(context, folder);
-        var shown = Shown(folder.Target);
-        if (!quiet)
-        {
-            WriteNetworkLandscapeSummary(context.Output, result, landscape);
-            foreach (var name in written)
+            if (!destination.Quiet)
             {
-                context.Output.WriteLine($"  {Path.Combine(shown, name)}");
+                context.Error.WriteLine($"descentlab: training {spec.Name}, {spec.Model} model, {Plural(spec.Methods.Count, "method")}, {spec.Training.Epochs} epochs");
             }
-        }
 
-        context.Output.WriteLine($"output: {shown}");
-        return ExitCodes.Success;
+            result = ExperimentRunner.RunNetwork(spec, new RunOptions(), context.CancellationToken);
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (!destination.Quiet)
+            {
+                context.Error.WriteLine(Invariant($"descentlab: evaluating the loss at {job.Resolution}×{job.Resolution} points"));
+            }
+
+            try
+            {
+                landscape = job.Evaluate(result, context.CancellationToken);
+            }
+            catch (ArgumentException e) when (SettingError.Of(e) is { Field: "centre" } error)
+            {
+                throw new UsageException("--centre: " + error.Message, e);
+            }
+
+            written = context.Rendering.WriteNetworkLandscape(result, file.Output, landscape, path, context.CancellationToken);
+        });
+        return ListWritten(context, destination, shown, written, o => WriteNetworkLandscapeSummary(o, result, landscape));
     }
 
     private static void WriteNetworkLandscapeSummary(TextWriter o, NetworkExperimentResult result, NetworkLandscape landscape)
@@ -102,15 +93,7 @@ public static partial class DescentLabCommand
 
         public Option<bool> NoReport { get; } = new("--no-report") { Description = "Network models: do not write report.html." };
 
-        private IEnumerable<Option> All => [Directions, Biases, Range, Centre, Seed, NoReport];
-
-        public void AddTo(Command command)
-        {
-            foreach (var option in All)
-            {
-                command.Options.Add(option);
-            }
-        }
+        public Option[] All => [Directions, Biases, Range, Centre, Seed, NoReport];
 
         /// <summary>Refuses these flags for the linear model, whose landscape spans two parameters.</summary>
         public void RefuseForLinear(ParseResult parse)
@@ -145,17 +128,7 @@ public static partial class DescentLabCommand
                 job = ParseRange(range) is { } r ? job with { Range = r } : job with { CoverPaths = true };
             }
 
-            if (parse.GetValue(Seed) is { } seedText)
-            {
-                if (!uint.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
-                {
-                    throw new UsageException($"{Seed.Name}: expected a whole number from 0 to {uint.MaxValue}, got '{seedText}'.");
-                }
-
-                job = job with { Seed = seed };
-            }
-
-            return job;
+            return SpecOptions.Apply(parse, Seed, SpecOptions.ParseSeed, job, (j, seed) => j with { Seed = seed });
         }
 
         /// <summary>The range of "R", "LOW:HIGH" or "paths" (null).</summary>
@@ -166,19 +139,14 @@ public static partial class DescentLabCommand
                 return null;
             }
 
-            var parts = text.Split(':');
-            const NumberStyles Style = NumberStyles.Float;
-            if (parts.Length == 1 && double.TryParse(parts[0], Style, CultureInfo.InvariantCulture, out var r) && double.IsFinite(r) && r > 0)
+            static double? Finite(string part) =>
+                double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
+            switch (text.Split(':'))
             {
-                return (-r, r);
-            }
-
-            if (parts.Length == 2
-                && double.TryParse(parts[0], Style, CultureInfo.InvariantCulture, out var low)
-                && double.TryParse(parts[1], Style, CultureInfo.InvariantCulture, out var high)
-                && double.IsFinite(low) && double.IsFinite(high) && high > low)
-            {
-                return (low, high);
+                case [var one] when Finite(one) is > 0 and var r:
+                    return (-r, r);
+                case [var first, var second] when Finite(first) is { } low && Finite(second) is { } high && high > low:
+                    return (low, high);
             }
 
             throw new UsageException($"{Range.Name}: expected a positive number R (from -R to R), LOW:HIGH with LOW < HIGH, or paths; got '{text}'.");

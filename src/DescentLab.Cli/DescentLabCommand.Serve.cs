@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 
 namespace DescentLab.Cli;
 
@@ -28,56 +27,23 @@ public static partial class DescentLabCommand
         };
         command.SetAction(parse => context.Guarded(() =>
         {
-            var settings = defaults;
-            if (parse.GetValue(host) is { } h)
+            int? Whole(Option<string?> option, int low, int high) =>
+                parse.GetValue(option) is { } text ? (int)SpecOptions.ParseWhole(option, text, low, high) : null;
+            var settings = defaults with
             {
-                settings = settings with { Host = h };
-            }
-
-            if (parse.GetValue(port) is { } p)
-            {
-                settings = settings with { Port = Whole(port, p, 0, 65535) };
-            }
-
-            if (parse.GetValue(maxSteps) is { } s)
-            {
-                settings = settings with { MaxSteps = Whole(maxSteps, s, 1, int.MaxValue) };
-            }
-
-            if (parse.GetValue(maxReplicates) is { } r)
-            {
-                settings = settings with { MaxReplicates = Whole(maxReplicates, r, 1, 1_000_000) };
-            }
-
-            if (parse.GetValue(maxSamples) is { } n)
-            {
-                settings = settings with { MaxSamples = Whole(maxSamples, n, 2, int.MaxValue) };
-            }
-
-            if (parse.GetValue(maxBody) is { } b)
-            {
-                settings = settings with { MaxBodyBytes = Whole(maxBody, b, 1, 1 << 20) * 1024L };
-            }
-
-            if (parse.GetValue(timeout) is { } t)
-            {
-                settings = settings with { Timeout = TimeSpan.FromSeconds(Whole(timeout, t, 1, 3600)) };
-            }
-
-            if (parse.GetValue(concurrent) is { } c)
-            {
-                settings = settings with { MaxConcurrent = Whole(concurrent, c, 1, 1024) };
-            }
-
+                Host = parse.GetValue(host) ?? defaults.Host,
+                Port = Whole(port, 0, 65535) ?? defaults.Port,
+                MaxSteps = Whole(maxSteps, 1, int.MaxValue) ?? defaults.MaxSteps,
+                MaxReplicates = Whole(maxReplicates, 1, 1_000_000) ?? defaults.MaxReplicates,
+                MaxSamples = Whole(maxSamples, 2, int.MaxValue) ?? defaults.MaxSamples,
+                MaxBodyBytes = Whole(maxBody, 1, 1 << 20) * 1024L ?? defaults.MaxBodyBytes,
+                Timeout = Whole(timeout, 1, 3600) is { } seconds ? TimeSpan.FromSeconds(seconds) : defaults.Timeout,
+                MaxConcurrent = Whole(concurrent, 1, 1024) ?? defaults.MaxConcurrent,
+            };
             return Serve(context, settings, parse.GetValue(open));
         }));
         return command;
     }
-
-    private static int Whole(Option<string?> option, string text, int low, int high) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= low && value <= high
-            ? value
-            : throw new UsageException(Invariant($"{option.Name}: expected a whole number from {low} to {high}, got '{text}'."));
 
     private static int Serve(Context context, ServeSettings settings, bool open)
     {

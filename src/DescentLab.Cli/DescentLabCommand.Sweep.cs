@@ -11,19 +11,8 @@ namespace DescentLab.Cli;
 /// <summary>The sweep and merge commands: a grid of method settings × replicates, optionally in shards, and the merge of shards.</summary>
 public static partial class DescentLabCommand
 {
-    private static Dictionary<string, string> ProcessEnvironment()
-    {
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            if (entry.Key is string key && entry.Value is string value)
-            {
-                variables[key] = value;
-            }
-        }
-
-        return variables;
-    }
+    private static Dictionary<string, string> ProcessEnvironment() =>
+        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
 
     private static Command SweepCommand(Context context)
     {
@@ -34,25 +23,19 @@ public static partial class DescentLabCommand
         var shards = new Option<string?>("--shards") { Description = "The number of shards N when the index comes from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job's completions).", HelpName = "N" };
         var drawing = new DrawingOptions("Which heatmap files to write (default: the file's output.figures).");
         var folder = new FolderOptions("runs/NAME-SEED-sweep");
-        var command = new Command("sweep", "Runs every cell of a sweep file's grid under every replicate and writes sweep.json, tidy.csv (one row per run), summary.csv (one row per cell), heatmaps in figures/ and report.html; a shard writes sweep.json and tidy.csv for 'descentlab merge'.");
-        command.Options.Add(config);
-        command.Options.Add(replicates);
-        command.Options.Add(threads);
-        command.Options.Add(shard);
-        command.Options.Add(shards);
-        drawing.AddTo(command);
-        folder.AddTo(command);
+        var command = NewCommand(
+            "sweep",
+            "Runs every cell of a sweep file's grid under every replicate and writes sweep.json, tidy.csv (one row per run), summary.csv (one row per cell), heatmaps in figures/ and report.html; a shard writes sweep.json and tidy.csv for 'descentlab merge'.",
+            [config, replicates, threads, shard, shards, .. drawing.All, .. folder.All]);
         command.SetAction(parse => context.Guarded(() =>
         {
             var path = parse.GetValue(config) ?? throw new UsageException("--config: a sweep needs a sweep file, e.g. --config examples/sweep.json.");
             var file = SpecOptions.ReadFile(path, config.Name, SweepJson.Read);
-            if (parse.GetValue(replicates) is { } r)
+            file = file with
             {
-                var value = PositiveInt(replicates, r);
-                file = file with { Spec = SpecOptions.Guard(replicates, () => file.Spec with { Base = file.Spec.Base with { Replicates = value } }) };
-            }
-
-            file = file with { Output = drawing.Apply(parse, file.Output) };
+                Spec = SpecOptions.Apply(parse, replicates, PositiveInt, file.Spec, (s, r) => s with { Base = s.Base with { Replicates = r } }),
+                Output = drawing.Apply(parse, file.Output),
+            };
             try
             {
                 ExperimentFileCheck.Check(file);
@@ -65,9 +48,8 @@ public static partial class DescentLabCommand
             var threadCount = parse.GetValue(threads) is { } t ? PositiveInt(threads, t) : Environment.ProcessorCount;
             var shardCount = parse.GetValue(shards) is { } n ? PositiveInt(shards, n) : (int?)null;
             var slice = ResolveShard(parse.GetValue(shard), shard.Name, shardCount, shards.Name, context.Environment);
-            var spec = file.Spec;
-            var target = folder.Target(parse, spec.Base, slice.Count == 1 ? "-sweep" : Invariant($"-sweep-shard-{slice.Index}-of-{slice.Count}"));
-            return RunSweep(context, file, slice, threadCount, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
+            var suffix = slice.Count == 1 ? "-sweep" : Invariant($"-sweep-shard-{slice.Index}-of-{slice.Count}");
+            return RunSweep(context, file, slice, threadCount, folder.Destination(parse, file.Spec.Base, suffix, context));
         }));
         return command;
     }
@@ -77,15 +59,18 @@ public static partial class DescentLabCommand
         var folders = new Argument<string[]>("DIR") { Description = "The shards' output folders (each with sweep.json and tidy.csv).", Arity = ArgumentArity.OneOrMore };
         var drawing = new DrawingOptions("Which heatmap files to write (default: the sweep file's output.figures).");
         var folder = new FolderOptions("merged");
-        var command = new Command("merge", "Combines the output folders of a sweep's shards into the folder one unsharded sweep writes: sweep.json, tidy.csv, summary.csv, figures/, report.html.");
+        var command = NewCommand(
+            "merge",
+            "Combines the output folders of a sweep's shards into the folder one unsharded sweep writes: sweep.json, tidy.csv, summary.csv, figures/, report.html.",
+            [.. drawing.All, .. folder.All]);
         command.Arguments.Add(folders);
-        drawing.AddTo(command);
-        folder.AddTo(command);
         command.SetAction(parse => context.Guarded(() =>
         {
-            var target = parse.GetValue(folder.Out) is { } o && !string.IsNullOrWhiteSpace(o)
-                ? o
-                : throw new UsageException("--out: give the folder to write the merged sweep into, e.g. --out all.");
+            if (string.IsNullOrWhiteSpace(parse.GetValue(folder.Out)))
+            {
+                throw new UsageException("--out: give the folder to write the merged sweep into, e.g. --out all.");
+            }
+
             var shardFolders = parse.GetValue(folders) ?? [];
             MergedSweep merged;
             try
@@ -102,13 +87,11 @@ public static partial class DescentLabCommand
             }
 
             var file = merged.File with { Output = drawing.Apply(parse, merged.File.Output) };
-            var quiet = parse.GetValue(folder.Quiet);
-            CheckFolder(target, parse.GetValue(folder.Force));
-            using var output = CreateFolder(context, target, parse.GetValue(folder.Force));
-            var summary = context.Rendering.WriteSweep(merged with { File = file }, output.Path, context.CancellationToken);
-            CompleteFolder(context, output);
-            Finish(context, file, summary, output.Target, quiet, Invariant($"{shardFolders.Length} shards merged"));
-            return ExitCodes.Success;
+            var destination = folder.Destination(parse, file.Spec.Base, string.Empty, context);
+            IReadOnlyList<SweepCellSummary> summary = [];
+            var shown = WriteFolder(context, destination, path =>
+                summary = context.Rendering.WriteSweep(merged with { File = file }, path, context.CancellationToken));
+            return Finish(context, file, summary, shown, destination.Quiet, Invariant($"{shardFolders.Length} shards merged"));
         }));
         return command;
     }
@@ -117,102 +100,80 @@ public static partial class DescentLabCommand
     {
         try
         {
-            if (text is not null)
+            if (text is null)
             {
-                var parsed = Shard.Parse(text);
-                if (shards is int n && n != parsed.Count)
-                {
-                    throw new UsageException($"{shardsFlag}: {n} shards, but {shardFlag} {text} says {parsed.Count}.");
-                }
-
-                return parsed;
+                return Shard.FromVariables(environment, shards) ?? (shards is int count
+                    ? throw new UsageException($"{shardsFlag}: {count} shards, but which one? Give {shardFlag} i/{count}, or run as a Kubernetes Indexed Job (JOB_COMPLETION_INDEX) or a Slurm array task.")
+                    : Shard.All);
             }
 
-            if (Shard.FromVariables(environment, shards) is { } fromScheduler)
-            {
-                return fromScheduler;
-            }
-
-            return shards is int count
-                ? throw new UsageException($"{shardsFlag}: {count} shards, but which one? Give {shardFlag} i/{count}, or run as a Kubernetes Indexed Job (JOB_COMPLETION_INDEX) or a Slurm array task.")
-                : Shard.All;
+            var parsed = Shard.Parse(text);
+            return shards is int n && n != parsed.Count ? throw new UsageException($"{shardsFlag}: {n} shards, but {shardFlag} {text} says {parsed.Count}.") : parsed;
         }
-        catch (FormatException e)
+        catch (Exception e) when (SettingError.Of(e) is { } error)
         {
-            throw new UsageException($"{shardFlag}: {WithoutPrefix(e.Message)}", e);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException($"{shardFlag}: {WithoutPrefix(JsonMessage(e))}", e);
+            throw new UsageException($"{shardFlag}: {error.Message}", e);
         }
     }
 
-    private static int RunSweep(Context context, SweepFile file, Shard shard, int threads, string target, bool force, bool quiet)
+    private static int RunSweep(Context context, SweepFile file, Shard shard, int threads, Destination destination)
     {
-        CheckFolder(target, force);
+        CheckFolder(destination);
         var spec = file.Spec;
         var cells = spec.Cells();
-        using var folder = CreateFolder(context, target, force);
-        if (!quiet)
+        SweepResult result = null!;
+        IReadOnlyList<SweepCellSummary>? summary = null;
+        var seconds = 0.0;
+        var shown = WriteFolder(context, destination, path =>
         {
-            var runs = spec.RunCount;
-            var mine = (runs - shard.Index + shard.Count - 1) / shard.Count;
-            context.Error.WriteLine(shard.Count == 1
-                ? Invariant($"descentlab: sweeping {spec.Base.Name}: {cells.Count} cells × {spec.Base.Replicates} replicates = {runs} runs of {spec.Base.Training.Epochs} epochs, {threads} threads")
-                : Invariant($"descentlab: sweeping {spec.Base.Name}, shard {shard}: {mine} of {runs} runs ({cells.Count} cells × {spec.Base.Replicates} replicates) of {spec.Base.Training.Epochs} epochs, {threads} threads"));
-        }
-
-        var clock = Stopwatch.StartNew();
-        var result = SweepRunner.Run(spec, shard, new RunOptions { MaxDegreeOfParallelism = threads }, context.CancellationToken);
-        var seconds = clock.Elapsed.TotalSeconds;
-        context.CancellationToken.ThrowIfCancellationRequested();
-        var summary = context.Rendering.WriteSweep(file, result, folder.Path, context.CancellationToken);
-        CompleteFolder(context, folder);
-        var done = Invariant($"{result.Rows.Count} runs in {seconds:0.0} s");
-        if (summary is null)
-        {
-            if (!quiet)
+            if (!destination.Quiet)
             {
-                context.Output.WriteLine(Invariant($"{spec.Base.Name}: shard {shard}, {done}; combine the shards with 'descentlab merge DIR... --out DIR'"));
+                var runs = spec.RunCount;
+                var mine = (runs - shard.Index + shard.Count - 1) / shard.Count;
+                context.Error.WriteLine(shard.Count == 1
+                    ? Invariant($"descentlab: sweeping {spec.Base.Name}: {cells.Count} cells × {spec.Base.Replicates} replicates = {runs} runs of {spec.Base.Training.Epochs} epochs, {threads} threads")
+                    : Invariant($"descentlab: sweeping {spec.Base.Name}, shard {shard}: {mine} of {runs} runs ({cells.Count} cells × {spec.Base.Replicates} replicates) of {spec.Base.Training.Epochs} epochs, {threads} threads"));
             }
 
-            context.Output.WriteLine($"output: {Shown(folder.Target)}");
-            return ExitCodes.Success;
+            var clock = Stopwatch.StartNew();
+            result = SweepRunner.Run(spec, shard, new RunOptions { MaxDegreeOfParallelism = threads }, context.CancellationToken);
+            seconds = clock.Elapsed.TotalSeconds;
+            context.CancellationToken.ThrowIfCancellationRequested();
+            summary = context.Rendering.WriteSweep(file, result, path, context.CancellationToken);
+        });
+        var done = Invariant($"{result.Rows.Count} runs in {seconds:0.0} s");
+        if (summary is not null)
+        {
+            return Finish(context, file, summary, shown, destination.Quiet, done);
         }
 
-        Finish(context, file, summary, folder.Target, quiet, done);
+        if (!destination.Quiet)
+        {
+            context.Output.WriteLine(Invariant($"{spec.Base.Name}: shard {shard}, {done}; combine the shards with 'descentlab merge DIR... --out DIR'"));
+        }
+
+        context.Output.WriteLine($"output: {shown}");
         return ExitCodes.Success;
     }
 
-    private static void Finish(Context context, SweepFile file, IReadOnlyList<SweepCellSummary> summary, string target, bool quiet, string done)
+    private static int Finish(Context context, SweepFile file, IReadOnlyList<SweepCellSummary> summary, string shown, bool quiet, string done)
     {
-        var shown = Shown(target);
         if (!quiet)
         {
             var b = file.Spec.Base;
             context.Output.WriteLine(Invariant($"{b.Name}: {summary.Count} cells × {b.Replicates} replicates, {b.Training.Epochs} epochs, reached: {b.Statistics.ToleranceTextFor(b.Model.MinimumName)} ({done})"));
             context.Output.WriteLine();
-            SweepTable.Write(summary, context.Output);
+            ResultsTable.WriteSweep(summary, context.Output);
             context.Output.WriteLine();
             context.Output.WriteLine($"output: {shown}");
         }
 
         context.Output.WriteLine(file.Output.Report ? $"report: {Path.Combine(shown, "report.html")}" : $"summary: {Path.Combine(shown, SweepFiles.SummaryName)}");
+        return ExitCodes.Success;
     }
 
     private static int PositiveInt(Option option, string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1
             ? value
             : throw new UsageException($"{option.Name}: expected a whole number of at least 1, got '{text}'.");
-
-    /// <summary>The core's shard messages start with "shard: "; after the flag's name that would say it twice.</summary>
-    private static string WithoutPrefix(string message) =>
-        message.StartsWith("shard: ", StringComparison.Ordinal) ? message["shard: ".Length..] : message;
-
-    private static string JsonMessage(ArgumentException e)
-    {
-        var message = e.Message;
-        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return cut >= 0 ? message[..cut] : message;
-    }
 }

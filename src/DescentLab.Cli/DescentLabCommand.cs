@@ -58,14 +58,26 @@ public static partial class DescentLabCommand
         {
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),
+            RunCommand(context),
+            LandscapeCommand(context),
+            AnalyzeCommand(context),
+            SweepCommand(context),
+            MergeCommand(context),
+            ServeCommand(context),
         };
-        root.Subcommands.Add(RunCommand(context));
-        root.Subcommands.Add(LandscapeCommand(context));
-        root.Subcommands.Add(AnalyzeCommand(context));
-        root.Subcommands.Add(SweepCommand(context));
-        root.Subcommands.Add(MergeCommand(context));
-        root.Subcommands.Add(ServeCommand(context));
         return root;
+    }
+
+    /// <summary>A subcommand with <paramref name="options"/>, in the order its help lists them.</summary>
+    private static Command NewCommand(string name, string description, IEnumerable<Option> options)
+    {
+        var command = new Command(name, description);
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+
+        return command;
     }
 
     private static Command RunCommand(Context context)
@@ -74,17 +86,14 @@ public static partial class DescentLabCommand
         var drawing = new DrawingOptions("Which figure files to write (default: the file's output.figures, all for the seed).");
         var xAxis = XAxisOption();
         var folder = new FolderOptions("runs/NAME-SEED");
-        var command = new Command("run", "Trains every method of the experiment and writes the output folder: experiment.json, summary.json, trajectories.csv, data.csv, figures/, report.html.");
-        spec.AddTo(command);
-        drawing.AddTo(command);
-        command.Options.Add(xAxis);
-        folder.AddTo(command);
+        var command = NewCommand(
+            "run",
+            "Trains every method of the experiment and writes the output folder: experiment.json, summary.json, trajectories.csv, data.csv, figures/, report.html.",
+            [.. spec.All, .. drawing.All, xAxis, .. folder.All]);
         command.SetAction(parse => context.Guarded(() =>
         {
             var file = spec.Resolve(parse, output => WithXAxis(drawing.Apply(parse, output), parse.GetValue(xAxis), xAxis.Name));
-            var target = folder.Target(parse, file.Spec, suffix: string.Empty);
-            WriteNotes(context, spec, parse.GetValue(folder.Quiet));
-            return RunExperiment(context, file, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
+            return RunExperiment(context, file, folder.Destination(parse, file.Spec, suffix: string.Empty, context, spec));
         }));
         return command;
     }
@@ -99,25 +108,23 @@ public static partial class DescentLabCommand
         var xAxis = XAxisOption();
         var network = new NetworkLandscapeOptions();
         var folder = new FolderOptions("runs/NAME-SEED-landscape");
-        var command = new Command("landscape", "Evaluates the loss surfaces over a plane of two parameters that covers θ* and every method's path: the full-data slice and profile as CSV, and the landscape figures (full data and minibatches); no report. "
-            + "For network models, a plane through a centre spanned by two directions (Li et al.), with the paths projected onto it, and a report.");
-        spec.AddTo(command);
-        command.Options.Add(kind);
-        command.Options.Add(plane);
-        command.Options.Add(resolution);
-        drawing.AddTo(command);
-        command.Options.Add(xAxis);
-        network.AddTo(command);
-        folder.AddTo(command);
+        var command = NewCommand(
+            "landscape",
+            "Evaluates the loss surfaces over a plane of two parameters that covers θ* and every method's path: the full-data slice and profile as CSV, and the landscape figures (full data and minibatches); no report. "
+            + "For network models, a plane through a centre spanned by two directions (Li et al.), with the paths projected onto it, and a report.",
+            [.. spec.All, kind, plane, resolution, .. drawing.All, xAxis, .. network.All, .. folder.All]);
         command.SetAction(parse => context.Guarded(() =>
         {
             var file = spec.Resolve(parse, output => WithXAxis(output, parse.GetValue(xAxis), xAxis.Name));
-            if (!file.Spec.Model.IsLinear)
+            if (file.Spec.Model.IsLinear)
             {
-                return NetworkLandscape(context, file, parse, network, kind, plane, resolution, drawing, folder, spec);
+                network.RefuseForLinear(parse);
+            }
+            else if (new[] { kind, plane }.FirstOrDefault(o => parse.GetValue(o) is not null) is { } linearOnly)
+            {
+                throw new UsageException($"{linearOnly.Name}: applies to the linear model only; a {file.Spec.Model} model's plane is set by --directions, --centre and --range.");
             }
 
-            network.RefuseForLinear(parse);
             LandscapeKind[] kinds = parse.GetValue(kind) switch
             {
                 null => [LandscapeKind.Slice, LandscapeKind.Profile],
@@ -126,70 +133,43 @@ public static partial class DescentLabCommand
                 var other => throw new UsageException($"{kind.Name}: '{other}' is not a landscape kind; use slice or profile."),
             };
             var count = ParseResolution(parse, resolution);
+            if (!file.Spec.Model.IsLinear)
+            {
+                // The file's output section is about a run's folder; a landscape draws its figures and page unless told not to.
+                var networkJob = network.Job(parse, count);
+                file = file with { Output = drawing.Apply(parse, file.Output with { Figures = FigureFormats.All, Report = !parse.GetValue(network.NoReport) }) };
+                return WriteNetworkLandscape(context, file, networkJob, folder.Destination(parse, file.Spec, "-landscape", context, spec));
+            }
+
             file = file with { Output = drawing.Apply(parse, file.Output) };
             var job = new LandscapeJob { Plane = ParsePlane(parse.GetValue(plane), plane.Name, file), Kinds = kinds, Resolution = count };
-            var target = folder.Target(parse, file.Spec, suffix: "-landscape");
-            WriteNotes(context, spec, parse.GetValue(folder.Quiet));
-            return WriteLandscapes(context, file, job, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
+            return WriteLandscapes(context, file, job, folder.Destination(parse, file.Spec, "-landscape", context, spec));
         }));
         return command;
     }
 
-    private static int NetworkLandscape(Context context, ExperimentFile file, ParseResult parse, NetworkLandscapeOptions network, Option<string?> kind, Option<string?> plane, Option<string?> resolution, DrawingOptions drawing, FolderOptions folder, SpecOptions spec)
-    {
-        foreach (var option in new[] { kind, plane })
-        {
-            if (parse.GetValue(option) is not null)
-            {
-                throw new UsageException($"{option.Name}: applies to the linear model only; a {file.Spec.Model} model's plane is set by --directions, --centre and --range.");
-            }
-        }
-
-        // The file's output section is about a run's folder; a landscape draws its figures and page unless told not to.
-        var job = network.Job(parse, ParseResolution(parse, resolution));
-        file = file with { Output = drawing.Apply(parse, file.Output with { Figures = FigureFormats.All, Report = !parse.GetValue(network.NoReport) }) };
-
-        var target = folder.Target(parse, file.Spec, suffix: "-landscape");
-        WriteNotes(context, spec, parse.GetValue(folder.Quiet));
-        return WriteNetworkLandscape(context, file, job, target, parse.GetValue(folder.Force), parse.GetValue(folder.Quiet));
-    }
-
-    private static int ParseResolution(ParseResult parse, Option<string?> resolution)
-    {
-        var count = LandscapeJob.DefaultResolution;
-        if (parse.GetValue(resolution) is { } text
-            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 2 || count > GridAxis.MaxCount))
-        {
-            throw new UsageException($"{resolution.Name}: expected a whole number from 2 to {GridAxis.MaxCount}, got '{text}'.");
-        }
-
-        return count;
-    }
+    private static int ParseResolution(ParseResult parse, Option<string?> resolution) =>
+        parse.GetValue(resolution) is { } text ? (int)SpecOptions.ParseWhole(resolution, text, 2, GridAxis.MaxCount) : LandscapeJob.DefaultResolution;
 
     private static Command AnalyzeCommand(Context context)
     {
         var spec = new SpecOptions();
-        var command = new Command("analyze", "Prints the theory numbers of the experiment's dataset: θ*, the Hessian's eigenvalues, the condition number and the step-size bounds, and what they mean for each method's learning rate. Writes nothing.");
-        spec.AddProblemTo(command);
+        var command = NewCommand(
+            "analyze",
+            "Prints the theory numbers of the experiment's dataset: θ*, the Hessian's eigenvalues, the condition number and the step-size bounds, and what they mean for each method's learning rate. Writes nothing.",
+            spec.Problem);
         command.SetAction(parse => context.Guarded(() =>
         {
             var file = spec.Resolve(parse);
-            LinearOnly(file, "analyze");
+            if (!file.Spec.Model.IsLinear)
+            {
+                throw new UsageException($"--model: analyze covers the linear model only in this version; the experiment's model is {file.Spec.Model}.");
+            }
+
             Analyze(context, file.Spec);
             return ExitCodes.Success;
         }));
         return command;
-    }
-
-    private static void WriteNotes(Context context, SpecOptions spec, bool quiet)
-    {
-        if (!quiet)
-        {
-            foreach (var note in spec.Notes)
-            {
-                context.Error.WriteLine($"descentlab: note: {note}");
-            }
-        }
     }
 
     private static Option<string?> XAxisOption() => new("--x-axis")
@@ -208,83 +188,104 @@ public static partial class DescentLabCommand
         _ => throw new UsageException($"{flag}: '{text}' is not an x-axis; use epochs, steps or samples."),
     };
 
-    private static int RunExperiment(Context context, ExperimentFile file, string target, bool force, bool quiet)
+    private static int RunExperiment(Context context, ExperimentFile file, Destination destination)
     {
-        if (!file.Spec.Model.IsLinear)
+        CheckFolder(destination);
+        var spec = file.Spec;
+        if (!spec.Model.IsLinear)
         {
-            return RunNetworkExperiment(context, file, target, force, quiet);
+            var stage = $"descentlab: running {spec.Name}, {spec.Model} model, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs";
+            var runNetwork = (RunOptions options) => ExperimentRunner.RunNetwork(spec, options, context.CancellationToken);
+            return RunIntoFolder(context, file, destination, stage, runNetwork, context.Rendering.WriteNetworkExperiment, result =>
+            {
+                WriteNetworkTable(result, context.Output);
+                if (result.Statistics is { } statistics)
+                {
+                    context.Output.WriteLine();
+                    ResultsTable.WriteStatistics(statistics, spec.Seed, context.Output, NetworkReferenceNote(result), spec.Model.MinimumName);
+                }
+            });
         }
 
-        CheckFolder(target, force);
-        var spec = file.Spec;
         foreach (var warning in StabilityWarning.Of(ProblemAnalysis.Analyze(ExperimentRunner.CreateProblem(spec)), spec.Methods))
         {
             context.Error.WriteLine($"descentlab: warning: {warning.Message}");
         }
 
-        var stage = spec.Replicates == 1
+        var running = spec.Replicates == 1
             ? $"descentlab: running {spec.Name}, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs"
             : $"descentlab: running {spec.Name}, {spec.Methods.Count} methods, {spec.Training.Epochs} epochs, {spec.Replicates} replicates";
-        var (result, shown) = RunIntoFolder(context, file, target, force, quiet, stage, options => ExperimentRunner.Run(spec, options, context.CancellationToken), context.Rendering.WriteExperiment);
-        if (!quiet)
+        var run = (RunOptions options) => ExperimentRunner.Run(spec, options, context.CancellationToken);
+        return RunIntoFolder(context, file, destination, running, run, context.Rendering.WriteExperiment, result =>
         {
             context.Output.WriteLine(ResultsTable.Describe(spec, ProblemAnalysis.Analyze(result.Problem), result.Problem.SampleCount));
             context.Output.WriteLine();
             ResultsTable.Write(result, context.Output);
             ResultsTable.WriteOutcomeNote(result, context.Output);
-            context.Output.WriteLine();
             if (result.Statistics is { } statistics)
             {
-                ResultsTable.WriteStatistics(statistics, spec.Seed, context.Output);
                 context.Output.WriteLine();
+                ResultsTable.WriteStatistics(statistics, spec.Seed, context.Output);
             }
-
-            context.Output.WriteLine($"output: {shown}");
-        }
-
-        WriteFolderLine(context, file, shown);
-        return ExitCodes.Success;
+        });
     }
 
     /// <summary>
-    /// Runs an experiment with its progress on the console and writes its output folder through <paramref name="write"/>
-    /// (figures and report as the output settings ask); returns the result and the folder as shown to the user.
+    /// Runs an experiment with its progress on the console, writes its output folder through <paramref name="write"/>
+    /// (figures and report as the output settings ask), and prints the result through <paramref name="print"/> unless quiet.
     /// </summary>
-    private static (T Result, string Shown) RunIntoFolder<T>(
-        Context context, ExperimentFile file, string target, bool force, bool quiet, string stage, Func<RunOptions, T> run, Action<T, OutputSettings, string, CancellationToken> write)
+    private static int RunIntoFolder<T>(
+        Context context,
+        ExperimentFile file,
+        Destination destination,
+        string stage,
+        Func<RunOptions, T> run,
+        Action<T, OutputSettings, string, CancellationToken> write,
+        Action<T> print)
     {
         var spec = file.Spec;
-        var progress = quiet ? null : new ConsoleProgress(context.Error, context.Terminal, spec.Methods.Select(m => m.Name), spec.Training.Epochs, spec.Replicates);
-        using var folder = CreateFolder(context, target, force);
+        var progress = destination.Quiet ? null : new ConsoleProgress(context.Error, context.Terminal, spec.Methods.Select(m => m.Name), spec.Training.Epochs, spec.Replicates);
+        T result = default!;
+        string shown;
         try
         {
-            progress?.Stage(stage);
-            var result = run(new RunOptions { Progress = progress, Time = TimeProvider.System });
-            progress?.Finish();
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (file.Output.Figures != FigureFormats.None)
+            shown = WriteFolder(context, destination, path =>
             {
-                progress?.Stage("descentlab: writing figures");
-            }
+                progress?.Stage(stage);
+                result = run(new RunOptions { Progress = progress, Time = TimeProvider.System });
+                progress?.Finish();
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (file.Output.Figures != FigureFormats.None)
+                {
+                    progress?.Stage("descentlab: writing figures");
+                }
 
-            if (file.Output.Report)
-            {
-                progress?.Stage("descentlab: writing the report");
-            }
+                if (file.Output.Report)
+                {
+                    progress?.Stage("descentlab: writing the report");
+                }
 
-            write(result, file.Output, folder.Path, context.CancellationToken);
-            CompleteFolder(context, folder);
-            return (result, Shown(folder.Target));
+                write(result, file.Output, path, context.CancellationToken);
+            });
         }
         finally
         {
             progress?.Finish();
         }
-    }
 
-    /// <summary>The last line of a run, printed even with --quiet: the report, or the summary when there is none.</summary>
-    private static void WriteFolderLine(Context context, ExperimentFile file, string shown) =>
-        context.Output.WriteLine(file.Output.Report ? $"report: {Path.Combine(shown, ExperimentFolder.ReportFileName)}" : $"summary: {Path.Combine(shown, ExperimentOutputWriter.SummaryFileName)}");
+        if (!destination.Quiet)
+        {
+            print(result);
+            context.Output.WriteLine();
+            context.Output.WriteLine($"output: {shown}");
+        }
+
+        // The last line, printed even with --quiet: the report, or the summary when there is none.
+        context.Output.WriteLine(file.Output.Report
+            ? $"report: {Path.Combine(shown, ExperimentFolder.ReportFileName)}"
+            : $"summary: {Path.Combine(shown, ExperimentOutputWriter.SummaryFileName)}");
+        return ExitCodes.Success;
+    }
 
     /// <summary>The plane of --plane ("X,Y", two different parameters of the problem), else the file's; null for the problem's default.</summary>
     private static (string X, string Y)? ParsePlane(string? text, string flag, ExperimentFile file)
@@ -304,19 +305,26 @@ public static partial class DescentLabCommand
         return (parts[0], parts[1]);
     }
 
-    private static int WriteLandscapes(Context context, ExperimentFile file, LandscapeJob job, string target, bool force, bool quiet)
+    private static int WriteLandscapes(Context context, ExperimentFile file, LandscapeJob job, Destination destination)
     {
-        var spec = file.Spec;
-        CheckFolder(target, force);
-        using var folder = CreateFolder(context, target, force);
-        var result = ExperimentRunner.Run(spec, new RunOptions(), context.CancellationToken);
-        var written = context.Rendering.WriteLandscapes(result, file.Output, job, folder.Path, context.CancellationToken);
-        CompleteFolder(context, folder);
-        var shown = Shown(folder.Target);
-        if (!quiet)
+        ExperimentResult result = null!;
+        IReadOnlyList<string> written = [];
+        var shown = WriteFolder(context, destination, path =>
         {
-            var (x, y) = job.PlaneOf(result.Problem);
-            context.Output.WriteLine(Invariant($"{spec.Name}: loss over ({x}, {y}), {job.Resolution}×{job.Resolution} points covering θ* and {result.Runs.Count} paths"));
+            result = ExperimentRunner.Run(file.Spec, new RunOptions(), context.CancellationToken);
+            written = context.Rendering.WriteLandscapes(result, file.Output, job, path, context.CancellationToken);
+        });
+        var (x, y) = job.PlaneOf(result.Problem);
+        var headline = Invariant($"{file.Spec.Name}: loss over ({x}, {y}), {job.Resolution}×{job.Resolution} points covering θ* and {result.Runs.Count} paths");
+        return ListWritten(context, destination, shown, written, o => o.WriteLine(headline));
+    }
+
+    /// <summary>Prints a landscape's <paramref name="summary"/> and the files written (unless quiet), then the folder.</summary>
+    private static int ListWritten(Context context, Destination destination, string shown, IReadOnlyList<string> written, Action<TextWriter> summary)
+    {
+        if (!destination.Quiet)
+        {
+            summary(context.Output);
             foreach (var name in written)
             {
                 context.Output.WriteLine($"  {Path.Combine(shown, name)}");
@@ -369,11 +377,13 @@ public static partial class DescentLabCommand
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
-    private static void CheckFolder(string target, bool force)
+    /// <summary>Refuses an output folder that cannot be used (writing nothing), then creates it if <paramref name="create"/>.</summary>
+    private static OutputFolder? CheckFolder(Destination destination, bool create = false)
     {
         try
         {
-            OutputFolder.Check(target, force);
+            OutputFolder.Check(destination.Path, destination.Force);
+            return create ? OutputFolder.Create(destination.Path, destination.Force) : null;
         }
         catch (OutputFolderException e)
         {
@@ -381,29 +391,15 @@ public static partial class DescentLabCommand
         }
     }
 
-    private static OutputFolder CreateFolder(Context context, string target, bool force)
+    /// <summary>
+    /// Creates the output folder of <paramref name="destination"/>, fills it through <paramref name="write"/> and renames it into
+    /// place; returns it as shown to the user. Another run that got there first is bad input (exit 2), as at the start.
+    /// </summary>
+    private static string WriteFolder(Context context, Destination destination, Action<string> write)
     {
-        OutputFolder folder;
-        try
-        {
-            folder = OutputFolder.Create(target, force);
-        }
-        catch (OutputFolderException e)
-        {
-            throw new UsageException(FolderMessage(e), e);
-        }
-
-        foreach (var note in folder.Notes)
-        {
-            context.Error.WriteLine($"descentlab: note: {note}");
-        }
-
-        return folder;
-    }
-
-    /// <summary>Renames the finished output into place; another run that got there first is bad input (exit 2), as at the start.</summary>
-    private static void CompleteFolder(Context context, OutputFolder folder)
-    {
+        using var folder = CheckFolder(destination, create: true)!;
+        WriteNotes(context, folder.Notes);
+        write(folder.Path);
         context.CancellationToken.ThrowIfCancellationRequested();
         var notes = folder.Notes.Count;
         try
@@ -416,7 +412,13 @@ public static partial class DescentLabCommand
         }
 
         context.Written = folder.Target;
-        foreach (var note in folder.Notes.Skip(notes))
+        WriteNotes(context, folder.Notes.Skip(notes));
+        return Shown(folder.Target);
+    }
+
+    private static void WriteNotes(Context context, IEnumerable<string> notes)
+    {
+        foreach (var note in notes)
         {
             context.Error.WriteLine($"descentlab: note: {note}");
         }
@@ -437,23 +439,12 @@ public static partial class DescentLabCommand
 
         public Option<bool>? NoReport { get; } = report ? new("--no-report") { Description = "Do not write report.html." } : null;
 
-        public void AddTo(Command command)
-        {
-            command.Options.Add(Figures);
-            if (NoReport is not null)
-            {
-                command.Options.Add(NoReport);
-            }
-        }
+        public Option[] All => NoReport is null ? [Figures] : [Figures, NoReport];
 
         /// <summary>The output settings with the flags' choices, where given.</summary>
         public OutputSettings Apply(ParseResult parse, OutputSettings output)
         {
-            if (parse.GetValue(Figures) is { } text)
-            {
-                output = output with { Figures = SpecOptions.Guard(Figures, () => ExperimentJson.ParseFigures(text, Figures.Name)) };
-            }
-
+            output = SpecOptions.Apply(parse, Figures, (o, text) => ExperimentJson.ParseFigures(text, o.Name), output, (s, f) => s with { Figures = f });
             return NoReport is not null && parse.GetValue(NoReport) ? output with { Report = false } : output;
         }
     }
@@ -467,46 +458,47 @@ public static partial class DescentLabCommand
 
         public Option<bool> Quiet { get; } = new("--quiet") { Description = "No progress and no table; print only the output's path." };
 
-        public void AddTo(Command command)
-        {
-            command.Options.Add(Out);
-            command.Options.Add(Force);
-            command.Options.Add(Quiet);
-        }
+        public Option[] All => [Out, Force, Quiet];
 
-        public string Target(ParseResult parse, ExperimentSpec spec, string suffix)
+        /// <summary>The folder to write (--out, else runs/NAME-SEED<paramref name="suffix"/>); prints the notes of <paramref name="options"/> unless quiet.</summary>
+        public Destination Destination(ParseResult parse, ExperimentSpec spec, string suffix, Context context, SpecOptions? options = null)
         {
-            if (parse.GetValue(Out) is { } target)
+            var quiet = parse.GetValue(Quiet);
+            var path = parse.GetValue(Out);
+            if (path is null)
             {
-                if (string.IsNullOrWhiteSpace(target))
-                {
-                    throw new UsageException("--out: the folder path is empty.");
-                }
-
-                return target;
+                var name = string.Concat(spec.Name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+                path = Path.Combine("runs", Invariant($"{name}-{spec.Seed}{suffix}"));
+            }
+            else if (string.IsNullOrWhiteSpace(path))
+            {
+                throw new UsageException("--out: the folder path is empty.");
             }
 
-            var name = string.Concat(spec.Name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
-            return Path.Combine("runs", Invariant($"{name}-{spec.Seed}{suffix}"));
+            if (options is not null && !quiet)
+            {
+                WriteNotes(context, options.Notes);
+            }
+
+            return new Destination(path, parse.GetValue(Force), quiet);
         }
     }
 
-    /// <summary>What every command's action needs, and the mapping of failures to exit codes.</summary>
-    private sealed class Context(TextWriter output, TextWriter error, bool terminal, IExperimentRendering rendering, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    /// <summary>An output folder and how to write it: whether to replace one DescentLab wrote, and whether to print only its path.</summary>
+    private sealed record Destination(string Path, bool Force, bool Quiet);
+
+    /// <summary>
+    /// What every command's action needs (with the process environment for batch schedulers' shard variables, which the
+    /// core never reads), and the mapping of failures to exit codes.
+    /// </summary>
+    private sealed record Context(
+        TextWriter Output,
+        TextWriter Error,
+        bool Terminal,
+        IExperimentRendering Rendering,
+        IReadOnlyDictionary<string, string> Environment,
+        CancellationToken CancellationToken)
     {
-        /// <summary>The process environment (batch schedulers' shard variables); the core never reads it.</summary>
-        public IReadOnlyDictionary<string, string> Environment { get; } = environment;
-
-        public TextWriter Output { get; } = output;
-
-        public TextWriter Error { get; } = error;
-
-        public bool Terminal { get; } = terminal;
-
-        public IExperimentRendering Rendering { get; } = rendering;
-
-        public CancellationToken CancellationToken { get; } = cancellationToken;
-
         /// <summary>The output folder once renamed into place: after that, a failure must not claim nothing was written.</summary>
         public string? Written { get; set; }
 

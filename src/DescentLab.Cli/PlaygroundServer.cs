@@ -162,10 +162,13 @@ internal sealed class PlaygroundServer : IAsyncDisposable
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send the experiment as JSON, with Content-Type: application/json.");
         }
 
-        string? body;
+        string body;
         try
         {
-            body = await ReadBody(context, settings.MaxBodyBytes).ConfigureAwait(false);
+            // Kestrel refuses a body over MaxRequestBodySize (set from --max-body-kb) as it is read, with a 413. No BOM is
+            // stripped and invalid bytes become U+FFFD, as Encoding.UTF8.GetString does.
+            using var reader = new StreamReader(context.Request.Body, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
+            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -174,11 +177,6 @@ internal sealed class PlaygroundServer : IAsyncDisposable
         catch (Exception e) when (e is OperationCanceledException or IOException or BadHttpRequestException)
         {
             return Results.Empty;
-        }
-
-        if (body is null)
-        {
-            return BodyTooLarge(settings);
         }
 
         ExperimentFile file;
@@ -242,30 +240,6 @@ internal sealed class PlaygroundServer : IAsyncDisposable
         {
             return Problem(StatusCodes.Status500InternalServerError, "Failed", $"failed while running: {e.Message}");
         }
-    }
-
-    /// <summary>The body as text, or null when it exceeds <paramref name="limit"/> bytes.</summary>
-    private static async Task<string?> ReadBody(HttpContext context, long limit)
-    {
-        if (context.Request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16384];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>The refusal of a request over a limit: 413 naming the limit and the flag that raises it; null within every limit.</summary>

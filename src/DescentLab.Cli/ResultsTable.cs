@@ -2,6 +2,7 @@ using System.Globalization;
 using DescentLab.Analysis;
 using DescentLab.Experiments;
 using DescentLab.Statistics;
+using DescentLab.Sweeps;
 
 namespace DescentLab.Cli;
 
@@ -11,38 +12,27 @@ internal static class ResultsTable
     public static void Write(ExperimentResult result, TextWriter output)
     {
         var problem = result.Problem;
-        var table = new ConsoleTable().Column("method", text: true).Column("steps").Column("epochs");
-        foreach (var name in problem.ParameterNames)
-        {
-            table.Column(name);
-        }
-
-        table.Column("batch loss").Column("loss").Column("excess loss").Column("outcome");
         var theta = new double[problem.ParameterCount];
-        foreach (var run in result.Runs)
+        var rows = result.Runs.Select(run =>
         {
             var t = run.Trajectory;
             var last = t.Count - 1;
             t.ParametersAt(last, theta);
-            var row = new List<string>
-            {
+            return (string[])[
                 run.Replicate == 0 ? run.Method.Name : Invariant($"{run.Method.Name}#{run.Replicate}"),
                 Invariant($"{t.Step[last]}"),
                 Number(t.Epoch[last]),
-            };
-            row.AddRange(theta.Select(Number));
-            row.Add(Number(t.BatchLoss[last]));
-            row.Add(Number(t.Loss[last]));
-            row.Add(Number(t.Loss[last] - problem.FullData.MinimumLoss));
-            row.Add(Outcome(result, run));
-            table.Row(row);
-        }
-
-        var optimum = new List<string> { "optimum θ*", string.Empty, string.Empty };
-        optimum.AddRange(problem.FullData.Optimum.ToArray().Select(Number));
-        optimum.AddRange([string.Empty, Number(problem.FullData.MinimumLoss), "0", string.Empty]);
-        table.Row(optimum);
-        table.Write(output);
+                .. theta.Select(Number),
+                Number(t.BatchLoss[last]),
+                Number(t.Loss[last]),
+                Number(t.Loss[last] - problem.FullData.MinimumLoss),
+                Outcome(result, run),
+            ];
+        });
+        var optimum = problem.FullData.Optimum.ToArray().Select(Number);
+        string[] optimumRow = ["optimum θ*", string.Empty, string.Empty, .. optimum, string.Empty, Number(problem.FullData.MinimumLoss), "0", string.Empty];
+        string[] header = ["method", "steps", "epochs", .. problem.ParameterNames, "batch loss", "loss", "excess loss", "outcome"];
+        ConsoleTable.Of(header, [.. rows, optimumRow]).Write(output);
     }
 
     /// <summary>A run's outcome in words: "diverged at step k", "reached at epoch e" (the spec's tolerance rule) or "not reached".</summary>
@@ -87,50 +77,37 @@ internal static class ResultsTable
 
         output.WriteLine();
         var accuracy = statistics.Methods.Any(m => m.HasAccuracy);
-        Table(
-            output,
+        ConsoleTable.Of(
             ["method", "final excess loss", band, .. accuracy ? ["final accuracy", band] : Array.Empty<string>(), "epochs to reach", band, "reached", "diverged"],
             statistics.Methods.Select(m => (string[])[
                 m.Name,
-                Number(m.FinalExcessLoss.Median),
-                $"{Number(m.FinalExcessLoss.Lower)}–{Number(m.FinalExcessLoss.Upper)}",
-                .. accuracy
-                    ? double.IsNaN(m.FinalAccuracy.Median) ? ["-", "-"] : [Percent(m.FinalAccuracy.Median), $"{Percent(m.FinalAccuracy.Lower)}–{Percent(m.FinalAccuracy.Upper)}"]
-                    : Array.Empty<string>(),
-                Number(m.EpochsToTolerance.Median),
-                $"{Number(m.EpochsToTolerance.Lower)}–{Number(m.EpochsToTolerance.Upper)}",
+                .. Quantiles(m.FinalExcessLoss, Number),
+                .. accuracy ? double.IsNaN(m.FinalAccuracy.Median) ? ["-", "-"] : Quantiles(m.FinalAccuracy, Percent) : Array.Empty<string>(),
+                .. Quantiles(m.EpochsToTolerance, Number),
                 Percent(m.ReachedTolerance),
                 Percent(m.DivergedCount / (double)m.Replicates),
-            ]));
-        if (statistics.Comparisons.Count == 0)
+            ])).Write(output);
+        if (statistics.Comparisons.Count > 0)
         {
-            WriteSkipped(statistics, output);
-            return;
+            output.WriteLine();
+            var level = Invariant($"{statistics.Comparisons[0].Interval.Level * 100:0.#}%");
+            output.WriteLine($"paired comparisons: A − B of excess loss, same seed for both (negative: A is ahead); {level} bootstrap interval of the mean");
+            output.WriteLine();
+            ConsoleTable.Of(
+                ["A", "B", "at", "mean A − B", $"{level} interval", "median A − B", "A ahead in"],
+                statistics.Comparisons.Select(c => new[]
+                {
+                    c.MethodA,
+                    c.MethodB,
+                    c.Axis == ComparisonAxis.Epoch ? Invariant($"epoch {c.At}") : Invariant($"update {c.At}"),
+                    Number(c.Interval.Mean),
+                    $"[{Number(c.Interval.Lower)}, {Number(c.Interval.Upper)}]",
+                    Number(c.MedianDifference),
+                    Percent(c.ShareABetter),
+                }),
+                textColumns: 2).Write(output);
         }
 
-        output.WriteLine();
-        var level = Invariant($"{statistics.Comparisons[0].Interval.Level * 100:0.#}%");
-        output.WriteLine($"paired comparisons: A − B of excess loss, same seed for both (negative: A is ahead); {level} bootstrap interval of the mean");
-        output.WriteLine();
-        Table(
-            output,
-            ["A", "B", "at", "mean A − B", $"{level} interval", "median A − B", "A ahead in"],
-            statistics.Comparisons.Select(c => new[]
-            {
-                c.MethodA,
-                c.MethodB,
-                c.Axis == ComparisonAxis.Epoch ? Invariant($"epoch {c.At}") : Invariant($"update {c.At}"),
-                Number(c.Interval.Mean),
-                $"[{Number(c.Interval.Lower)}, {Number(c.Interval.Upper)}]",
-                Number(c.MedianDifference),
-                Percent(c.ShareABetter),
-            }),
-            textColumns: 2);
-        WriteSkipped(statistics, output);
-    }
-
-    private static void WriteSkipped(ReplicateStatistics statistics, TextWriter output)
-    {
         if (statistics.Skipped.Count == 0)
         {
             return;
@@ -152,21 +129,28 @@ internal static class ResultsTable
         return analysis is null ? text : text + Invariant($"; GD is stable below lr {Number(analysis.StabilityBound)}");
     }
 
-    private static void Table(TextWriter output, string[] header, IEnumerable<string[]> rows, int textColumns = 1)
+    /// <summary>The table the sweep and merge commands print: one row per cell with its outcome across replicates.</summary>
+    public static void WriteSweep(IReadOnlyList<SweepCellSummary> cells, TextWriter output)
     {
-        var table = new ConsoleTable();
-        for (var j = 0; j < header.Length; j++)
-        {
-            table.Column(header[j], text: j < textColumns);
-        }
+        string[] header = ["optimizer", "sampler", "batch", "lr", "runs", "diverged", "reached", "excess loss median", "(10%–90%)", "epochs to reach median", "(10%–90%)"];
+        var rows = cells.Select(c => (string[])[
+            c.Optimizer,
+            c.Sampler,
+            c.BatchSize,
+            Number(c.LearningRate),
+            c.Runs.ToString(CultureInfo.InvariantCulture),
+            Percent(c.DivergedShare),
+            Percent(c.ReachedShare),
+            .. Quantiles(c.FinalExcessLoss, Number),
+            .. Quantiles(c.EpochsToTolerance, Number),
+        ]);
 
-        foreach (var row in rows)
-        {
-            table.Row(row);
-        }
-
-        table.Write(output);
+        // Optimizer, sampler and batch size are names; a batch size can be "full".
+        ConsoleTable.Of(header, rows, textColumns: 3).Write(output);
     }
+
+    /// <summary>A median and its band as two cells: "m" and "lower–upper".</summary>
+    private static string[] Quantiles(QuantileSummary q, Func<double, string> format) => [format(q.Median), $"{format(q.Lower)}–{format(q.Upper)}"];
 
     private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 

@@ -51,24 +51,13 @@ internal sealed partial class SpecOptions
 
     public Option<string?> Replicates { get; } = new("--replicates") { Description = "Run the experiment under seeds S, S+1, …, S+R−1 and add statistics across them (replicates/ in the output).", HelpName = "R" };
 
-    /// <summary>Adds the options to <paramref name="command"/>.</summary>
-    public void AddTo(Command command)
-    {
-        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Label, Model, DatasetShape, Count, Noise, Factor, Centers, ClusterStd, Degree, Epochs, LearningRate, BatchSize, Init, Methods, RecordEvery, DivergenceFactor, Replicates, MaxMemory })
-        {
-            command.Options.Add(option);
-        }
-    }
+    /// <summary>Every option, in the order the help lists them.</summary>
+    public Option[] All =>
+        [Config, Seed, Rng, Data, X, Y, Label, Model, DatasetShape, Count, Noise, Factor, Centers, ClusterStd, Degree, Epochs, LearningRate, BatchSize, Init, Methods, RecordEvery, DivergenceFactor, Replicates, MaxMemory];
 
-    /// <summary>Adds only the options that set the problem and each method's learning rate: what a command that trains nothing reads.</summary>
+    /// <summary>Only the options that set the problem and each method's learning rate: what a command that trains nothing reads.</summary>
     /// <remarks>Options left out are never parsed, so <see cref="Resolve"/> leaves those settings as the file has them.</remarks>
-    public void AddProblemTo(Command command)
-    {
-        foreach (var option in new[] { Config, Seed, Rng, Data, X, Y, Label, Degree, LearningRate, BatchSize, Methods })
-        {
-            command.Options.Add(option);
-        }
-    }
+    public Option[] Problem => [Config, Seed, Rng, Data, X, Y, Label, Degree, LearningRate, BatchSize, Methods];
 
     /// <summary>The experiment file named by --config (or the seed experiment) with every flag applied, checked against its data.</summary>
     /// <exception cref="UsageException">A flag, a field of the file or a line of a data file is wrong.</exception>
@@ -76,19 +65,8 @@ internal sealed partial class SpecOptions
     {
         var configPath = parse.GetValue(Config);
         var file = configPath is null ? ExperimentFile.Seed : ReadFile(configPath, "--config", ExperimentJson.Read);
-        var spec = file.Spec;
-        var fromFlag = new HashSet<string>(StringComparer.Ordinal);
-
-        if (parse.GetValue(Seed) is { } seedText)
-        {
-            spec = spec with { Seed = ParseSeed(seedText) };
-        }
-
-        if (parse.GetValue(Rng) is { } rng)
-        {
-            spec = spec with { Randomness = Guard(Rng, () => ExperimentJson.ParseRandomness(rng, Rng.Name)) };
-        }
-
+        var spec = Apply(parse, Seed, ParseSeed, file.Spec, (s, v) => s with { Seed = v });
+        spec = Apply(parse, Rng, (o, t) => ExperimentJson.ParseRandomness(t, o.Name), spec, (s, v) => s with { Randomness = v });
         var x = parse.GetValue(X);
         var y = parse.GetValue(Y);
         var label = parse.GetValue(Label);
@@ -100,7 +78,6 @@ internal sealed partial class SpecOptions
         if (parse.GetValue(Data) is { } dataPath)
         {
             spec = spec with { Data = new GivenData(ReadCsv(dataPath, x, y, label)) };
-            fromFlag.Add(Data.Name);
             if (configPath is null)
             {
                 // The seed experiment's name would mislabel someone's own data: name it for the file instead.
@@ -120,14 +97,9 @@ internal sealed partial class SpecOptions
                 throw new UsageException($"{DatasetShape.Name}: generates the data; it cannot be combined with {Data.Name}.");
             }
 
-            var shape = shapeText switch
-            {
-                "moons" => ClassificationShape.Moons,
-                "circles" => ClassificationShape.Circles,
-                "blobs" => ClassificationShape.Blobs,
-                "xor" => ClassificationShape.Xor,
-                _ => throw new UsageException($"{DatasetShape.Name}: '{shapeText}' is not a dataset; use moons, circles, blobs or xor."),
-            };
+            var shape = shapeText is "moons" or "circles" or "blobs" or "xor"
+                ? Enum.Parse<ClassificationShape>(shapeText, ignoreCase: true)
+                : throw new UsageException($"{DatasetShape.Name}: '{shapeText}' is not a dataset; use moons, circles, blobs or xor.");
             spec = spec with { Data = new ClassificationData(new ClassificationDataGenerator { Shape = shape }) };
             if (configPath is null)
             {
@@ -136,91 +108,48 @@ internal sealed partial class SpecOptions
         }
 
         spec = ApplyGeneratorOptions(parse, spec);
-        if (parse.GetValue(Model) is { } modelText)
-        {
-            spec = spec with { Model = Guard(Model, () => ExperimentJson.ParseModel(modelText, Model.Name)) };
-            fromFlag.Add(Model.Name);
-        }
-
-        if (parse.GetValue(Degree) is { } degree)
-        {
-            var value = ParseInt(Degree, degree);
-            spec = Guard(Degree, () => spec with { Degree = value });
-        }
-
-        if (parse.GetValue(Methods) is { } methodList)
-        {
-            spec = spec with { Methods = ParseMethods(methodList) };
-        }
-
-        var training = spec.Training;
-        if (parse.GetValue(Epochs) is { } epochs)
-        {
-            var value = ParseInt(Epochs, epochs);
-            training = Guard(Epochs, () => training with { Epochs = value });
-            fromFlag.Add(Epochs.Name);
-        }
-
-        if (parse.GetValue(RecordEvery) is { } recordEvery)
-        {
-            var value = ParseInt(RecordEvery, recordEvery);
-            training = Guard(RecordEvery, () => training with { RecordEvery = value });
-        }
-
-        if (parse.GetValue(DivergenceFactor) is { } factorText)
-        {
-            var value = ParseDouble(DivergenceFactor, factorText);
-            training = Guard(DivergenceFactor, () => training with { DivergenceFactor = value });
-        }
-
-        spec = spec with { Training = training };
-        if (parse.GetValue(Replicates) is { } replicatesText)
-        {
-            var value = ParseInt(Replicates, replicatesText);
-            spec = Guard(Replicates, () => spec with { Replicates = value });
-        }
-
+        spec = Apply(parse, Model, (o, t) => ExperimentJson.ParseModel(t, o.Name), spec, (s, v) => s with { Model = v });
+        spec = Apply(parse, Degree, ParseInt, spec, (s, v) => s with { Degree = v });
+        spec = Apply(parse, Methods, (_, t) => ParseMethods(t), spec, (s, v) => s with { Methods = v });
+        var training = Apply(parse, Epochs, ParseInt, spec.Training, (t, v) => t with { Epochs = v });
+        training = Apply(parse, RecordEvery, ParseInt, training, (t, v) => t with { RecordEvery = v });
+        training = Apply(parse, DivergenceFactor, ParseDouble, training, (t, v) => t with { DivergenceFactor = v });
+        spec = Apply(parse, Replicates, ParseInt, spec with { Training = training }, (s, v) => s with { Replicates = v });
         if ((ulong)spec.Seed + (ulong)(spec.Replicates - 1) > uint.MaxValue)
         {
             throw new UsageException($"{Replicates.Name}: seed {spec.Seed} + {spec.Replicates - 1} replicates runs past the largest seed, {uint.MaxValue}.");
         }
 
-        if (parse.GetValue(LearningRate) is { } lrText)
+        spec = Apply(parse, LearningRate, ParseDouble, spec, (s, lr) => s with
         {
-            var lr = ParseDouble(LearningRate, lrText);
-            spec = spec with { Methods = [.. spec.Methods.Select(m => Guard(LearningRate, () => m with { Optimizer = m.Optimizer with { LearningRate = lr } }))] };
-        }
-
-        if (parse.GetValue(BatchSize) is { } batchText)
-        {
-            var batch = ParseInt(BatchSize, batchText);
-            if (spec.Methods.All(m => m.Sampler.Kind == SamplerKind.FullBatch))
+            Methods = [.. s.Methods.Select(m => m with { Optimizer = m.Optimizer with { LearningRate = lr } })],
+        });
+        spec = Apply(parse, BatchSize, ParseInt, spec, (s, batch) => s.Methods.All(m => m.Sampler.Kind == SamplerKind.FullBatch)
+            ? throw new UsageException($"{BatchSize.Name}: every method is full-batch; choose a minibatch method with --methods.")
+            : s with
             {
-                throw new UsageException($"{BatchSize.Name}: every method is full-batch; choose a minibatch method with --methods.");
-            }
-
-            spec = spec with
-            {
-                Methods = [.. spec.Methods.Select(m => m.Sampler.Kind == SamplerKind.FullBatch ? m : Guard(BatchSize, () => m with { Sampler = m.Sampler with { BatchSize = batch } }))],
-            };
-            fromFlag.Add(BatchSize.Name);
-        }
-
-        if (parse.GetValue(Init) is { } init)
-        {
-            spec = spec with { Init = ParseInit(init) };
-            fromFlag.Add(Init.Name);
-        }
-
+                Methods = [.. s.Methods.Select(m => m.Sampler.Kind == SamplerKind.FullBatch ? m : m with { Sampler = m.Sampler with { BatchSize = batch } })],
+            });
+        spec = Apply(parse, Init, (_, t) => ParseInit(t), spec, (s, v) => s with { Init = v });
         var output = outputOverrides is null ? file.Output : outputOverrides(file.Output);
-        var checkedFile = Check(new ExperimentFile(spec, output), configPath, fromFlag);
+        var checkedFile = Check(new ExperimentFile(spec, output), configPath, parse);
         return parse.CommandResult.Command.Options.Contains(RecordEvery) ? Budget(parse, checkedFile) : checkedFile;
     }
 
+    /// <summary>
+    /// The value of <paramref name="option"/>, if given, read by <paramref name="read"/> and set on <paramref name="target"/> by
+    /// <paramref name="set"/>; a value the core refuses is reported against the flag.
+    /// </summary>
+    internal static T Apply<T, TValue>(ParseResult parse, Option<string?> option, Func<Option, string, TValue> read, T target, Func<T, TValue, T> set) =>
+        parse.GetValue(option) is { } text ? Guard(option, () => set(target, read(option, text))) : target;
+
+    /// <summary>Whether <paramref name="option"/> was given on the command line.</summary>
+    private static bool Given(ParseResult parse, Option<string?> option) => parse.GetValue(option) is not null;
+
     /// <summary>Checks what only the data can tell: batch sizes against n, explicit init against p, plane names; throws a <see cref="UsageException"/>.</summary>
-    private ExperimentFile Check(ExperimentFile file, string? configPath, HashSet<string> fromFlag)
+    private ExperimentFile Check(ExperimentFile file, string? configPath, ParseResult parse)
     {
-        CheckLimits(file.Spec, configPath, fromFlag);
+        CheckLimits(file.Spec, configPath, parse);
         try
         {
             // The library's check, which the playground server runs too: the same rules and the same JSON paths.
@@ -236,16 +165,16 @@ internal sealed partial class SpecOptions
         {
             // A value a flag set is named by the flag; one from the file by the file and its JSON path.
             var path = e.JsonPath ?? "data";
-            var where = path.EndsWith(".sampler.batchSize", StringComparison.Ordinal) && fromFlag.Contains(BatchSize.Name) ? BatchSize.Name
-                : path == "init" && fromFlag.Contains(Init.Name) ? Init.Name
-                : path == "model" && (fromFlag.Contains(Model.Name) || configPath is null) ? Model.Name
+            var where = path.EndsWith(".sampler.batchSize", StringComparison.Ordinal) && Given(parse, BatchSize) ? BatchSize.Name
+                : path == "init" && Given(parse, Init) ? Init.Name
+                : path == "model" && (Given(parse, Model) || configPath is null) ? Model.Name
                 : Where(configPath, path);
             throw new UsageException($"{where}: {e.Detail ?? e.Message}", e);
         }
     }
 
     /// <summary>Checks what the data makes impossible to compute, and names --batch-size for a built-in default too big for the data.</summary>
-    private void CheckLimits(ExperimentSpec spec, string? configPath, HashSet<string> fromFlag)
+    private void CheckLimits(ExperimentSpec spec, string? configPath, ParseResult parse)
     {
         Dataset data;
         try
@@ -259,7 +188,7 @@ internal sealed partial class SpecOptions
 
         if (Models.FeatureRange.Problem(data, spec.Degree) is { } range)
         {
-            throw new UsageException($"{(fromFlag.Contains(Data.Name) ? Data.Name : Where(configPath, "data"))}: {range}");
+            throw new UsageException($"{(Given(parse, Data) ? Data.Name : Where(configPath, "data"))}: {range}");
         }
 
         var n = data.Count;
@@ -269,7 +198,7 @@ internal sealed partial class SpecOptions
             var sampler = method.Sampler;
             if (sampler.Kind != SamplerKind.FullBatch && sampler.BatchSize > n)
             {
-                if (configPath is null && !fromFlag.Contains(BatchSize.Name))
+                if (configPath is null && !Given(parse, BatchSize))
                 {
                     // Without a file the batch size is the built-in methods' default, which --batch-size sets.
                     throw new UsageException(Invariant($"{BatchSize.Name}: the batch size {sampler.BatchSize} (the default of method '{method.Name}') is larger than the {n} samples; give {BatchSize.Name} {n} or less."));
@@ -281,7 +210,7 @@ internal sealed partial class SpecOptions
 
             if (ExperimentSpec.StepLimitProblem(method, n, spec.Training.Epochs) is { } steps)
             {
-                throw new UsageException($"{(fromFlag.Contains(Epochs.Name) || configPath is null ? Epochs.Name : Where(configPath, "epochs"))}: {steps}");
+                throw new UsageException($"{(Given(parse, Epochs) || configPath is null ? Epochs.Name : Where(configPath, "epochs"))}: {steps}");
             }
         }
     }
@@ -344,24 +273,18 @@ internal sealed partial class SpecOptions
             throw new UsageException($"{yOption.Name}: '{y}' is also an x column.");
         }
 
-        try
-        {
-            return CsvDatasetReader.Read(path, labelText is null ? CsvColumns.Numeric(xs, y) : CsvColumns.Labelled(xs, y));
-        }
-        catch (DataFormatException e)
-        {
-            throw new UsageException(e.Message, e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{Data.Name}: cannot read {path}: {e.Message}", e);
-        }
+        var columns = labelText is null ? CsvColumns.Numeric(xs, y) : CsvColumns.Labelled(xs, y);
+        return ReadFile(path, Data.Name, p => CsvDatasetReader.Read(p, columns));
     }
 
-    private uint ParseSeed(string text) =>
-        uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed)
-            ? seed
-            : throw new UsageException($"{Seed.Name}: expected a whole number from 0 to {uint.MaxValue}, got '{text}'.");
+    /// <summary>A seed given to <paramref name="option"/>: a whole number from 0 to 4294967295.</summary>
+    internal static uint ParseSeed(Option option, string text) => (uint)ParseWhole(option, text, 0, uint.MaxValue);
+
+    /// <summary>The whole number from <paramref name="low"/> to <paramref name="high"/> given to <paramref name="option"/>, without a sign.</summary>
+    internal static long ParseWhole(Option option, string text, long low, long high) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= low && value <= high
+            ? value
+            : throw new UsageException(Invariant($"{option.Name}: expected a whole number from {low} to {high}, got '{text}'."));
 
     private static int ParseInt(Option option, string text) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
@@ -375,9 +298,8 @@ internal sealed partial class SpecOptions
 
     private List<Method> ParseMethods(string text)
     {
-        var names = text.Split(',').Select(s => s.Trim()).ToArray();
         var methods = new List<Method>();
-        foreach (var name in names)
+        foreach (var name in text.Split(',').Select(s => s.Trim()))
         {
             if (name.Length == 0)
             {
@@ -396,30 +318,15 @@ internal sealed partial class SpecOptions
         return methods;
     }
 
-    private InitSpec ParseInit(string text)
+    private InitSpec ParseInit(string text) => text switch
     {
-        if (text is "shared")
-        {
-            return InitSpec.Shared;
-        }
-
-        if (text is "independent")
-        {
-            return InitSpec.Independent;
-        }
-
-        var parts = text.Split(',');
-        var values = new double[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (!double.TryParse(parts[i].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
-            {
-                throw new UsageException($"{Init.Name}: expected shared, independent or numbers in parameter order such as 0,0,0; '{parts[i]}' is not a number.");
-            }
-        }
-
-        return InitSpec.Explicit(values);
-    }
+        "shared" => InitSpec.Shared,
+        "independent" => InitSpec.Independent,
+        _ => InitSpec.Explicit([.. text.Split(',').Select(part =>
+            double.TryParse(part.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+                ? value
+                : throw new UsageException($"{Init.Name}: expected shared, independent or numbers in parameter order such as 0,0,0; '{part}' is not a number."))]),
+    };
 
     /// <summary>Runs a core setter and reports its validation message against <paramref name="option"/>.</summary>
     public static T Guard<T>(Option option, Func<T> set)

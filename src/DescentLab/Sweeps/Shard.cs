@@ -25,7 +25,7 @@ public readonly record struct Shard(int Index, int Count)
             || !int.TryParse(text.AsSpan(0, slash), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
             || !int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
         {
-            throw new FormatException($"shard: '{text}' is not of the form i/N, e.g. 0/4.");
+            throw Refused(m => new FormatException(m), $"'{text}' is not of the form i/N, e.g. 0/4.");
         }
 
         return Create(index, count, text);
@@ -50,7 +50,7 @@ public readonly record struct Shard(int Index, int Count)
         {
             if (shards is not int n)
             {
-                throw new ArgumentException("shard: JOB_COMPLETION_INDEX is set but the number of shards is not given (the Indexed Job's completions).", nameof(shards));
+                throw Refused(m => new ArgumentException(m, nameof(shards)), "JOB_COMPLETION_INDEX is set but the number of shards is not given (the Indexed Job's completions).");
             }
 
             return Create(Integer(completion, "JOB_COMPLETION_INDEX"), n, $"JOB_COMPLETION_INDEX={completion}");
@@ -65,10 +65,15 @@ public readonly record struct Shard(int Index, int Count)
     private static Shard Create(int index, int count, string source) =>
         count >= 1 && index >= 0 && index < count
             ? new Shard(index, count)
-            : throw new ArgumentOutOfRangeException(nameof(index), $"shard: {source} gives shard {index} of {count}; need 0 ≤ i < N.");
+            : throw Refused(m => new ArgumentOutOfRangeException(nameof(index), m), $"{source} gives shard {index} of {count}; need 0 ≤ i < N.");
 
     private static int Integer(string text, string name) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new FormatException($"shard: {name}='{text}' is not an integer.");
+            : throw Refused(m => new FormatException(m), $"{name}='{text}' is not an integer.");
+
+    /// <summary>The exception of <paramref name="create"/> with the message "shard: <paramref name="message"/>", carrying the error as a <see cref="SettingError"/>.</summary>
+    private static T Refused<T>(Func<string, T> create, string message)
+        where T : Exception =>
+        SettingError.Attach(create($"shard: {message}"), "shard", message);
 }
