@@ -231,7 +231,7 @@ internal sealed class FigureModel : ILossCurves
     }
 
     /// <summary>A polynomial in x written as people do: "3x² + 10x − 2".</summary>
-    public static string Polynomial(IReadOnlyList<double> ascending, string format = "G4")
+    public static string Polynomial(IReadOnlyList<double> ascending, int digits = 4)
     {
         var terms = new List<string>();
         for (var k = ascending.Count - 1; k >= 0; k--)
@@ -242,7 +242,7 @@ internal sealed class FigureModel : ILossCurves
                 continue;
             }
 
-            var magnitude = Math.Abs(c).ToString(format, CultureInfo.InvariantCulture);
+            var magnitude = NumberText.G(Math.Abs(c), digits);
             var power = k switch { 0 => string.Empty, 1 => "x", 2 => "x²", 3 => "x³", _ => $"x^{k}" };
             var body = k > 0 && magnitude == "1" ? power : magnitude + power;
             terms.Add(terms.Count == 0 ? (c < 0 ? "−" + body : body) : (c < 0 ? " − " : " + ") + body);

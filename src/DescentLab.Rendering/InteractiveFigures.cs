@@ -296,7 +296,7 @@ internal static partial class InteractiveFigures
                 json,
                 drawn ? model.CurveX : [],
                 drawn ? model.Curve(run.Final) : [],
-                drawn ? $"{run.Name}: y = {FigureModel.Polynomial(model.AscendingCoefficients(run.Final)!, "G3")}" : $"{run.Name}: diverged, not drawn",
+                drawn ? $"{run.Name}: y = {FigureModel.Polynomial(model.AscendingCoefficients(run.Final)!, 3)}" : $"{run.Name}: diverged, not drawn",
                 Palette.Of(run.Index),
                 Math.Min(Stroke.Of(run).Width, 3),
                 Stroke.Of(run).Dash);
@@ -729,5 +729,5 @@ internal static partial class InteractiveFigures
         json.EndObject();
     }
 
-    private static string F(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+    private static string F(double value) => NumberText.G(value, 4);
 }

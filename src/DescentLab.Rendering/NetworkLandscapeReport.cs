@@ -49,7 +49,7 @@ internal static class NetworkLandscapeReport
             InteractiveFigures.Markers(json, [path.Alpha[^1]], [path.Beta[^1]], $"{path.Method}: end", Palette.Of(path.Run), 11, "circle", outline: true, group: path.Method);
         }
 
-        InteractiveFigures.Markers(json, [0], [0], $"centre: {landscape.CentreDescription}, loss {landscape.CentreLoss.ToString("G4", CultureInfo.InvariantCulture)}", "#d62728", 14, "x");
+        InteractiveFigures.Markers(json, [0], [0], $"centre: {landscape.CentreDescription}, loss {NumberText.G(landscape.CentreLoss, 4)}", "#d62728", 14, "x");
         json.EndArray();
         Layout(json, NetworkLandscapeFigures.Title(result, landscape).Replace("\n", ": ", StringComparison.Ordinal), xLabel, yLabel, surface, lossName, threeD: false);
         json.EndObject();
@@ -146,7 +146,7 @@ internal static class NetworkLandscapeReport
     {
         var surface = landscape.Surface;
         var job = landscape.Job;
-        string G(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+        string G(double v) => NumberText.G(v, 6);
         html.Append("<p class=\"lead\">").Append(ReportWriter.Encode(string.Create(CultureInfo.InvariantCulture,
             $"The {result.Spec.Model} model ({landscape.Network.ParameterCount} parameters) on {surface.SampleCount} samples: its full-data loss at θ = centre + α·d₁ + β·d₂ over a {surface.XCount}×{surface.YCount} grid, as Li et al. (\"Visualizing the Loss Landscape of Neural Nets\") draw it, with every run's path projected onto the plane.")))
             .Append("</p>\n");

@@ -116,13 +116,13 @@ internal static class Readings
         }
     }
 
-    private static string G(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+    private static string G(double value) => NumberText.G(value, 4);
 
     /// <summary>"0.1 of" below the bound, "2.05×" at or above it (a fraction of 2.05 rounded to two digits read as "2 of").</summary>
-    private static string OfBound(double fraction) => fraction >= 1 ? $"{fraction.ToString("G3", CultureInfo.InvariantCulture)}×" : $"{P(fraction)} of";
+    private static string OfBound(double fraction) => fraction >= 1 ? $"{NumberText.G(fraction, 3)}×" : $"{P(fraction)} of";
 
     /// <summary>A fraction as "0.09"-style text with two significant digits.</summary>
-    private static string P(double fraction) => fraction.ToString("G2", CultureInfo.InvariantCulture);
+    private static string P(double fraction) => NumberText.G(fraction, 2);
 
     /// <summary>A fraction as a percentage with enough digits to be read.</summary>
     private static string Percent(double fraction)
@@ -133,7 +133,7 @@ internal static class Readings
             0 => "0",
             >= 10 => percent.ToString("0", CultureInfo.InvariantCulture),
             >= 0.1 => percent.ToString("0.#", CultureInfo.InvariantCulture),
-            _ => percent.ToString("G2", CultureInfo.InvariantCulture),
+            _ => NumberText.G(percent, 2),
         };
         return text + "%";
     }

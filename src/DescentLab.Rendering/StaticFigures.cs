@@ -304,7 +304,7 @@ internal static partial class StaticFigures
                 continue;
             }
 
-            AddCurve(plot, run, model.CurveX, model.Curve(run.Final), $"{run.Name}: y = {FigureModel.Polynomial(model.AscendingCoefficients(run.Final)!, "G3")}", Math.Min(Stroke.Of(run).Width, 3f));
+            AddCurve(plot, run, model.CurveX, model.Curve(run.Final), $"{run.Name}: y = {FigureModel.Polynomial(model.AscendingCoefficients(run.Final)!, 3)}", Math.Min(Stroke.Of(run).Width, 3f));
         }
 
         plot.ShowLegend(Alignment.UpperLeft);

@@ -350,7 +350,7 @@ public sealed class NetworkFigureTests
         return File.ReadAllText(path);
     }
 
-    private static string G(double value) => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+    private static string G(double value) => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture).Replace("E-", "e-", StringComparison.Ordinal);
 
     private static string[] SvgTexts(NetworkExperimentResult result, string figure)
     {

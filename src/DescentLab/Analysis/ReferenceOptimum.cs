@@ -97,7 +97,7 @@ public sealed record ReferenceOptimum(double[] Theta, double Loss, double Gradie
         for (; iteration < MaxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (Norm(gradient) <= GradientTolerance * Math.Max(1, Math.Abs(loss)))
+            if (SpanMath.Norm(gradient) <= GradientTolerance * Math.Max(1, Math.Abs(loss)))
             {
                 stop = ReferenceStop.Converged;
                 break;
@@ -108,35 +108,35 @@ public sealed record ReferenceOptimum(double[] Theta, double Loss, double Gradie
             for (var k = 0; k < stored; k++)
             {
                 var j = ((newest - k) % Memory + Memory) % Memory;
-                alpha[j] = rho[j] * Dot(s[j], direction);
+                alpha[j] = rho[j] * SpanMath.Dot(s[j], direction);
                 Axpy(-alpha[j], y[j], direction);
             }
 
             if (stored > 0)
             {
-                Scale(Dot(s[newest], y[newest]) / Dot(y[newest], y[newest]), direction);
+                Scale(SpanMath.Dot(s[newest], y[newest]) / SpanMath.Dot(y[newest], y[newest]), direction);
             }
 
             for (var k = stored - 1; k >= 0; k--)
             {
                 var j = ((newest - k) % Memory + Memory) % Memory;
-                var beta = rho[j] * Dot(y[j], direction);
+                var beta = rho[j] * SpanMath.Dot(y[j], direction);
                 Axpy(alpha[j] - beta, s[j], direction);
             }
 
             Scale(-1, direction);
-            var slope = Dot(gradient, direction);
+            var slope = SpanMath.Dot(gradient, direction);
             if (stored == 0 || !(slope < 0) || !AllFinite(direction))
             {
                 // Steepest descent with a step no longer than 1, and forget the curvature pairs.
                 stored = 0;
-                var norm = Norm(gradient);
+                var norm = SpanMath.Norm(gradient);
                 for (var i = 0; i < p; i++)
                 {
                     direction[i] = -gradient[i] / Math.Max(1, norm);
                 }
 
-                slope = Dot(gradient, direction);
+                slope = SpanMath.Dot(gradient, direction);
             }
 
             var step = 1.0;
@@ -169,8 +169,8 @@ public sealed record ReferenceOptimum(double[] Theta, double Loss, double Gradie
                 yNew[i] = trialGradient[i] - gradient[i];
             }
 
-            var sy = Dot(sNew, yNew);
-            if (sy > 1e-12 * Norm(sNew) * Norm(yNew))
+            var sy = SpanMath.Dot(sNew, yNew);
+            if (sy > 1e-12 * SpanMath.Norm(sNew) * SpanMath.Norm(yNew))
             {
                 // Keep the pair in the oldest slot; a pair without positive curvature is dropped and keeps none.
                 var next = (newest + 1) % Memory;
@@ -186,7 +186,7 @@ public sealed record ReferenceOptimum(double[] Theta, double Loss, double Gradie
             loss = trialLoss;
         }
 
-        return new ReferenceOptimum(theta, loss, Norm(gradient), iteration, stop, startMethod, startLoss);
+        return new ReferenceOptimum(theta, loss, SpanMath.Norm(gradient), iteration, stop, startMethod, startLoss);
     }
 
     private static bool AllFinite(ReadOnlySpan<double> values)
@@ -201,19 +201,6 @@ public sealed record ReferenceOptimum(double[] Theta, double Loss, double Gradie
 
         return true;
     }
-
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
-    }
-
-    private static double Norm(ReadOnlySpan<double> a) => Math.Sqrt(Dot(a, a));
 
     private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
     {

@@ -37,8 +37,8 @@ public sealed class NetworkLandscape
         CentreLoss = centreLoss;
         Paths = paths;
         Network = network;
-        DirectionNorms = (NetworkPlane.Norm(direction1), NetworkPlane.Norm(direction2));
-        DirectionCosine = NetworkPlane.Dot(direction1, direction2) / (DirectionNorms.First * DirectionNorms.Second);
+        DirectionNorms = (SpanMath.Norm(direction1), SpanMath.Norm(direction2));
+        DirectionCosine = SpanMath.Dot(direction1, direction2) / (DirectionNorms.First * DirectionNorms.Second);
     }
 
     /// <summary>The settings the plane was built with.</summary>

@@ -62,7 +62,7 @@ public static class NetworkPlane
             for (var r = 0; r < block.Rows; r++)
             {
                 var dr = d.Slice(r * block.Columns, block.Columns);
-                var scale = Norm(w.Slice(r * block.Columns, block.Columns)) / (Norm(dr) + 1e-10);
+                var scale = SpanMath.Norm(w.Slice(r * block.Columns, block.Columns)) / (SpanMath.Norm(dr) + 1e-10);
                 for (var k = 0; k < dr.Length; k++)
                 {
                     dr[k] *= scale;
@@ -200,19 +200,4 @@ public static class NetworkPlane
             point[k] = centre[k] + (alpha * d1[k]) + (beta * d2[k]);
         }
     }
-
-    /// <summary>The dot product a·b, summed in index order.</summary>
-    internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var sum = 0.0;
-        for (var k = 0; k < a.Length; k++)
-        {
-            sum += a[k] * b[k];
-        }
-
-        return sum;
-    }
-
-    /// <summary>The Euclidean norm ‖a‖.</summary>
-    internal static double Norm(ReadOnlySpan<double> a) => Math.Sqrt(Dot(a, a));
 }

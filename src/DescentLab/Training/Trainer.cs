@@ -120,7 +120,7 @@ public static class Trainer
                     if (record || diverged)
                     {
                         // The optimizers only read the gradient, so it still holds the one this step used.
-                        recorder.Record(step, epoch + ((k + 1) / (double)batches), samples, batchLoss, loss, Norm(gradient), theta);
+                        recorder.Record(step, epoch + ((k + 1) / (double)batches), samples, batchLoss, loss, SpanMath.Norm(gradient), theta);
                     }
 
                     if (diverged)
@@ -181,17 +181,6 @@ public static class Trainer
 
         var rows = 1 + (totalSteps / every) + (every > 1 ? 1 : 0) + (totalSteps % every != 0 ? 1 : 0);
         return checked((int)rows);
-    }
-
-    private static double Norm(ReadOnlySpan<double> values)
-    {
-        var sum = 0.0;
-        foreach (var v in values)
-        {
-            sum += v * v;
-        }
-
-        return Math.Sqrt(sum);
     }
 
     /// <summary>

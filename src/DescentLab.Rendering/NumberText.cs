@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace DescentLab.Rendering;
+
+/// <summary>Numbers as the report and figures write them: invariant culture, with the exponent as the console writes it (2.07e-10, not 2.07E-10).</summary>
+internal static class NumberText
+{
+    /// <summary><paramref name="value"/> to <paramref name="digits"/> significant digits ("G" format); NaN and ±Infinity as the invariant culture writes them.</summary>
+    public static string G(double value, int digits) =>
+        value.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+            .Replace("E+", "e+", StringComparison.Ordinal)
+            .Replace("E-", "e-", StringComparison.Ordinal);
+}
