@@ -45,10 +45,10 @@ public static partial class DescentLabCommand
 
             written = context.Rendering.WriteNetworkLandscape(result, file.Output, landscape, path, context.CancellationToken);
         });
-        return ListWritten(context, destination, shown, written, o => WriteNetworkLandscapeSummary(o, result, landscape));
+        return ListWritten(context, destination, shown, written, o => WriteNetworkLandscapeSummary(o, result, landscape, file.Output.Figures != FigureFormats.None || file.Output.Report));
     }
 
-    private static void WriteNetworkLandscapeSummary(TextWriter o, NetworkExperimentResult result, NetworkLandscape landscape)
+    private static void WriteNetworkLandscapeSummary(TextWriter o, NetworkExperimentResult result, NetworkLandscape landscape, bool drawn)
     {
         var s = landscape.Surface;
         string N(double v) => ResultsTable.Number(v);
@@ -69,6 +69,12 @@ public static partial class DescentLabCommand
         }
 
         o.WriteLine(Invariant($"  loss      {N(s.Minimum)} to {N(s.Maximum)} on the grid"));
+        if (drawn && landscape.HasClippedValues)
+        {
+            // As the report's plane table says it: the figures cap the colour scale, the CSV keeps every value.
+            o.WriteLine(Invariant($"  clipped   loss above {N(landscape.DrawCeiling)} (or not finite) is drawn at {N(landscape.DrawCeiling)}; landscape.csv holds every value"));
+        }
+
         o.WriteLine($"  paths     {(landscape.OrthonormalDirections ? "orthogonal" : "least-squares")} projections onto the plane:");
         foreach (var path in landscape.Paths.Where(p => p.Step.Count > 0))
         {

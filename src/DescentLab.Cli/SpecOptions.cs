@@ -110,6 +110,11 @@ internal sealed partial class SpecOptions
         spec = ApplyGeneratorOptions(parse, spec);
         spec = Apply(parse, Model, (o, t) => ExperimentJson.ParseModel(t, o.Name), spec, (s, v) => s with { Model = v });
         spec = Apply(parse, Degree, ParseInt, spec, (s, v) => s with { Degree = v });
+        if (Given(parse, Degree) && !spec.Model.IsLinear)
+        {
+            throw new UsageException($"{Degree.Name}: applies to the linear model only (polynomial features); a {spec.Model} model takes the inputs as they are.");
+        }
+
         spec = Apply(parse, Methods, (_, t) => ParseMethods(t), spec, (s, v) => s with { Methods = v });
         var training = Apply(parse, Epochs, ParseInt, spec.Training, (t, v) => t with { Epochs = v });
         training = Apply(parse, RecordEvery, ParseInt, training, (t, v) => t with { RecordEvery = v });

@@ -56,6 +56,7 @@ public sealed class GeneratorOptionCommandTests : IDisposable
     [InlineData("--centers: expected a whole number, got '2.5'.", "--dataset", "blobs", "--centers", "2.5")]
     [InlineData("--cluster-std: must be a finite number > 0, but was 0.", "--dataset", "blobs", "--cluster-std", "0")]
     [InlineData("--noise: sets an option of generated classification data (--dataset moons, circles, blobs or xor); this experiment's data is the seed experiment's generator.", "--noise", "0.1")]
+    [InlineData("--degree: applies to the linear model only (polynomial features); a mlp:4:tanh model takes the inputs as they are.", "--dataset", "moons", "--degree", "3")]
     public void Run_BadGeneratorFlag_ExitsTwoNamingTheFlag(string message, params string[] args)
     {
         var folder = _box.PathOf("bad");

@@ -45,6 +45,24 @@ public sealed class NetworkLandscapeCommandTests : IDisposable
         Assert.Contains("least-squares projections onto the plane", report, StringComparison.Ordinal);
     }
 
+    /// <summary>The console said nothing when the figures capped the loss far out on the plane; the report did.</summary>
+    [Fact]
+    public void Landscape_WideRange_SaysOnTheConsoleWhatTheFiguresClip()
+    {
+        var wide = _box.PathOf("wide");
+        var result = Sandbox.Run(["landscape", .. Mlp, "--range", "1e6", "--figures", "png", "--no-report", "--out", wide]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"\n  clipped   loss above \S+ \(or not finite\) is drawn at \S+; landscape.csv holds every value\n", result.Output.Replace("\r\n", "\n", StringComparison.Ordinal));
+
+        var narrow = Sandbox.Run(["landscape", .. Mlp, "--figures", "png", "--no-report", "--out", _box.PathOf("narrow")]);
+        Assert.Equal(0, narrow.ExitCode);
+        Assert.DoesNotContain("clipped", narrow.Output, StringComparison.Ordinal);
+
+        var undrawn = Sandbox.Run(["landscape", .. Mlp, "--range", "1e6", "--figures", "none", "--no-report", "--out", _box.PathOf("undrawn")]);
+        Assert.Equal(0, undrawn.ExitCode);
+        Assert.DoesNotContain("clipped", undrawn.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>Any grid point rebuilt from directions.csv as θ₀ + α·d₁ + β·d₂ has the loss landscape.csv holds, as the model computes it directly.</summary>
     [Theory]
     [InlineData("filter")]

@@ -138,7 +138,7 @@ public static class ExperimentJson
             Rng = RandomnessWords[spec.Randomness],
             Data = ToDto(spec.Data, dataPath),
             Model = spec.Model.IsLinear ? null : spec.Model.ToString(),
-            Degree = spec.Degree,
+            Degree = spec.Model.IsLinear || spec.Degree != ExperimentFile.Seed.Spec.Degree ? spec.Degree : null,
             Epochs = spec.Training.Epochs,
             RecordEvery = spec.Training.RecordEvery,
             DivergenceFactor = spec.Training.DivergenceFactor,

@@ -23,6 +23,8 @@ internal record ExperimentFileDto
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Model { get; init; }
 
+    /// <summary>The linear model's polynomial degree; other models do not use it, and it is written for them only when not the default.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Degree { get; init; }
 
     public int? Epochs { get; init; }

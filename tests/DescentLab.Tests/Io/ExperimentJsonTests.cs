@@ -121,6 +121,25 @@ public sealed class ExperimentJsonTests
         Assert.Equal(json, ExperimentJson.Write(back));
     }
 
+    /// <summary>A network's experiment.json (and the spec its report shows) listed the linear model's "degree": 2.</summary>
+    [Fact]
+    public void Write_NetworkModel_LeavesOutTheDegreeUnlessItWasChanged()
+    {
+        var file = ExperimentJson.ParseSelfContained("{ \"data\": { \"kind\": \"moons\" }, \"model\": \"mlp:4:tanh\" }");
+
+        var json = ExperimentJson.Write(file);
+
+        using (var document = System.Text.Json.JsonDocument.Parse(json))
+        {
+            Assert.False(document.RootElement.TryGetProperty("degree", out _));
+        }
+
+        Assert.Equal(file.Spec, ExperimentJson.Parse(json, ".").Spec);
+        var changed = file with { Spec = file.Spec with { Degree = 5 } };
+        Assert.Equal(changed.Spec, ExperimentJson.Parse(ExperimentJson.Write(changed), ".").Spec);
+        Assert.Contains("\"degree\": 2", ExperimentJson.Write(ExperimentFile.Seed), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_EmptyObject_IsTheSeedExperiment()
     {
