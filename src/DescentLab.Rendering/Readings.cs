@@ -48,7 +48,7 @@ internal static class Readings
 
         sentences.AddRange(Claims(model));
         var best = a.BestConstantStep;
-        sentences.Add($"The best constant step 2/(λmin + λmax) = {G(best)} would shrink the slowest direction by {Percent(1 - a.BestConstantRate)} per step; its error halves every {Math.Log(0.5) / Math.Log(a.BestConstantRate):G3} steps.");
+        sentences.Add($"The best constant step 2/(λmin + λmax) = {G(best)} would shrink the slowest direction by {Percent(1 - a.BestConstantRate)} per step; its error halves every {NumberText.G(Math.Log(0.5) / Math.Log(a.BestConstantRate), 3)} steps.");
         return sentences;
     }
 
