@@ -120,11 +120,6 @@ internal sealed partial class SpecOptions
         training = Apply(parse, RecordEvery, ParseInt, training, (t, v) => t with { RecordEvery = v });
         training = Apply(parse, DivergenceFactor, ParseDouble, training, (t, v) => t with { DivergenceFactor = v });
         spec = Apply(parse, Replicates, ParseInt, spec with { Training = training }, (s, v) => s with { Replicates = v });
-        if ((ulong)spec.Seed + (ulong)(spec.Replicates - 1) > uint.MaxValue)
-        {
-            throw new UsageException($"{Replicates.Name}: seed {spec.Seed} + {spec.Replicates - 1} replicates runs past the largest seed, {uint.MaxValue}.");
-        }
-
         spec = Apply(parse, LearningRate, ParseDouble, spec, (s, lr) => s with
         {
             Methods = [.. s.Methods.Select(m => m with { Optimizer = m.Optimizer with { LearningRate = lr } })],
@@ -151,14 +146,15 @@ internal sealed partial class SpecOptions
     /// <summary>Whether <paramref name="option"/> was given on the command line.</summary>
     private static bool Given(ParseResult parse, Option<string?> option) => parse.GetValue(option) is not null;
 
-    /// <summary>Checks what only the data can tell: batch sizes against n, explicit init against p, plane names; throws a <see cref="UsageException"/>.</summary>
+    /// <summary>The library's check of what only the data can tell (<see cref="ExperimentFileCheck"/>), its refusals named by flag or by file; throws a <see cref="UsageException"/>.</summary>
     private ExperimentFile Check(ExperimentFile file, string? configPath, ParseResult parse)
     {
-        CheckLimits(file.Spec, configPath, parse);
         try
         {
             // The library's check, which the playground server runs too: the same rules and the same JSON paths.
-            ExperimentFileCheck.Check(file);
+            var data = ExperimentFileCheck.CreateData(file);
+            CheckDefaultBatchSizes(file.Spec, data.Count, configPath, parse);
+            ExperimentFileCheck.Check(file, data);
             return file;
         }
         catch (SpecFormatException e) when (e.JsonPath == "output.plane" && configPath is null)
@@ -173,49 +169,27 @@ internal sealed partial class SpecOptions
             var where = path.EndsWith(".sampler.batchSize", StringComparison.Ordinal) && Given(parse, BatchSize) ? BatchSize.Name
                 : path == "init" && Given(parse, Init) ? Init.Name
                 : path == "model" && (Given(parse, Model) || configPath is null) ? Model.Name
+                : path == "data" && Given(parse, Data) ? Data.Name
+                : path == "epochs" && (Given(parse, Epochs) || configPath is null) ? Epochs.Name
+                : path == "replicates" && (Given(parse, Replicates) || Given(parse, Seed) || configPath is null) ? Replicates.Name
                 : Where(configPath, path);
             throw new UsageException($"{where}: {e.Detail ?? e.Message}", e);
         }
     }
 
-    /// <summary>Checks what the data makes impossible to compute, and names --batch-size for a built-in default too big for the data.</summary>
-    private void CheckLimits(ExperimentSpec spec, string? configPath, ParseResult parse)
+    /// <summary>Without a file the batch size is the built-in methods' default, which --batch-size sets: a default too big for the data names that flag.</summary>
+    private void CheckDefaultBatchSizes(ExperimentSpec spec, int n, string? configPath, ParseResult parse)
     {
-        Dataset data;
-        try
+        if (configPath is not null || Given(parse, BatchSize))
         {
-            data = spec.Data.Create(spec.Seed);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            throw new UsageException($"{Where(configPath, "data")}: {SettingError.MessageOf(e)}", e);
+            return;
         }
 
-        if (Models.FeatureRange.Problem(data, spec.Degree) is { } range)
+        foreach (var method in spec.Methods)
         {
-            throw new UsageException($"{(Given(parse, Data) ? Data.Name : Where(configPath, "data"))}: {range}");
-        }
-
-        var n = data.Count;
-        for (var i = 0; i < spec.Methods.Count; i++)
-        {
-            var method = spec.Methods[i];
-            var sampler = method.Sampler;
-            if (sampler.Kind != SamplerKind.FullBatch && sampler.BatchSize > n)
+            if (method.Sampler.Kind != SamplerKind.FullBatch && method.Sampler.BatchSize > n)
             {
-                if (configPath is null && !Given(parse, BatchSize))
-                {
-                    // Without a file the batch size is the built-in methods' default, which --batch-size sets.
-                    throw new UsageException(Invariant($"{BatchSize.Name}: the batch size {sampler.BatchSize} (the default of method '{method.Name}') is larger than the {n} samples; give {BatchSize.Name} {n} or less."));
-                }
-
-                // The library's check words it, with the JSON path or the flag.
-                continue;
-            }
-
-            if (ExperimentSpec.StepLimitProblem(method, n, spec.Training.Epochs) is { } steps)
-            {
-                throw new UsageException($"{(Given(parse, Epochs) || configPath is null ? Epochs.Name : Where(configPath, "epochs"))}: {steps}");
+                throw new UsageException(Invariant($"{BatchSize.Name}: the batch size {method.Sampler.BatchSize} (the default of method '{method.Name}') is larger than the {n} samples; give {BatchSize.Name} {n} or less."));
             }
         }
     }

@@ -39,6 +39,14 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Run_SeedsOfTheReplicatesPastTheLargestSeed_ExitsTwoNamingReplicates()
+    {
+        var result = Sandbox.Run("run", "--seed", "4294967295", "--replicates", "2", "--out", _box.PathOf("out"));
+
+        AssertBadInput(result, "--replicates: seed 4294967295 + 1 replicates runs past the largest seed, 4294967295.");
+    }
+
+    [Fact]
     public void Run_BatchSizeWithOnlyFullBatch_ExitsTwo()
     {
         AssertBadInput(Sandbox.Run("run", "--methods", "gd", "--batch-size", "10", "--out", _box.PathOf("o")), "--batch-size: every method is full-batch");
@@ -73,6 +81,8 @@ public sealed class BadInputTests : IDisposable
     [InlineData("{ \"output\": { \"plane\": [\"x\", \"z\"] } }", "spec.json: output.plane: 'z' is not a parameter; the parameters are x, x^2, 1.")]
     [InlineData("{ \"output\": { \"xAxis\": \"time\" } }", "spec.json: output.xAxis: 'time' is not one of step, epoch, samples.")]
     [InlineData("{ \"replicates\": 0 }", "spec.json: replicates: must be at least 1.")]
+    [InlineData("{ \"seed\": 4294967295, \"replicates\": 2 }", "spec.json: replicates: seed 4294967295 + 1 replicates runs past the largest seed, 4294967295.")]
+    [InlineData("{ \"epochs\": 100000000, \"methods\": [{ \"name\": \"a\", \"sampler\": { \"kind\": \"reshuffle\", \"batchSize\": 1 } }] }", "spec.json: epochs: 100000000 epochs of 100 batches (a) are 10000000000 steps, more than the step limit")]
     [InlineData("{ \"statistics\": { \"band\": [0.6, 0.9] } }", "spec.json: statistics.band[0]: must be in [0, 0.5).")]
     [InlineData("[1, 2]", "spec.json: (top level): expected an object, got a list.")]
     public void Run_BadSpecFile_ExitsTwoNamingThePath(string json, string message)

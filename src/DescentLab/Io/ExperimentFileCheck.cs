@@ -7,12 +7,19 @@ using DescentLab.Sweeps;
 
 namespace DescentLab.Io;
 
-/// <summary>The checks of an experiment file that only its data can answer: batch sizes against n, an explicit init against p, the plane's names.</summary>
+/// <summary>The checks of an experiment file that only its data can answer: the seeds, the data itself, batch sizes and steps against n, an explicit init against p, the plane's names.</summary>
 public static class ExperimentFileCheck
 {
     /// <summary>Throws a <see cref="SpecFormatException"/> naming the JSON path of the first value the data rules out; returns the data otherwise.</summary>
     /// <exception cref="SpecFormatException">A value does not fit the data; the message starts with its JSON path.</exception>
-    public static Dataset Check(ExperimentFile file)
+    public static Dataset Check(ExperimentFile file) => Check(file, CreateData(file));
+
+    /// <summary>
+    /// The file's data, created once for the checks: refused when the seeds of the replicates run past the largest seed,
+    /// when it cannot be generated, or, for the linear model, when it is class labels or its features overflow.
+    /// </summary>
+    /// <exception cref="SpecFormatException">The data cannot be used; the message starts with its JSON path.</exception>
+    public static Dataset CreateData(ExperimentFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
         var spec = file.Spec;
@@ -28,12 +35,35 @@ public static class ExperimentFileCheck
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            throw new SpecFormatException("data", e.Message, e);
+            throw new SpecFormatException("data", SettingError.MessageOf(e), e);
         }
 
+        if (spec.Model.IsLinear)
+        {
+            CheckLinearOutput(spec, data);
+            if (FeatureRange.Problem(data, spec.Degree) is { } range)
+            {
+                throw new SpecFormatException("data", range);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>The checks against <paramref name="data"/>, the file's data from <see cref="CreateData"/>: batch sizes and steps against n, an explicit init against p, the plane's names.</summary>
+    /// <exception cref="SpecFormatException">A value does not fit the data; the message starts with its JSON path.</exception>
+    public static Dataset Check(ExperimentFile file, Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(data);
+        var spec = file.Spec;
         for (var i = 0; i < spec.Methods.Count; i++)
         {
             CheckBatchSize(spec.Methods[i].Sampler, data.Count, Invariant($"methods[{i}].sampler.batchSize"));
+            if (ExperimentSpec.StepLimitProblem(spec.Methods[i], data.Count, spec.Training.Epochs) is { } steps)
+            {
+                throw new SpecFormatException("epochs", steps);
+            }
         }
 
         if (!spec.Model.IsLinear)
@@ -42,7 +72,6 @@ public static class ExperimentFileCheck
             return data;
         }
 
-        CheckLinearOutput(spec, data);
         var p = Problem.ParameterCountOf(data.InputCount, spec.Degree);
         if (spec.Init.Kind == InitKind.Explicit && spec.Init.Values.Count != p)
         {
@@ -66,22 +95,13 @@ public static class ExperimentFileCheck
         return data;
     }
 
-    /// <summary>The checks of a sweep file that only its data can answer: the features' range, and every cell's batch size and step count against n.</summary>
+    /// <summary>The checks of a sweep file that only its data can answer: those of <see cref="CreateData"/>, the model against the data, and every cell's batch size and step count against n.</summary>
     /// <exception cref="SpecFormatException">A value does not fit the data; the message starts with its JSON path.</exception>
     public static void Check(SweepFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
         var b = file.Spec.Base;
-        var data = b.Data.Create(b.Seed);
-        if (b.Model.IsLinear)
-        {
-            CheckLinearOutput(b, data);
-            if (FeatureRange.Problem(data, b.Degree) is { } range)
-            {
-                throw new SpecFormatException("data", range);
-            }
-        }
-
+        var data = CreateData(new ExperimentFile(b, file.Output));
         if (b.Model.Problem(data) is { } modelProblem)
         {
             throw new SpecFormatException("model", modelProblem);

@@ -10,6 +10,7 @@ public sealed class ExperimentFileCheckTests
     [InlineData("{ \"init\": [1, 2] }", "init", "2 values given; the model has 3 parameters (x, x^2, 1), give one value each in that order.")]
     [InlineData("{ \"degree\": 1, \"output\": { \"plane\": [\"x^2\", \"x\"] } }", "output.plane", "'x^2' is not a parameter; the parameters are x, 1.")]
     [InlineData("{ \"seed\": 4294967295, \"replicates\": 2 }", "replicates", "seed 4294967295 + 1 replicates runs past the largest seed, 4294967295.")]
+    [InlineData("{ \"epochs\": 100000000, \"methods\": [{ \"name\": \"a\", \"sampler\": { \"kind\": \"reshuffle\", \"batchSize\": 1 } }] }", "epochs", "100000000 epochs of 100 batches (a) are 10000000000 steps, more than the step limit of 2147483647 per run; lower the epochs.")]
     public void Check_ValueTheDataRulesOut_ThrowsWithItsPath(string json, string path, string detail)
     {
         var file = ExperimentJson.ParseSelfContained(json);
