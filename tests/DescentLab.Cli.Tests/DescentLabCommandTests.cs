@@ -194,6 +194,20 @@ public sealed class DescentLabCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(folder, "replicates", "comparisons.csv")));
     }
 
+    /// <summary>This exited 1 after training with "… is not recorded; … (Parameter 'options')": the default comparison points were off the interval.</summary>
+    [Fact]
+    public void Run_ReplicatesRecordingEveryThousandthStep_SkipsTheUnrecordedComparisonPointsAndSaysWhy()
+    {
+        var folder = _box.PathOf("sparse");
+        var result = Sandbox.Run("run", "--replicates", "3", "--epochs", "200", "--record-every", "1000", "--figures", "none", "--no-report", "--out", folder);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("  update 50: not recorded by gd, sgd, sgd-shuffle (the recording interval, recordEvery or --record-every, skips it)\n", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  epoch 300: past the end of gd, sgd, sgd-shuffle (200 epochs)\n", result.Output, StringComparison.Ordinal);
+        var skipped = OutputFiles.Summary(folder).GetProperty("skippedComparisons");
+        Assert.Equal(4, skipped.GetArrayLength());
+    }
+
     [Fact]
     public void Run_Methods_RunsTheNamedBuiltIns()
     {

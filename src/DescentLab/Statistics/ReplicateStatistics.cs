@@ -62,6 +62,10 @@ public sealed class ReplicateStatistics
                     var end = epochs.Length == 1 ? $"{Number(epochs[0])} epochs" : "fewer epochs";
                     skipped.Add(new SkippedComparison(ComparisonAxis.Epoch, epoch, [.. ended.Select(m => m.Name)], $"past the end of {string.Join(", ", ended.Select(m => m.Name))} ({end})"));
                 }
+                else if (Unrecorded(methods, m => epoch * (long)m.Grid.BatchesPerEpoch) is { } unrecorded)
+                {
+                    skipped.Add(unrecorded with { Axis = ComparisonAxis.Epoch, At = epoch });
+                }
             }
 
             foreach (var step in options.ComparisonSteps)
@@ -72,10 +76,23 @@ public sealed class ReplicateStatistics
                     var ends = string.Join(", ", ended.Select(m => $"{m.Name} ends at update {Number(m.Grid.TotalSteps)}"));
                     skipped.Add(new SkippedComparison(ComparisonAxis.Step, step, [.. ended.Select(m => m.Name)], $"past the end of the run: {ends}"));
                 }
+                else if (Unrecorded(methods, _ => step) is { } unrecorded)
+                {
+                    skipped.Add(unrecorded with { Axis = ComparisonAxis.Step, At = step });
+                }
             }
         }
 
         return new ReplicateStatistics([.. parameterNames], options, [.. methods], comparisons, skipped);
+    }
+
+    /// <summary>The methods that did not record the point at <paramref name="stepOf"/> (a recordEvery it is not a multiple of), as a skip; null when all did.</summary>
+    private static SkippedComparison? Unrecorded(IReadOnlyList<MethodStatistics> methods, Func<MethodStatistics, long> stepOf)
+    {
+        var missing = methods.Where(m => m.Grid.IndexOf(stepOf(m)) < 0).Select(m => m.Name).ToArray();
+        return missing.Length == 0
+            ? null
+            : new SkippedComparison(ComparisonAxis.Step, 0, missing, $"not recorded by {string.Join(", ", missing)} (the recording interval, recordEvery or --record-every, skips it)");
     }
 
     private static string Number(double value) => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
@@ -112,7 +129,7 @@ public sealed class ReplicateStatistics
 
     private static void Add(List<PairedComparison> comparisons, MethodStatistics a, MethodStatistics b, ComparisonAxis axis, long at, long stepA, long stepB, StatisticsOptions options)
     {
-        if (stepA > a.Grid.TotalSteps || stepB > b.Grid.TotalSteps)
+        if (stepA > a.Grid.TotalSteps || stepB > b.Grid.TotalSteps || a.Grid.IndexOf(stepA) < 0 || b.Grid.IndexOf(stepB) < 0)
         {
             return;
         }

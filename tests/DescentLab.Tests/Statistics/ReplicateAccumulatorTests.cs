@@ -122,12 +122,28 @@ public class ReplicateAccumulatorTests
         Assert.True(double.IsNaN(statistics.FinalParameters[0].Median));
     }
 
+    /// <summary>
+    /// "run --replicates 3 --record-every 1000" failed after training with exit 1 and "(Parameter 'options')": the default
+    /// comparison points (epoch and update 50) were not recorded. They are now skipped with their reason, as points past
+    /// the end are, and the points that were recorded are still compared.
+    /// </summary>
     [Fact]
-    public void Constructor_ComparisonPointOffTheRecordingInterval_Throws()
+    public void Run_ComparisonPointsOffTheRecordingInterval_AreSkippedWithTheirReason()
     {
-        var grid = ReplicateGrid.For(SamplerOptions.FullBatch, 100, new TrainingOptions { RecordEvery = 25 });
-        var error = Assert.Throws<ArgumentException>(() => new ReplicateAccumulator("gd", grid, 2, new StatisticsOptions { ComparisonSteps = [30] }));
-        Assert.Contains("step 30 of 'gd' is not recorded", error.Message, StringComparison.Ordinal);
+        var spec = Small with
+        {
+            Training = new TrainingOptions { Epochs = 100, RecordEvery = 40, KeepBatchesOfEpoch = 0 },
+            Statistics = Small.Statistics with { ComparisonEpochs = [], ComparisonSteps = [30, 80] },
+        };
+
+        var statistics = ExperimentRunner.Run(spec).Statistics!;
+
+        var skipped = Assert.Single(statistics.Skipped);
+        Assert.Equal(ComparisonAxis.Step, skipped.Axis);
+        Assert.Equal(30, skipped.At);
+        Assert.StartsWith("update 30: not recorded by ", skipped.Message, StringComparison.Ordinal);
+        Assert.All(statistics.Comparisons, c => Assert.Equal(80, c.At));
+        Assert.NotEmpty(statistics.Comparisons);
     }
 
     [Fact]
