@@ -62,9 +62,9 @@ public sealed class ReplicateStatistics
                     var end = epochs.Length == 1 ? $"{Number(epochs[0])} epochs" : "fewer epochs";
                     skipped.Add(new SkippedComparison(ComparisonAxis.Epoch, epoch, [.. ended.Select(m => m.Name)], $"past the end of {string.Join(", ", ended.Select(m => m.Name))} ({end})"));
                 }
-                else if (Unrecorded(methods, m => epoch * (long)m.Grid.BatchesPerEpoch) is { } unrecorded)
+                else if (Unrecorded(methods, ComparisonAxis.Epoch, epoch, m => epoch * (long)m.Grid.BatchesPerEpoch) is { } unrecorded)
                 {
-                    skipped.Add(unrecorded with { Axis = ComparisonAxis.Epoch, At = epoch });
+                    skipped.Add(unrecorded);
                 }
             }
 
@@ -76,9 +76,9 @@ public sealed class ReplicateStatistics
                     var ends = string.Join(", ", ended.Select(m => $"{m.Name} ends at update {Number(m.Grid.TotalSteps)}"));
                     skipped.Add(new SkippedComparison(ComparisonAxis.Step, step, [.. ended.Select(m => m.Name)], $"past the end of the run: {ends}"));
                 }
-                else if (Unrecorded(methods, _ => step) is { } unrecorded)
+                else if (Unrecorded(methods, ComparisonAxis.Step, step, _ => step) is { } unrecorded)
                 {
-                    skipped.Add(unrecorded with { Axis = ComparisonAxis.Step, At = step });
+                    skipped.Add(unrecorded);
                 }
             }
         }
@@ -86,13 +86,13 @@ public sealed class ReplicateStatistics
         return new ReplicateStatistics([.. parameterNames], options, [.. methods], comparisons, skipped);
     }
 
-    /// <summary>The methods that did not record the point at <paramref name="stepOf"/> (a recordEvery it is not a multiple of), as a skip; null when all did.</summary>
-    private static SkippedComparison? Unrecorded(IReadOnlyList<MethodStatistics> methods, Func<MethodStatistics, long> stepOf)
+    /// <summary>The point <paramref name="at"/> as a skip for the methods that did not record its update (<paramref name="stepOf"/>, off their recordEvery); null when all did.</summary>
+    private static SkippedComparison? Unrecorded(IReadOnlyList<MethodStatistics> methods, ComparisonAxis axis, long at, Func<MethodStatistics, long> stepOf)
     {
         var missing = methods.Where(m => m.Grid.IndexOf(stepOf(m)) < 0).Select(m => m.Name).ToArray();
         return missing.Length == 0
             ? null
-            : new SkippedComparison(ComparisonAxis.Step, 0, missing, $"not recorded by {string.Join(", ", missing)} (the recording interval, recordEvery or --record-every, skips it)");
+            : new SkippedComparison(axis, at, missing, $"not recorded by {string.Join(", ", missing)} (the recording interval, recordEvery or --record-every, skips it)");
     }
 
     private static string Number(double value) => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
