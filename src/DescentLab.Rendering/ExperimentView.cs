@@ -19,11 +19,11 @@ namespace DescentLab.Rendering;
 public static class ExperimentView
 {
     /// <summary>Checks <paramref name="file"/> against its data, runs it and returns its view as UTF-8 JSON.</summary>
-    /// <exception cref="SpecFormatException">A value does not fit the data; the message starts with its JSON path.</exception>
+    /// <exception cref="SpecFormatException">A value does not fit the data, or the model is not the linear one; the message starts with its JSON path.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; runs stop within an epoch.</exception>
     public static byte[] Run(ExperimentFile file, ViewOptions? options = null, RunOptions? runOptions = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(file);
+        CheckLinear(file);
         ExperimentFileCheck.Check(file);
         var result = ExperimentRunner.Run(file.Spec, runOptions, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
@@ -62,10 +62,10 @@ public static class ExperimentView
     }
 
     /// <summary>The analysis of <paramref name="file"/>'s dataset and methods alone (no training), as UTF-8 JSON.</summary>
-    /// <exception cref="SpecFormatException">A value does not fit the data; the message starts with its JSON path.</exception>
+    /// <exception cref="SpecFormatException">A value does not fit the data, or the model is not the linear one; the message starts with its JSON path.</exception>
     public static byte[] Analyze(ExperimentFile file)
     {
-        ArgumentNullException.ThrowIfNull(file);
+        CheckLinear(file);
         ExperimentFileCheck.Check(file);
         var spec = file.Spec;
         var problem = ExperimentRunner.CreateProblem(spec);
@@ -81,10 +81,10 @@ public static class ExperimentView
     }
 
     /// <summary>Runs <paramref name="file"/> and returns the report.html that <c>descentlab run</c> writes for it.</summary>
-    /// <exception cref="SpecFormatException">A value does not fit the data; the message starts with its JSON path.</exception>
+    /// <exception cref="SpecFormatException">A value does not fit the data, or the model is not the linear one; the message starts with its JSON path.</exception>
     public static string Report(ExperimentFile file, RunOptions? runOptions = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(file);
+        CheckLinear(file);
         ExperimentFileCheck.Check(file);
         var result = ExperimentRunner.Run(file.Spec, runOptions, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
@@ -92,6 +92,17 @@ public static class ExperimentView
         // The spec as the command embeds it: experiment.json with given data referred to as data.csv.
         var specJson = ExperimentJson.Write(new ExperimentFile(result.Spec, file.Output), ExperimentOutputWriter.DataFileName);
         return ReportWriter.Render(FigureModel.Create(result, RenderOptions.For(file.Output)), specJson);
+    }
+
+    /// <summary>Refuses a network model at its field: the view, the analysis and the report here are the linear model's.</summary>
+    /// <remarks>Without it the analysis would be the least-squares one of polynomial features of the network's data.</remarks>
+    private static void CheckLinear(ExperimentFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!file.Spec.Model.IsLinear)
+        {
+            throw new SpecFormatException("model", $"the playground covers the linear model only; train {file.Spec.Model} with descentlab run --config FILE, which writes its report.");
+        }
     }
 
     private static void Analysis(PlotlyJson json, ProblemAnalysis a, IReadOnlyList<Method> methods)
