@@ -104,6 +104,15 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime, IDisposable
     }
 
     [BrowserFact]
+    public async Task Replicates_ReplicateZeroAmongTheDiverged_SaysHowManyDiverged() => await AssertReplicatesDiverged(
+        "0.0105",
+        "gd: 3 of 10 replicates diverged; replicate 0 (seed 0) at step 61: full-data loss 3.399e+08 at step 61 is above 1e+06 × max(L(θ₀), L*) = 2.788e+08.",
+        "3 of 10");
+
+    [BrowserFact]
+    public async Task Replicates_OnlyOthersDiverged_SaysSo() => await AssertReplicatesDiverged("0.0099", "gd: 1 of 10 replicates diverged.", "1 of 10");
+
+    [BrowserFact]
     public async Task Reload_KeepsTheSettingsAndTheirResult()
     {
         var page = await Open();
@@ -185,6 +194,27 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime, IDisposable
         await Change(page, () => page.Locator("#m1-batchSize").FillAsync("20"));
         Assert.True(await page.Locator("#error").IsHiddenAsync());
         _errors.RemoveAll(e => e.Contains("400", StringComparison.Ordinal));
+        AssertClean();
+    }
+
+    /// <summary>
+    /// With 10 replicates and gd at <paramref name="lr"/>, the page says how many replicates diverged. Before, it said "gd
+    /// diverged at step 61" and marked × on a curve it did not draw when replicate 0 had diverged, and nothing at all when
+    /// only other replicates had, although the band ran off the top.
+    /// </summary>
+    private async Task AssertReplicatesDiverged(string lr, string expected, string count)
+    {
+        var page = await Open();
+        await Change(page, () => page.Locator("#replicates").FillAsync("10"));
+
+        await Change(page, () => page.Locator("#m0-lr").FillAsync(lr));
+
+        await page.Locator("#divergence").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        Assert.Equal(expected, await page.InnerTextAsync("#divergence"));
+        var names = await page.EvaluateAsync<string[]>("() => document.getElementById('plot-loss').data.map(t => t.name || '')");
+        Assert.Contains($"gd (median, band; {count} diverged)", names);
+        Assert.DoesNotContain(names, n => n.Contains("diverged at step", StringComparison.Ordinal));
+        Assert.Equal(count, await page.InnerTextAsync("#method-table tbody tr:first-child td:last-child"));
         AssertClean();
     }
 

@@ -381,11 +381,12 @@
       if (band) {
         traces.push({ type: 'scatter', mode: 'lines', x: band.x, y: clip(band[key].upper), line: { width: 0, color }, hoverinfo: 'skip', showlegend: false, legendgroup: run.name });
         traces.push({ type: 'scatter', mode: 'lines', x: band.x, y: clip(band[key].lower), line: { width: 0, color }, fill: 'tonexty', fillcolor: color + '33', name: run.name + ': band', legendgroup: run.name, hoverinfo: 'skip', showlegend: false });
-        traces.push({ type: 'scatter', mode: 'lines', x: band.x, y: clip(band[key].median), line: { width: 2.5, color }, name: run.name + ' (median, band)', legendgroup: run.name });
+        traces.push({ type: 'scatter', mode: 'lines', x: band.x, y: clip(band[key].median), line: { width: 2.5, color }, name: run.name + ' (median, band' + (band.diverged > 0 ? '; ' + band.diverged + ' of ' + band.replicates + ' diverged' : '') + ')', legendgroup: run.name });
       } else {
         traces.push({ type: 'scatter', mode: 'lines', x: run.x, y: clip(run[key]), line: { width: 2, color }, name: run.name });
       }
-      if (run.diverged) {
+      // With replicates the curves drawn are the median and band, not replicate 0's: its × would mark a curve not shown.
+      if (run.diverged && !band) {
         let k = run[key].length - 1;
         while (k > 0 && !(run[key][k] > 0 && run[key][k] <= ceiling)) { k--; }
         traces.push({
@@ -552,11 +553,21 @@
     }, config);
   }
 
+  // With replicates, how many of each method's runs diverged; the summary's methods are replicate 0's alone.
+  function divergedText(answer, i) {
+    const m = answer.summary.methods[i];
+    const band = answer.view.bands && answer.view.bands[i];
+    if (!band) { return m.diverged ? m.name + ' diverged at step ' + m.divergedAtStep + ': ' + m.divergenceReason + '.' : ''; }
+    if (band.diverged === 0) { return ''; }
+    const first = m.diverged ? '; replicate 0 (seed ' + answer.summary.seed + ') at step ' + m.divergedAtStep + ': ' + m.divergenceReason : '';
+    return m.name + ': ' + band.diverged + ' of ' + band.replicates + ' replicates diverged' + first + '.';
+  }
+
   function drawDivergence(answer) {
-    const diverged = answer.summary.methods.filter((m) => m.diverged);
+    const texts = answer.summary.methods.map((m, i) => divergedText(answer, i)).filter((t) => t !== '');
     const box = $('divergence');
-    box.hidden = diverged.length === 0;
-    box.textContent = diverged.map((m) => m.name + ' diverged at step ' + m.divergedAtStep + ': ' + m.divergenceReason + '.').join(' ');
+    box.hidden = texts.length === 0;
+    box.textContent = texts.join(' ');
   }
 
   function row(tbody, cells) {
@@ -584,9 +595,17 @@
     row(table, ['heavy ball: lr, momentum', fmt(a.heavyBallStep) + ', ' + fmt(a.heavyBallMomentum)]);
     const methods = $('method-table').tBodies[0];
     methods.textContent = '';
+    // With replicates the final losses are replicate 0's (the experiment's own seed); the diverged column counts them all.
+    const head = $('method-table').tHead.rows[0].cells;
+    const of = answer.view.bands ? ' (replicate 0)' : '';
+    head[4].textContent = 'final loss' + of;
+    head[5].textContent = 'final L − L*' + of;
+    head[6].textContent = answer.view.bands ? 'diverged replicates' : 'diverged';
     a.methods.forEach((m, i) => {
       const s = answer.summary.methods[i];
-      row(methods, [m.name, fmt(m.lr), fmt(m.lrOverBound), m.contractions.map(fmt).join(', '), fmt(s.finalLoss), fmt(s.finalExcessLoss), s.diverged ? 'at step ' + s.divergedAtStep : 'no']);
+      const band = answer.view.bands && answer.view.bands[i];
+      const diverged = band ? band.diverged + ' of ' + band.replicates : (s.diverged ? 'at step ' + s.divergedAtStep : 'no');
+      row(methods, [m.name, fmt(m.lr), fmt(m.lrOverBound), m.contractions.map(fmt).join(', '), fmt(s.finalLoss), fmt(s.finalExcessLoss), diverged]);
     });
     const readings = $('readings');
     readings.textContent = '';
