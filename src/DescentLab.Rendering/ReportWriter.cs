@@ -198,14 +198,12 @@ internal static partial class ReportWriter
             .Append(Encode($"Each replicate r reruns every method on the data and init of seed S + r. Median and {band} band; a run has reached the optimum when {o.ToleranceText} for good, each replicate against its own L*."))
             .Append("</p>\n<table id=\"replicates\">\n<thead><tr><th class=\"text\">method</th><th>final excess loss median</th><th>")
             .Append(Encode(band)).Append("</th><th>epochs to tolerance median</th><th>").Append(Encode(band)).Append("</th><th>reached</th><th>diverged</th></tr></thead>\n<tbody>\n");
-        // A run that never reaches the tolerance counts as +∞ epochs; the median is then ∞ too.
-        static string E(double v) => double.IsPositiveInfinity(v) ? "∞" : G(v);
         foreach (var m in statistics.Methods)
         {
             html.Append("<tr><td class=\"text\">").Append(Encode(m.Name)).Append("</td><td>").Append(G(m.FinalExcessLoss.Median))
                 .Append("</td><td>").Append(Encode($"{G(m.FinalExcessLoss.Lower)}–{G(m.FinalExcessLoss.Upper)}"))
-                .Append("</td><td>").Append(E(m.EpochsToTolerance.Median))
-                .Append("</td><td>").Append(Encode($"{E(m.EpochsToTolerance.Lower)}–{E(m.EpochsToTolerance.Upper)}"))
+                .Append("</td><td>").Append(G(m.EpochsToTolerance.Median))
+                .Append("</td><td>").Append(Encode($"{G(m.EpochsToTolerance.Lower)}–{G(m.EpochsToTolerance.Upper)}"))
                 .Append("</td><td>").Append(G(m.ReachedTolerance * 100)).Append("%</td><td>").Append(m.DivergedCount.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
         }
 
@@ -272,7 +270,8 @@ internal static partial class ReportWriter
 
     private static string Vector(IEnumerable<double> values) => "(" + string.Join(", ", values.Select(G)) + ")";
 
-    private static string G(double value) => NumberText.G(value, 6);
+    /// <summary>Six significant digits; an infinity as ∞, as the tables write a run that never reached the tolerance (+∞ epochs) or diverged.</summary>
+    private static string G(double value) => double.IsInfinity(value) ? (value > 0 ? "∞" : "-∞") : NumberText.G(value, 6);
 
     private static string Resource(string name)
     {

@@ -84,4 +84,26 @@ public sealed class ExperimentRendererTests
         var first = statistics.Comparisons[0];
         Assert.Contains($"<td>{first.Interval.Mean.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}</td>", comparisons, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WriteReport_ReplicatesSomeDiverged_WritesInfinityAsTheEpochColumnsDo()
+    {
+        // GD at lr 0.0105 diverges in 3 of the seed's 10 replicates: before, the same table read "0.00376546–Infinity"
+        // for the excess loss and "104.9–∞" for the epochs, and the comparisons "[-34.8524, Infinity]".
+        var result = ExperimentRunner.Run(new ExperimentSpec
+        {
+            Replicates = 10,
+            Methods = [.. ExperimentSpec.SeedMethods().Select(m => m.Name == "gd" ? m with { Optimizer = m.Optimizer with { LearningRate = 0.0105 } } : m)],
+        });
+        Assert.Equal(3, result.Statistics!.Methods[0].DivergedCount);
+        var path = Path.Combine(SeedRendering.NewDirectory(), "report.html");
+
+        ExperimentRenderer.WriteReport(result, path);
+
+        var html = File.ReadAllText(path);
+        var tables = html[html.IndexOf("<table id=\"replicates\">", StringComparison.Ordinal)..html.IndexOf("<h2>Analysis</h2>", StringComparison.Ordinal)];
+        Assert.DoesNotContain("Infinity", tables, StringComparison.Ordinal);
+        Assert.Matches("<tr><td class=\"text\">gd</td><td>[0-9.e-]+</td><td>[0-9.e-]+–∞</td>", tables);
+        Assert.Contains("<tr><td class=\"text\">gd</td><td class=\"text\">sgd</td><td class=\"text\">epoch 50</td><td>∞</td><td>[-34.8524, ∞]</td>", tables, StringComparison.Ordinal);
+    }
 }
