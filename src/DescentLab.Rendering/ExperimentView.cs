@@ -195,7 +195,7 @@ public static class ExperimentView
             json.Writer.WriteNull("bands");
         }
 
-        Strings(json, "readings", Readings.Of(model));
+        Strings(json, "readings", Readings.Of(model, page: true));
     }
 
     private static void Landscape(PlotlyJson json, FigureModel model)

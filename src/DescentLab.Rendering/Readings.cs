@@ -7,8 +7,8 @@ namespace DescentLab.Rendering;
 /// <summary>One-sentence readings of the analysis numbers, computed from them.</summary>
 internal static class Readings
 {
-    /// <summary>The sentences for <paramref name="model"/>, in reading order.</summary>
-    public static IReadOnlyList<string> Of(FigureModel model)
+    /// <summary>The sentences for <paramref name="model"/>, in reading order; <paramref name="page"/> words them for the playground, whose controls and views are not the report's.</summary>
+    public static IReadOnlyList<string> Of(FigureModel model, bool page = false)
     {
         var a = model.Analysis;
         var sentences = new List<string>
@@ -46,7 +46,7 @@ internal static class Readings
                 + $"so {steps.ToString(CultureInfo.InvariantCulture)} GD steps leave {Percent(left)} of its error.");
         }
 
-        sentences.AddRange(Claims(model));
+        sentences.AddRange(Claims(model, page));
         var best = a.BestConstantStep;
         sentences.Add($"The best constant step 2/(λmin + λmax) = {G(best)} would shrink the slowest direction by {Percent(1 - a.BestConstantRate)} per step; its error halves every {NumberText.G(Math.Log(0.5) / Math.Log(a.BestConstantRate), 3)} steps.");
         return sentences;
@@ -56,7 +56,7 @@ internal static class Readings
     /// The seed notebook's claims read off this run: per epoch SGD is ahead of GD; per update they are close; fixed order
     /// against reshuffled. From this run's numbers, with the caution that one run cannot decide them.
     /// </summary>
-    private static IEnumerable<string> Claims(FigureModel model)
+    private static IEnumerable<string> Claims(FigureModel model, bool page)
     {
         var runs = model.Result.Runs.Where(r => !r.Trajectory.Diverged).ToArray();
         var gd = runs.FirstOrDefault(r => r.Method.Sampler.Kind == SamplerKind.FullBatch);
@@ -110,9 +110,13 @@ internal static class Readings
 
         if (said)
         {
-            yield return model.Result.Statistics is null
-                ? "These readings come from one run (one seed); they cannot decide which method is faster: rerun with --replicates R for intervals across seeds."
-                : "These readings are replicate 0's; the tables across replicates above say which differences hold across seeds.";
+            yield return (model.Result.Statistics is null, page) switch
+            {
+                (true, false) => "These readings come from one run (one seed); they cannot decide which method is faster: rerun with --replicates R for intervals across seeds.",
+                (true, true) => "These readings come from one run (one seed); they cannot decide which method is faster: set Replicates above 1 for bands across seeds.",
+                (false, false) => "These readings are replicate 0's; the tables across replicates above say which differences hold across seeds.",
+                (false, true) => "These readings are replicate 0's; the bands across seeds show which differences hold.",
+            };
         }
     }
 

@@ -127,6 +127,22 @@ public sealed class ExperimentViewTests
         Assert.Equal(4, bands[0].GetProperty("replicates").GetInt32());
     }
 
+    [Theory]
+    [InlineData(1, "These readings come from one run (one seed); they cannot decide which method is faster: set Replicates above 1 for bands across seeds.")]
+    [InlineData(4, "These readings are replicate 0's; the bands across seeds show which differences hold.")]
+    public void Run_Readings_PointToWhatThePageHas(int replicates, string expected)
+    {
+        // The page has a Replicates control and bands, not the report's flag and tables: it used to say "rerun with
+        // --replicates R" and "the tables across replicates above", which it does not show.
+        var file = ExperimentFile.Seed with { Spec = ExperimentFile.Seed.Spec with { Replicates = replicates, Training = new TrainingOptions { Epochs = 20 } } };
+
+        using var view = JsonDocument.Parse(ExperimentView.Run(file));
+
+        var readings = view.RootElement.GetProperty("view").GetProperty("readings").EnumerateArray().Select(r => r.GetString()!).ToArray();
+        Assert.Contains(expected, readings);
+        Assert.DoesNotContain(readings, r => r.Contains("--replicates", StringComparison.Ordinal) || r.Contains("tables", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Run_SeedExperiment_AnswerStaysUnder200KB()
     {
