@@ -112,6 +112,8 @@ internal sealed class PlaygroundServer : IAsyncDisposable
 
     private static void Map(WebApplication app, ServeSettings settings, ConcurrencyLimiter limiter)
     {
+        // Stopping the server (Ctrl-C) cancels the runs in flight, which answer 503, instead of waiting out the grace period.
+        var stopping = app.Lifetime.ApplicationStopping;
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -128,14 +130,14 @@ internal sealed class PlaygroundServer : IAsyncDisposable
         app.MapGet("/plotly.min.js", () => Results.Bytes(Plotly.Value, "text/javascript; charset=utf-8"));
         app.MapGet("/api/experiment", () => Results.Text(ExperimentJson.Write(ExperimentFile.Seed), "application/json; charset=utf-8"));
         app.MapPost("/api/run", (Func<HttpContext, Task<IResult>>)(context => Compute(context, settings, limiter, (file, token) =>
-            Results.Bytes(ExperimentView.Run(file, runOptions: Timed, cancellationToken: token), "application/json; charset=utf-8"))));
+            Results.Bytes(ExperimentView.Run(file, runOptions: Timed, cancellationToken: token), "application/json; charset=utf-8"), stopping)));
         app.MapPost("/api/analyze", (Func<HttpContext, Task<IResult>>)(context => Compute(context, settings, limiter, (file, _) =>
-            Results.Bytes(ExperimentView.Analyze(file), "application/json; charset=utf-8"))));
+            Results.Bytes(ExperimentView.Analyze(file), "application/json; charset=utf-8"), stopping)));
         app.MapPost("/api/report", (Func<HttpContext, Task<IResult>>)(context => Compute(context, settings, limiter, (file, token) =>
         {
             context.Response.Headers.ContentDisposition = "attachment; filename=\"report.html\"";
             return Results.Text(ExperimentView.Report(file, runOptions: Timed, token), "text/html; charset=utf-8", Encoding.UTF8);
-        })));
+        }, stopping)));
     }
 
     /// <summary>Runs timed by the system clock, as the command times them: the core reads no clock of its own.</summary>
@@ -155,7 +157,7 @@ internal sealed class PlaygroundServer : IAsyncDisposable
     }
 
     /// <summary>Reads, checks and limits one experiment request, then computes <paramref name="work"/> under the timeout and the concurrency limit.</summary>
-    private static async Task<IResult> Compute(HttpContext context, ServeSettings settings, ConcurrencyLimiter limiter, Func<ExperimentFile, CancellationToken, IResult> work)
+    private static async Task<IResult> Compute(HttpContext context, ServeSettings settings, ConcurrencyLimiter limiter, Func<ExperimentFile, CancellationToken, IResult> work, CancellationToken stopping)
     {
         if (context.Request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
@@ -198,13 +200,27 @@ internal sealed class PlaygroundServer : IAsyncDisposable
             return Invalid(e.Message, "data.text");
         }
 
-        using var lease = await limiter.AcquireAsync(1, context.RequestAborted).ConfigureAwait(false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        RateLimitLease lease;
+        try
+        {
+            lease = await limiter.AcquireAsync(1, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return Results.Empty;
+        }
+        catch (OperationCanceledException)
+        {
+            return Stopping();
+        }
+
+        using var held = lease;
         if (!lease.IsAcquired)
         {
             return Problem(StatusCodes.Status503ServiceUnavailable, "Server busy", Invariant($"the server is busy: {settings.MaxConcurrent} runs in progress and {settings.MaxQueue} waiting; try again."));
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(settings.Timeout);
         try
         {
@@ -215,6 +231,10 @@ internal sealed class PlaygroundServer : IAsyncDisposable
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             return Results.Empty;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return Stopping();
         }
         catch (OperationCanceledException)
         {
@@ -274,6 +294,9 @@ internal sealed class PlaygroundServer : IAsyncDisposable
 
         return null;
     }
+
+    private static IResult Stopping() =>
+        Problem(StatusCodes.Status503ServiceUnavailable, "Server stopping", "the server is stopping; the run was cancelled.");
 
     private static IResult BodyTooLarge(ServeSettings settings) => TooLarge(
         Invariant($"the request body is larger than {settings.MaxBodyBytes} bytes, this server's limit. Start it with --max-body-kb {Math.Max(1, 2 * settings.MaxBodyBytes / 1024)} to allow more."),

@@ -285,6 +285,24 @@ public sealed class PlaygroundApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Dispose_WhileARunIsInFlight_CancelsItAndAnswers503()
+    {
+        // Ctrl-C while a run was computing: the server waited out its grace period for it and then dropped the connection,
+        // so the client got no answer and the command was killed by the process's own grace ("cancelled.", exit 130).
+        var server = await PlaygroundServer.StartAsync(Settings with { MaxSteps = long.MaxValue, Timeout = TimeSpan.FromHours(1) });
+        using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
+        var slow = client.PostAsync(new Uri("/api/run", UriKind.Relative), Json(Endless));
+        await Task.Delay(500);
+
+        await server.DisposeAsync();
+
+        using var response = await slow;
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("the server is stopping; the run was cancelled.", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Run_LongerThanTheTimeout_503NamingTheFlag()
     {
         await using var server = await PlaygroundServer.StartAsync(Settings with { MaxSteps = long.MaxValue, Timeout = TimeSpan.FromMilliseconds(300) });
