@@ -5,17 +5,6 @@ namespace DescentLab.Rendering.Tests;
 
 public class NumberTextTests
 {
-    [Theory]
-    [InlineData(2.07046e-10, 6, "2.07046e-10")]
-    [InlineData(8.4749e7, 6, "8.4749e+07")]
-    [InlineData(1e-8, 6, "1e-08")]
-    [InlineData(0.0940856, 6, "0.0940856")]
-    [InlineData(689.678, 4, "689.7")]
-    [InlineData(double.NaN, 6, "NaN")]
-    [InlineData(double.PositiveInfinity, 6, "Infinity")]
-    public void G_WritesTheExponentAsTheConsoleDoes(double value, int digits, string expected) =>
-        Assert.Equal(expected, NumberText.G(value, digits));
-
     [Fact]
     public void Report_OfOwnDataWithATinyLearningRate_WritesNoCapitalExponent()
     {
