@@ -218,10 +218,16 @@ public static partial class DescentLabCommand
         var run = (RunOptions options) => ExperimentRunner.Run(spec, options, context.CancellationToken);
         return RunIntoFolder(context, file, destination, running, run, context.Rendering.WriteExperiment, result =>
         {
-            context.Output.WriteLine(ResultsTable.Describe(spec, ProblemAnalysis.Analyze(result.Problem), result.Problem.SampleCount));
+            var analysis = ProblemAnalysis.Analyze(result.Problem);
+            context.Output.WriteLine(ResultsTable.Describe(spec, analysis, result.Problem.SampleCount));
             context.Output.WriteLine();
             ResultsTable.Write(result, context.Output);
             ResultsTable.WriteOutcomeNote(result, context.Output);
+            if (analysis.OptimumNote is { } note)
+            {
+                context.Output.WriteLine($"optimum: {note}");
+            }
+
             if (result.Statistics is { } statistics)
             {
                 context.Output.WriteLine();
@@ -345,6 +351,11 @@ public static partial class DescentLabCommand
         o.WriteLine(Invariant($"{spec.Name}: seed {spec.Seed}, {problem.SampleCount} samples, degree {spec.Degree}, parameters {string.Join(", ", names)}"));
         o.WriteLine();
         o.WriteLine($"optimum θ*            {string.Join("  ", names.Select((n, j) => $"{n} = {N(a.Optimum[j])}"))}");
+        if (a.OptimumNote is { } note)
+        {
+            o.WriteLine($"                      {note}");
+        }
+
         o.WriteLine($"minimum loss L*       {N(a.MinimumLoss)}");
         o.WriteLine($"Hessian eigenvalues   {string.Join("  ", a.Eigenvalues.Select(N))}");
         o.WriteLine($"condition number κ    {N(a.ConditionNumber)}");

@@ -272,7 +272,7 @@ internal static partial class ReportWriter
 
     private static string Vector(IEnumerable<double> values) => "(" + string.Join(", ", values.Select(G)) + ")";
 
-    private static string G(double value) => NumberText.G(value, 6);
+    private static string G(double value) => double.IsPositiveInfinity(value) ? "∞" : NumberText.G(value, 6);
 
     private static string Resource(string name)
     {

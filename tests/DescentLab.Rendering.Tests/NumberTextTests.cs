@@ -22,4 +22,26 @@ public class NumberTextTests
         Assert.DoesNotMatch(@"\d[.\d]*E[-+]\d", text);
         Assert.Contains("lr 1e-08", text, StringComparison.Ordinal);
     }
+
+    /// <summary>A singular Hessian (a constant x) gave "κ = Infinity" and "its error halves every -Infinity steps".</summary>
+    [Fact]
+    public void Report_OfLinearlyDependentFeatures_SaysWhatTheSingularHessianMeans()
+    {
+        var data = new DescentLab.Data.Dataset(["x"], [[1.0, 1.0, 1.0]], "y", [2.0, 3.0, 4.0]);
+        var spec = new ExperimentSpec
+        {
+            Data = new GivenData(data),
+            Training = new TrainingOptions { Epochs = 3, KeepBatchesOfEpoch = 0 },
+            Methods = [.. new ExperimentSpec().Methods.Select(m => m with { Sampler = m.Sampler with { BatchSize = 1 } })],
+        };
+        var path = Path.Combine(SeedRendering.NewDirectory(), "report.html");
+
+        ExperimentRenderer.WriteReport(ExperimentRunner.Run(spec), path);
+
+        var text = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(path), "<script.*?</script>", string.Empty, System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.DoesNotContain("Infinity", text, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"text\">∞</td>", text, StringComparison.Ordinal);
+        Assert.Contains("would not shrink the flattest direction at all", text, StringComparison.Ordinal);
+        Assert.Contains("θ* is not unique: the features are linearly dependent (rank 1 of 3 parameters)", text, StringComparison.Ordinal);
+    }
 }

@@ -19,10 +19,11 @@ public sealed class ProblemAnalysis
     private readonly double[] _eigenvalues;
     private readonly double[][] _eigenvectors;
 
-    private ProblemAnalysis(double[] optimum, double minimumLoss, double[] hessian, double[] eigenvalues, double[][] eigenvectors)
+    private ProblemAnalysis(double[] optimum, double minimumLoss, int rank, double[] hessian, double[] eigenvalues, double[][] eigenvectors)
     {
         _optimum = optimum;
         MinimumLoss = minimumLoss;
+        Rank = rank;
         _hessian = hessian;
         _eigenvalues = eigenvalues;
         _eigenvectors = eigenvectors;
@@ -46,6 +47,29 @@ public sealed class ProblemAnalysis
 
     /// <summary>L* = L(θ*), the smallest loss any parameters reach.</summary>
     public double MinimumLoss { get; }
+
+    /// <summary>The numerical rank of the features Z: below the parameter count when they are linearly dependent.</summary>
+    public int Rank { get; }
+
+    /// <summary>
+    /// Why θ* is not the only optimum, when the features are linearly dependent (a constant column, fewer distinct x than
+    /// the degree needs, fewer samples than parameters); null when θ* is unique. L* is then reached on a whole line,
+    /// plane or larger set of θ, <see cref="Optimum"/> is its minimum-norm point, and a run can reach L* far from it.
+    /// </summary>
+    public string? OptimumNote
+    {
+        get
+        {
+            var p = _optimum.Length;
+            if (Rank >= p)
+            {
+                return null;
+            }
+
+            var set = (p - Rank) switch { 1 => "line", 2 => "plane", var k => $"{k}-dimensional set" };
+            return $"θ* is not unique: the features are linearly dependent (rank {Rank} of {p} parameters), so L* is reached on a whole {set} of θ; θ* is its minimum-norm point, and a run can reach L* without nearing it.";
+        }
+    }
 
     /// <summary>The Hessian of the mean-squared error, row-major p×p.</summary>
     /// <remarks>H = 2S = 2ZᵀZ/n, the same at every θ.</remarks>
@@ -135,7 +159,7 @@ public sealed class ProblemAnalysis
             eigenvectors[a] = v;
         }
 
-        return new ProblemAnalysis(form.Optimum.ToArray(), form.MinimumLoss, hessian, eigenvalues, eigenvectors);
+        return new ProblemAnalysis(form.Optimum.ToArray(), form.MinimumLoss, form.Rank, hessian, eigenvalues, eigenvectors);
     }
 
     /// <summary>The factor by which gradient descent with step η shrinks the error along each eigen direction per step, ascending λ.</summary>
