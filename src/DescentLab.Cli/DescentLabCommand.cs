@@ -358,9 +358,14 @@ public static partial class DescentLabCommand
 
         o.WriteLine($"minimum loss L*       {N(a.MinimumLoss)}");
         o.WriteLine($"Hessian eigenvalues   {string.Join("  ", a.Eigenvalues.Select(N))}");
+        if (a.FlattestName == "λmin⁺")
+        {
+            o.WriteLine($"                      λmin⁺ = {N(a.FlattestCurvature)}: the loss does not depend on the directions of the zero eigenvalues, so the rates below use the smallest nonzero one");
+        }
+
         o.WriteLine($"condition number κ    {N(a.ConditionNumber)}");
         o.WriteLine($"GD stable for lr <    {N(a.StabilityBound)}   (2/λmax)");
-        o.WriteLine($"best constant lr      {N(a.BestConstantStep)}   (2/(λmin+λmax)), contraction {ResultsTable.Rate(a.BestConstantRate)} per step");
+        o.WriteLine($"best constant lr      {N(a.BestConstantStep)}   (2/({a.FlattestName}+λmax)), contraction {ResultsTable.Rate(a.BestConstantRate)} per step");
         o.WriteLine($"heavy ball            lr {N(a.HeavyBallStep)}, momentum {N(a.HeavyBallMomentum)}, contraction {ResultsTable.Rate(a.HeavyBallRate)} per step");
         o.WriteLine();
         // Columns at least as wide as the seed's, wider where a cell needs it (an unstable lr gives 4.23745e+06).

@@ -23,7 +23,7 @@ public class NumberTextTests
         Assert.Contains("lr 1e-08", text, StringComparison.Ordinal);
     }
 
-    /// <summary>A singular Hessian (a constant x) gave "κ = Infinity" and "its error halves every -Infinity steps".</summary>
+    /// <summary>A singular Hessian (a constant x) gave "κ = Infinity" and "its error halves every -Infinity steps", from the zero eigenvalues the loss does not depend on.</summary>
     [Fact]
     public void Report_OfLinearlyDependentFeatures_SaysWhatTheSingularHessianMeans()
     {
@@ -41,7 +41,8 @@ public class NumberTextTests
         var text = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(path), "<script.*?</script>", string.Empty, System.Text.RegularExpressions.RegexOptions.Singleline);
         Assert.DoesNotContain("Infinity", text, StringComparison.Ordinal);
         Assert.Contains("<td class=\"text\">∞</td>", text, StringComparison.Ordinal);
-        Assert.Contains("would not shrink the flattest direction at all", text, StringComparison.Ordinal);
+        Assert.Contains("the loss does not depend on it either, so the rates below use λmin⁺ = 6, the smallest nonzero eigenvalue.", text, StringComparison.Ordinal);
+        Assert.Contains("The best constant step 2/(λmin⁺ + λmax) = 0.1667 would shrink the slowest direction by 100% per step", text, StringComparison.Ordinal);
         Assert.Contains("θ* is not unique: the features are linearly dependent (rank 1 of 3 parameters)", text, StringComparison.Ordinal);
     }
 }

@@ -10,7 +10,9 @@ namespace DescentLab.Analysis;
 /// <remarks>
 /// The loss L(θ) = (θ−θ*)ᵀS(θ−θ*) + L* has the constant Hessian H = 2S with eigenvalues 0 ≤ λ₁ ≤ … ≤ λₚ. Gradient
 /// descent with step η maps the error along eigenvector k to (1 − ηλₖ) times itself, so it converges when every
-/// |1 − ηλₖ| &lt; 1, that is η &lt; 2/λmax, and the slowest direction sets the pace.
+/// |1 − ηλₖ| &lt; 1, that is η &lt; 2/λmax, and the slowest direction sets the pace. When the features are linearly
+/// dependent, H has p − rank zero eigenvalues whose directions the loss does not depend on; the rates (best constant
+/// step, heavy ball, slowest contraction) then use the smallest nonzero eigenvalue, <see cref="FlattestCurvature"/>.
 /// </remarks>
 public sealed class ProblemAnalysis
 {
@@ -27,11 +29,17 @@ public sealed class ProblemAnalysis
         _hessian = hessian;
         _eigenvalues = eigenvalues;
         _eigenvectors = eigenvectors;
-        var lmin = Math.Max(eigenvalues[0], 0.0);
+        var lowest = Math.Max(eigenvalues[0], 0.0);
         var lmax = eigenvalues[^1];
         LargestEigenvalue = lmax;
-        SmallestEigenvalue = lmin;
-        ConditionNumber = lmin > 0 ? lmax / lmin : double.PositiveInfinity;
+        SmallestEigenvalue = lowest;
+        ConditionNumber = lowest > 0 ? lmax / lowest : double.PositiveInfinity;
+
+        // With linearly dependent features, the p − rank zero eigenvalues belong to directions the loss does not depend
+        // on: the rates of the loss are set by the smallest of the others.
+        var zeros = eigenvalues.Length - rank;
+        var lmin = zeros > 0 && zeros < eigenvalues.Length ? Math.Max(eigenvalues[zeros], 0.0) : lowest;
+        FlattestCurvature = lmin;
         StabilityBound = 2.0 / lmax;
         BestConstantStep = 2.0 / (lmin + lmax);
         BestConstantRate = (lmax - lmin) / (lmax + lmin);
@@ -84,6 +92,16 @@ public sealed class ProblemAnalysis
 
     /// <summary>λmin, the curvature of the flattest direction (clamped at zero against rounding).</summary>
     public double SmallestEigenvalue { get; }
+
+    /// <summary>
+    /// The curvature of the flattest direction the loss depends on, which sets the rates below: λmin, or, when the
+    /// features are linearly dependent (<see cref="Rank"/> below p), the smallest eigenvalue that is not one of the
+    /// p − rank zeros (λmin⁺), as the error along a zero's direction changes neither the loss nor its gradient.
+    /// </summary>
+    public double FlattestCurvature { get; }
+
+    /// <summary>"λmin", or "λmin⁺" when the rates use the smallest nonzero eigenvalue (<see cref="FlattestCurvature"/>).</summary>
+    public string FlattestName => Rank < _eigenvalues.Length ? "λmin⁺" : "λmin";
 
     /// <summary>λmax, the curvature of the steepest direction.</summary>
     public double LargestEigenvalue { get; }
@@ -178,7 +196,7 @@ public sealed class ProblemAnalysis
     public double SlowestContraction(double learningRate)
     {
         CheckLearningRate(learningRate);
-        return Math.Max(Math.Abs(1.0 - (learningRate * SmallestEigenvalue)), Math.Abs(1.0 - (learningRate * LargestEigenvalue)));
+        return Math.Max(Math.Abs(1.0 - (learningRate * FlattestCurvature)), Math.Abs(1.0 - (learningRate * LargestEigenvalue)));
     }
 
     /// <summary>Steps for gradient descent at step η to shrink the excess loss tenfold in its slowest direction; infinite if it does not contract.</summary>
