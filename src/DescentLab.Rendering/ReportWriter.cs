@@ -255,7 +255,7 @@ internal static partial class ReportWriter
             Row(html, $"lr {G(lr)} as a fraction of the bound", G(lr / a.StabilityBound));
         }
 
-        Row(html, "best constant step 2/(λmin + λmax)", G(a.BestConstantStep));
+        Row(html, $"best constant step 2/({a.FlattestName} + λmax)", G(a.BestConstantStep));
         html.Append("</tbody>\n</table>\n<ul class=\"readings\">\n");
         foreach (var sentence in Readings.Of(model))
         {
