@@ -110,6 +110,19 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime, IDisposable
         "3 of 10");
 
     [BrowserFact]
+    public async Task Number_WithAnExponent_IsWrittenAsTheServersMessagesWriteIt()
+    {
+        // The methods table wrote gd's final loss as 3.399e+8 under the banner's 3.399e+08 (and the console's).
+        var page = await Open();
+
+        await Change(page, () => page.Locator("#m0-lr").FillAsync("0.0105"));
+
+        Assert.Contains("3.399e+08", await page.InnerTextAsync("#divergence"), StringComparison.Ordinal);
+        Assert.Equal("3.399e+08", await page.InnerTextAsync("#method-table tbody tr:first-child td:nth-child(5)"));
+        AssertClean();
+    }
+
+    [BrowserFact]
     public async Task Replicates_OnlyOthersDiverged_SaysSo() => await AssertReplicatesDiverged("0.0099", "gd: 1 of 10 replicates diverged.", "1 of 10");
 
     [BrowserFact]

@@ -26,10 +26,12 @@
   const $ = (id) => document.getElementById(id);
 
   function fmt(v) {
-    if (v === null || v === undefined || typeof v === 'string') { return String(v); }
-    if (!isFinite(v)) { return String(v); }
-    const a = Math.abs(v);
-    return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(3) : String(Number(v.toPrecision(4)));
+    if (v === null || v === undefined || typeof v === 'string' || !isFinite(v)) { return String(v); }
+    // Four significant digits without trailing zeros and at least two exponent digits (3.399e+08, 1e-05), as the
+    // server's messages and the console write numbers.
+    const rounded = Number(v.toPrecision(4));
+    const a = Math.abs(rounded);
+    return a !== 0 && (a < 1e-3 || a >= 1e5) ? rounded.toExponential().replace(/e([+-])(\d)$/, 'e$10$2') : String(rounded);
   }
 
   // ---- state <-> URL ----
