@@ -137,7 +137,7 @@ public static class SweepFiles
                 Verify(folder, manifest, ExperimentOutputWriter.DataFileName, ReadListed(folder, manifest, ExperimentOutputWriter.DataFileName));
             }
 
-            var runs = (spec.RunCount - shard.Index + shard.Count - 1) / shard.Count;
+            var runs = shard.RunCountOf(spec.RunCount);
             if (manifest.Rows != runs)
             {
                 throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"merge: {Path.Combine(folder, ManifestName)}: rows: {manifest.Rows}, but shard {shard} of this sweep holds {runs} runs."));
