@@ -103,12 +103,15 @@ public static class SweepFiles
             if (digest != manifest.SweepDigest)
             {
                 var what = file.Spec.Base.Data is GivenData ? $"{sweepPath} with its {ExperimentOutputWriter.DataFileName}" : sweepPath;
-                throw new InvalidDataException($"merge: {what} describes another sweep than its {ManifestName} was written for (sweep digest {digest[..12]}…, not {MessageText.Excerpt(manifest.SweepDigest, 12)}): edited after the shard was written.");
+                throw new InvalidDataException($"merge: {what} describes another sweep than its {ManifestName} was written for (sweep digest {digest[..12]}…, not {MessageText.Excerpt(manifest.SweepDigest, 12)}): {DigestCause(manifest)}");
             }
 
             if (shards.Count > 0 && digest != shards[0].Manifest.SweepDigest)
             {
-                throw new InvalidDataException($"merge: {folder} is a shard of another sweep: its {SweepName} differs from {Path.Combine(shards[0].Folder, SweepName)} (sweep digests {digest[..12]}… and {shards[0].Manifest.SweepDigest[..12]}…).");
+                var versions = manifest.Version != shards[0].Manifest.Version
+                    ? $"; they were written by {Writer(manifest)} and {Writer(shards[0].Manifest)}"
+                    : string.Empty;
+                throw new InvalidDataException($"merge: {folder} is a shard of another sweep: its {SweepName} differs from {Path.Combine(shards[0].Folder, SweepName)} (sweep digests {digest[..12]}… and {shards[0].Manifest.SweepDigest[..12]}…){versions}.");
             }
 
             shards.Add((folder, manifest, shard, file));
@@ -193,8 +196,11 @@ public static class SweepFiles
                 shard.ToString(),
                 Digest(file.Spec),
                 tidy.Count(c => c == '\n') - 1,
-                [.. written.Select(w => new ManifestEntry(w.Name, w.Bytes.LongLength, Sha256(w.Bytes)))]);
-            File.WriteAllText(Path.Combine(folder, ManifestName), JsonSerializer.Serialize(manifest, ShardManifestJson.Default.ShardManifest) + "\n");
+                [.. written.Select(w => new ManifestEntry(w.Name, w.Bytes.LongLength, Sha256(w.Bytes)))])
+            {
+                Version = ShardManifest.CurrentVersion,
+            };
+            File.WriteAllText(Path.Combine(folder, ManifestName), JsonFormat.Write(manifest, ShardManifestJson.Default.ShardManifest));
         }
 
         return sweepJson;
@@ -226,7 +232,9 @@ public static class SweepFiles
         ShardManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize(InputFile.ReadAllText(path), ShardManifestJson.Default.ShardManifest);
+            var text = InputFile.ReadAllText(path);
+            FormatCheck(text, path);
+            manifest = JsonSerializer.Deserialize(text, ShardManifestJson.Default.ShardManifest);
         }
         catch (JsonException e)
         {
@@ -239,13 +247,46 @@ public static class SweepFiles
             throw new InvalidDataException($"merge: {path}: not a manifest DescentLab writes (null).");
         }
 
-        if (manifest.Format != ShardManifest.CurrentFormat)
+        if ((manifest.Format == 1) != (manifest.Version is null))
         {
-            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"merge: {path}: format: {manifest.Format}; this version reads format {ShardManifest.CurrentFormat}."));
+            throw new InvalidDataException(manifest.Format == 1
+                ? $"merge: {path}: version: a format 1 manifest records no version."
+                : string.Create(CultureInfo.InvariantCulture, $"merge: {path}: version: missing; a format {manifest.Format} manifest records the DescentLab version that wrote it."));
         }
 
         return manifest;
     }
+
+    /// <summary>
+    /// Refuses a manifest of a format this version does not read before its fields are checked, so that a later format's
+    /// new fields are reported as a later format rather than as unknown fields.
+    /// </summary>
+    private static void FormatCheck(string text, string path)
+    {
+        using var document = JsonDocument.Parse(text);
+        if (document.RootElement.ValueKind == JsonValueKind.Object
+            && document.RootElement.TryGetProperty("format", out var format)
+            && format.ValueKind == JsonValueKind.Number
+            && !(format.TryGetInt32(out var number) && number is 1 or ShardManifest.CurrentFormat))
+        {
+            throw new InvalidDataException($"merge: {path}: format: {MessageText.Excerpt(format.GetRawText(), 20)}; this version reads formats 1 and {ShardManifest.CurrentFormat}.");
+        }
+    }
+
+    /// <summary>Why a shard's sweep.json, as this version reads it, is not the sweep its manifest records.</summary>
+    private static string DigestCause(ShardManifest manifest)
+    {
+        const string Edited = "edited after the shard was written";
+        if (manifest.Version == ShardManifest.CurrentVersion)
+        {
+            return Edited + ".";
+        }
+
+        return $"{Edited}, or written by {Writer(manifest)}, which may read sweep files differently from this one ({ShardManifest.CurrentVersion}); rerun the shard with this version, or merge with the one that wrote it.";
+    }
+
+    private static string Writer(ShardManifest manifest) =>
+        manifest.Version is { } version ? $"DescentLab {MessageText.Excerpt(version, 60)}" : "an earlier DescentLab, whose manifest records no version";
 
     private static Shard ParseShard(ShardManifest manifest, string folder)
     {
