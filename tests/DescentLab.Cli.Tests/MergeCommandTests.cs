@@ -214,6 +214,40 @@ public sealed class MergeCommandTests : IDisposable
         AssertRefused(Merge(), "s2", "sweep.json", "): edited after the shard was written, or written by an earlier DescentLab, whose manifest records no version, which may read sweep files differently from this one (");
     }
 
+    /// <summary>
+    /// Shard 0 rerun from a sweep file edited in between, given first: merge said the two untouched shards were "a shard of
+    /// another sweep". It names the shard whose sweep the others do not share.
+    /// </summary>
+    [Fact]
+    public void Merge_OneShardFromAnEditedSweepGivenFirst_NamesThatShard()
+    {
+        var edited = _box.WriteFile("edited.json", SmallSweep.Replace("\"epochs\": 20", "\"epochs\": 21", StringComparison.Ordinal));
+        Directory.Delete(_box.PathOf("s0"), recursive: true);
+        Assert.Equal(0, Sandbox.Run("sweep", "--config", edited, "--shard", "0/3", "--out", _box.PathOf("s0"), "--quiet").ExitCode);
+
+        var result = Merge();
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"descentlab: merge: {_box.PathOf("s0")} is a shard of another sweep: its sweep.json differs from {_box.PathOf("s1/sweep.json")} (", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_box.PathOf("all")));
+    }
+
+    /// <summary>A folder given twice was reported as "s0/tidy.csv and s0/tidy.csv are both shard 0/3".</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("/")]
+    public void Merge_FolderGivenTwice_SaysSo(string suffix)
+    {
+        var result = Sandbox.Run("merge", _box.PathOf("s0"), _box.PathOf("s1"), _box.PathOf("s2"), _box.PathOf("s0") + suffix, "--out", _box.PathOf("all"), "--quiet");
+
+        Assert.Equal(2, result.ExitCode);
+        var expected = suffix.Length == 0
+            ? $"descentlab: merge: {_box.PathOf("s0")} is given twice.\n"
+            : $"descentlab: merge: {_box.PathOf("s0")}/ and {_box.PathOf("s0")} are the same folder, given twice.\n";
+        Assert.Equal(expected, result.Error.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(_box.PathOf("all")));
+    }
+
     [Fact]
     public void Merge_NoManifest_ExitsTwo()
     {

@@ -70,11 +70,19 @@ public static class SweepFiles
         }
 
         var shards = new List<(string Folder, ShardManifest Manifest, Shard Shard, SweepFile File)>();
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var folder in folders)
         {
             if (!Directory.Exists(folder))
             {
                 throw new InvalidDataException($"merge: no such folder: {folder}");
+            }
+
+            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+            if (!given.TryAdd(full, folder))
+            {
+                var earlier = given[full];
+                throw new InvalidDataException(earlier == folder ? $"merge: {folder} is given twice." : $"merge: {folder} and {earlier} are the same folder, given twice.");
             }
 
             var manifest = ReadManifest(folder);
@@ -106,15 +114,19 @@ public static class SweepFiles
                 throw new InvalidDataException($"merge: {what} describes another sweep than its {ManifestName} was written for (sweep digest {digest[..12]}…, not {MessageText.Excerpt(manifest.SweepDigest, 12)}): {DigestCause(manifest)}");
             }
 
-            if (shards.Count > 0 && digest != shards[0].Manifest.SweepDigest)
-            {
-                var versions = manifest.Version != shards[0].Manifest.Version
-                    ? $"; they were written by {Writer(manifest)} and {Writer(shards[0].Manifest)}"
-                    : string.Empty;
-                throw new InvalidDataException($"merge: {folder} is a shard of another sweep: its {SweepName} differs from {Path.Combine(shards[0].Folder, SweepName)} (sweep digests {digest[..12]}… and {shards[0].Manifest.SweepDigest[..12]}…){versions}.");
-            }
-
             shards.Add((folder, manifest, shard, file));
+        }
+
+        // The sweep most shards share is the one being merged, so the message names the odd shard out, whichever was given first.
+        var sweeps = shards.GroupBy(s => s.Manifest.SweepDigest, StringComparer.Ordinal).ToList();
+        if (sweeps.Count > 1)
+        {
+            var common = sweeps.MaxBy(g => g.Count())!.First();
+            var odd = shards.First(s => s.Manifest.SweepDigest != common.Manifest.SweepDigest);
+            var versions = odd.Manifest.Version != common.Manifest.Version
+                ? $"; they were written by {Writer(odd.Manifest)} and {Writer(common.Manifest)}"
+                : string.Empty;
+            throw new InvalidDataException($"merge: {odd.Folder} is a shard of another sweep: its {SweepName} differs from {Path.Combine(common.Folder, SweepName)} (sweep digests {odd.Manifest.SweepDigest[..12]}… and {common.Manifest.SweepDigest[..12]}…){versions}.");
         }
 
         var spec = shards[0].File.Spec;
