@@ -218,10 +218,16 @@ public static partial class DescentLabCommand
         var run = (RunOptions options) => ExperimentRunner.Run(spec, options, context.CancellationToken);
         return RunIntoFolder(context, file, destination, running, run, context.Rendering.WriteExperiment, result =>
         {
-            context.Output.WriteLine(ResultsTable.Describe(spec, ProblemAnalysis.Analyze(result.Problem), result.Problem.SampleCount));
+            var analysis = ProblemAnalysis.Analyze(result.Problem);
+            context.Output.WriteLine(ResultsTable.Describe(spec, analysis, result.Problem.SampleCount));
             context.Output.WriteLine();
             ResultsTable.Write(result, context.Output);
             ResultsTable.WriteOutcomeNote(result, context.Output);
+            if (analysis.OptimumNote is { } note)
+            {
+                context.Output.WriteLine($"optimum: {note}");
+            }
+
             if (result.Statistics is { } statistics)
             {
                 context.Output.WriteLine();
@@ -345,11 +351,21 @@ public static partial class DescentLabCommand
         o.WriteLine(Invariant($"{spec.Name}: seed {spec.Seed}, {problem.SampleCount} samples, degree {spec.Degree}, parameters {string.Join(", ", names)}"));
         o.WriteLine();
         o.WriteLine($"optimum θ*            {string.Join("  ", names.Select((n, j) => $"{n} = {N(a.Optimum[j])}"))}");
+        if (a.OptimumNote is { } note)
+        {
+            o.WriteLine($"                      {note}");
+        }
+
         o.WriteLine($"minimum loss L*       {N(a.MinimumLoss)}");
         o.WriteLine($"Hessian eigenvalues   {string.Join("  ", a.Eigenvalues.Select(N))}");
+        if (a.FlattestName == "λmin⁺")
+        {
+            o.WriteLine($"                      λmin⁺ = {N(a.FlattestCurvature)}: the loss does not depend on the directions of the zero eigenvalues, so the rates below use the smallest nonzero one");
+        }
+
         o.WriteLine($"condition number κ    {N(a.ConditionNumber)}");
         o.WriteLine($"GD stable for lr <    {N(a.StabilityBound)}   (2/λmax)");
-        o.WriteLine($"best constant lr      {N(a.BestConstantStep)}   (2/(λmin+λmax)), contraction {ResultsTable.Rate(a.BestConstantRate)} per step");
+        o.WriteLine($"best constant lr      {N(a.BestConstantStep)}   (2/({a.FlattestName}+λmax)), contraction {ResultsTable.Rate(a.BestConstantRate)} per step");
         o.WriteLine($"heavy ball            lr {N(a.HeavyBallStep)}, momentum {N(a.HeavyBallMomentum)}, contraction {ResultsTable.Rate(a.HeavyBallRate)} per step");
         o.WriteLine();
         // Columns at least as wide as the seed's, wider where a cell needs it (an unstable lr gives 4.23745e+06).

@@ -61,17 +61,12 @@ internal sealed partial class SpecOptions
 
     private void CheckShape(Option option, ClassificationShape shape)
     {
-        var name = shape.ToString().ToLowerInvariant();
-        var fits = option == Count
-            || (option == Noise && shape != ClassificationShape.Blobs)
-            || (option == Factor && shape == ClassificationShape.Circles)
-            || ((option == Centers || option == ClusterStd) && shape == ClassificationShape.Blobs);
-        if (!fits)
+        // The flags are the data section's fields, kebab-cased: --cluster-std sets clusterStd.
+        var field = option == ClusterStd ? "clusterStd" : option.Name[2..];
+        if (!ClassificationDataGenerator.Uses(shape, field))
         {
-            var applies = option == Noise ? "moons, circles and xor (blobs spread by --cluster-std)"
-                : option == Factor ? "circles only"
-                : "blobs only";
-            throw new UsageException($"{option.Name}: applies to {applies}; the dataset is {name}.");
+            var applies = ClassificationDataGenerator.ShapesUsing(field, f => f == "clusterStd" ? ClusterStd.Name : "--" + f);
+            throw new UsageException($"{option.Name}: applies to {applies}; the dataset is {shape.ToString().ToLowerInvariant()}.");
         }
     }
 }

@@ -327,24 +327,54 @@ internal sealed class FigureModel : ILossCurves
     }
 
     /// <summary>
-    /// Cuts what a figure draws of <paramref name="run"/> to what can be drawn: loss curves end where they pass the
-    /// ceiling (the crossing point drawn at the ceiling), and the path ends where it leaves the landscape's frame (at the
-    /// point where it crosses the edge), so no figure's range is stretched by a blow-up and no huge number reaches a plot.
+    /// Fits <paramref name="run"/>'s loss curves to the loss axes, whose top is at most <paramref name="ceiling"/>. A
+    /// diverged run's curves end where they first pass the ceiling (that point drawn at the ceiling, and marked). A run
+    /// that did not diverge is drawn whole: a spike above the ceiling leaves the top edge and comes back, as the figures'
+    /// fixed ranges cut it; its values are held within three decades of the ceiling, so no huge number reaches a plot.
+    /// </summary>
+    /// <param name="run">The run's series.</param>
+    /// <param name="ceiling">The top of the loss axes.</param>
+    /// <param name="markExcessEnd">Whether the excess-loss curve's end is marked (false where the model has no L*).</param>
+    internal static void FitCurves(RunSeries run, double ceiling, bool markExcessEnd = true)
+    {
+        if (!run.Diverged)
+        {
+            var far = 1e3 * ceiling;
+            run.Loss = [.. run.Loss.Select(v => Math.Min(v, far))];
+            run.ExcessLoss = [.. run.ExcessLoss.Select(v => Math.Min(v, far))];
+            run.BatchLoss = [.. run.BatchLoss.Select(v => Math.Min(v, far))];
+            return;
+        }
+
+        (run.Loss, run.LossEnd) = CapAt(run.Loss, ceiling);
+        (run.ExcessLoss, var excessEnd) = CapAt(run.ExcessLoss, ceiling);
+        (run.BatchLoss, _) = CapAt(run.BatchLoss, ceiling);
+        run.ExcessEnd = markExcessEnd ? excessEnd : null;
+    }
+
+    /// <summary>
+    /// Cuts what a figure draws of <paramref name="run"/> to what can be drawn (<see cref="FitCurves"/>), and a diverged
+    /// run's path where it leaves the landscape's frame (at the point where it crosses the edge), so no figure's range
+    /// is stretched by a blow-up. A run that did not diverge keeps its whole path: where it leaves the frame and comes
+    /// back, the figures' fixed ranges cut it at the edges (its points held within a hundred frames of the frame).
     /// </summary>
     private void ClipToFrame(RunSeries run, double ceiling)
     {
-        (run.Loss, var lossEnd) = CapAt(run.Loss, ceiling);
-        (run.ExcessLoss, var excessEnd) = CapAt(run.ExcessLoss, ceiling);
-        (run.BatchLoss, _) = CapAt(run.BatchLoss, ceiling);
-        if (run.Diverged)
-        {
-            run.LossEnd = lossEnd;
-            run.ExcessEnd = excessEnd;
-        }
-
+        FitCurves(run, ceiling);
         double x0 = Landscape.XValues[0], x1 = Landscape.XValues[^1], y0 = Landscape.YValues[0], y1 = Landscape.YValues[^1];
         bool Inside(double x, double y) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
         var n = run.PlaneX.Length;
+        if (!run.Diverged)
+        {
+            double w = x1 - x0, h = y1 - y0;
+            run.PathX = [.. run.PlaneX.Select(x => Math.Clamp(x, x0 - (100 * w), x1 + (100 * w)))];
+            run.PathY = [.. run.PlaneY.Select(y => Math.Clamp(y, y0 - (100 * h), y1 + (100 * h)))];
+            run.PathRows = run.Rows;
+            run.PathEpochs = run.Epochs;
+            run.PathLoss = [.. run.Rows.Select(r => Math.Min(run.Run.Trajectory.Loss[r], ceiling))];
+            return;
+        }
+
         var kept = 0;
         while (kept < n && Inside(run.PlaneX[kept], run.PlaneY[kept]))
         {

@@ -116,14 +116,7 @@ internal sealed class NetworkFigureModel : ILossCurves
         var ceiling = LossCeiling;
         foreach (var run in Runs)
         {
-            (run.Loss, var lossEnd) = FigureModel.CapAt(run.Loss, ceiling);
-            (run.ExcessLoss, var excessEnd) = FigureModel.CapAt(run.ExcessLoss, ceiling);
-            (run.BatchLoss, _) = FigureModel.CapAt(run.BatchLoss, ceiling);
-            if (run.Diverged)
-            {
-                run.LossEnd = lossEnd;
-                run.ExcessEnd = LossFloor is null ? null : excessEnd;
-            }
+            FigureModel.FitCurves(run, ceiling, markExcessEnd: LossFloor is not null);
         }
 
         BuildPoints();

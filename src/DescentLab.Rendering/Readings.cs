@@ -16,8 +16,14 @@ internal static class Readings
             $"L* = {G(a.MinimumLoss)} is the noise floor: no parameters of this model fit the data better.",
         };
         sentences.Add(double.IsPositiveInfinity(a.ConditionNumber)
-            ? "The Hessian is singular: some direction has no curvature, so gradient descent never moves along it."
+            ? "The Hessian is singular: some direction has no curvature, so gradient descent never moves along it"
+                + (a.FlattestName == "λmin⁺" ? $"; the loss does not depend on it either, so the rates below use λmin⁺ = {G(a.FlattestCurvature)}, the smallest nonzero eigenvalue." : ".")
             : $"κ = {G(a.ConditionNumber)}: the steepest direction curves {G(a.ConditionNumber)} times more than the flattest, so one step size cannot suit both.");
+        if (a.OptimumNote is { } note)
+        {
+            sentences.Add(note);
+        }
+
         foreach (var group in model.Result.Runs.GroupBy(r => r.Method.Optimizer.LearningRate))
         {
             var lr = group.Key;
@@ -48,7 +54,9 @@ internal static class Readings
 
         sentences.AddRange(Claims(model));
         var best = a.BestConstantStep;
-        sentences.Add($"The best constant step 2/(λmin + λmax) = {G(best)} would shrink the slowest direction by {Percent(1 - a.BestConstantRate)} per step; its error halves every {NumberText.G(Math.Log(0.5) / Math.Log(a.BestConstantRate), 3)} steps.");
+        sentences.Add(a.BestConstantRate < 1
+            ? $"The best constant step 2/({a.FlattestName} + λmax) = {G(best)} would shrink the slowest direction by {Percent(1 - a.BestConstantRate)} per step; its error halves every {NumberText.G(Math.Log(0.5) / Math.Log(a.BestConstantRate), 3)} steps."
+            : $"The best constant step 2/(λmin + λmax) = {G(best)} would not shrink the flattest direction at all: with λmin = 0 the loss does not change along it.");
         return sentences;
     }
 

@@ -257,7 +257,7 @@ internal static partial class ReportWriter
             Row(html, $"lr {G(lr)} as a fraction of the bound", G(lr / a.StabilityBound));
         }
 
-        Row(html, "best constant step 2/(λmin + λmax)", G(a.BestConstantStep));
+        Row(html, $"best constant step 2/({a.FlattestName} + λmax)", G(a.BestConstantStep));
         html.Append("</tbody>\n</table>\n<ul class=\"readings\">\n");
         foreach (var sentence in Readings.Of(model))
         {
@@ -272,7 +272,7 @@ internal static partial class ReportWriter
 
     private static string Vector(IEnumerable<double> values) => "(" + string.Join(", ", values.Select(G)) + ")";
 
-    private static string G(double value) => NumberText.G(value, 6);
+    private static string G(double value) => double.IsPositiveInfinity(value) ? "∞" : NumberText.G(value, 6);
 
     private static string Resource(string name)
     {

@@ -19,6 +19,25 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.DoesNotContain("-0 ", result.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>A constant x makes x, x² and 1 one direction: θ* (1, 1, 1) is one point of a plane of optima, and analyze and run said nothing of it.</summary>
+    [Fact]
+    public void AnalyzeAndRun_LinearlyDependentFeatures_SayThatThetaStarIsNotUnique()
+    {
+        var csv = _box.WriteFile("const.csv", "x,y\n1,2\n1,3\n1,4\n");
+        const string Note = "θ* is not unique: the features are linearly dependent (rank 1 of 3 parameters), so L* is reached on a whole plane of θ; θ* is its minimum-norm point, and a run can reach L* without nearing it.";
+
+        var analyze = Sandbox.Run("analyze", "--data", csv, "--batch-size", "1");
+        var run = Sandbox.Run("run", "--data", csv, "--batch-size", "1", "--epochs", "5", "--figures", "none", "--no-report", "--out", _box.PathOf("out"));
+        var seed = Sandbox.Run("analyze");
+
+        Assert.Equal(0, analyze.ExitCode);
+        Assert.Contains("optimum θ*            x = 1  x^2 = 1  1 = 1\n                      " + Note + "\n", analyze.Output, StringComparison.Ordinal);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\noptimum: " + Note + "\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\"optimumNote\": \"" + Note + "\"", File.ReadAllText(Path.Combine(_box.PathOf("out"), "summary.json")), StringComparison.Ordinal);
+        Assert.DoesNotContain("not unique", seed.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Number_NegativeZero_IsZero() => Assert.Equal("0", ResultsTable.Number(-0.0));
 

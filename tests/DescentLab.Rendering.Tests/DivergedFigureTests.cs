@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DescentLab.Experiments;
+using DescentLab.Optimizers;
+using DescentLab.Sampling;
+using DescentLab.Training;
 
 namespace DescentLab.Rendering.Tests;
 
@@ -27,6 +30,34 @@ public sealed class DivergedFigureTests
         Assert.All(model.Runs.Skip(1), r => Assert.Equal(r.PlaneX, r.PathX));
         Assert.NotNull(gd.LossEnd);
         Assert.All(gd.Loss.Where(double.IsFinite), v => Assert.True(v <= model.LossCeiling));
+    }
+
+    /// <summary>
+    /// rmsprop at lr 10 jumps to a loss of 7.4e5 at step 1, above the loss axes' ceiling (1000 × L(θ₀)), and comes back
+    /// to 57 without diverging. Its loss curves ended at step 1 and its path at the frame's edge, so the figures showed
+    /// one segment of a run that trained for 200 steps.
+    /// </summary>
+    [Fact]
+    public void Create_RunThatPassesTheCeilingAndComesBack_IsDrawnWhole()
+    {
+        var rmsprop = new Method("rmsprop", new SamplerOptions { Kind = SamplerKind.Reshuffle, BatchSize = 25 }, new RmspropOptions { LearningRate = 10 });
+        var spec = new ExperimentSpec { Methods = [rmsprop], Training = new TrainingOptions { Epochs = 50 } };
+        var result = ExperimentRunner.Run(spec);
+        var t = result.Runs[0].Trajectory;
+        Assert.False(t.Diverged);
+
+        var model = FigureModel.Create(result, null);
+
+        var run = model.Runs[0];
+        Assert.Contains(t.Loss.ToArray(), v => v > model.LossCeiling);
+        Assert.All(run.Loss, v => Assert.True(double.IsFinite(v)));
+        Assert.Equal(t.Loss[^1], run.Loss[^1]);
+        Assert.Null(run.LossEnd);
+        Assert.False(run.LeavesFrame);
+        Assert.Equal(run.Rows, run.PathRows);
+        Assert.Equal(run.PlaneX[^1], run.PathX[^1]);
+        var surface = model.Landscape;
+        Assert.Contains(run.PathX, x => x > surface.XValues[^1] || x < surface.XValues[0]);
     }
 
     [Fact]

@@ -5,17 +5,6 @@ namespace DescentLab.Rendering.Tests;
 
 public class NumberTextTests
 {
-    [Theory]
-    [InlineData(2.07046e-10, 6, "2.07046e-10")]
-    [InlineData(8.4749e7, 6, "8.4749e+07")]
-    [InlineData(1e-8, 6, "1e-08")]
-    [InlineData(0.0940856, 6, "0.0940856")]
-    [InlineData(689.678, 4, "689.7")]
-    [InlineData(double.NaN, 6, "NaN")]
-    [InlineData(double.PositiveInfinity, 6, "Infinity")]
-    public void G_WritesTheExponentAsTheConsoleDoes(double value, int digits, string expected) =>
-        Assert.Equal(expected, NumberText.G(value, digits));
-
     [Fact]
     public void Report_OfOwnDataWithATinyLearningRate_WritesNoCapitalExponent()
     {
@@ -32,5 +21,28 @@ public class NumberTextTests
         var text = System.Text.RegularExpressions.Regex.Replace(html, "<script.*?</script>", string.Empty, System.Text.RegularExpressions.RegexOptions.Singleline);
         Assert.DoesNotMatch(@"\d[.\d]*E[-+]\d", text);
         Assert.Contains("lr 1e-08", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A singular Hessian (a constant x) gave "κ = Infinity" and "its error halves every -Infinity steps", from the zero eigenvalues the loss does not depend on.</summary>
+    [Fact]
+    public void Report_OfLinearlyDependentFeatures_SaysWhatTheSingularHessianMeans()
+    {
+        var data = new DescentLab.Data.Dataset(["x"], [[1.0, 1.0, 1.0]], "y", [2.0, 3.0, 4.0]);
+        var spec = new ExperimentSpec
+        {
+            Data = new GivenData(data),
+            Training = new TrainingOptions { Epochs = 3, KeepBatchesOfEpoch = 0 },
+            Methods = [.. new ExperimentSpec().Methods.Select(m => m with { Sampler = m.Sampler with { BatchSize = 1 } })],
+        };
+        var path = Path.Combine(SeedRendering.NewDirectory(), "report.html");
+
+        ExperimentRenderer.WriteReport(ExperimentRunner.Run(spec), path);
+
+        var text = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(path), "<script.*?</script>", string.Empty, System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.DoesNotContain("Infinity", text, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"text\">∞</td>", text, StringComparison.Ordinal);
+        Assert.Contains("the loss does not depend on it either, so the rates below use λmin⁺ = 6, the smallest nonzero eigenvalue.", text, StringComparison.Ordinal);
+        Assert.Contains("The best constant step 2/(λmin⁺ + λmax) = 0.1667 would shrink the slowest direction by 100% per step", text, StringComparison.Ordinal);
+        Assert.Contains("θ* is not unique: the features are linearly dependent (rank 1 of 3 parameters)", text, StringComparison.Ordinal);
     }
 }

@@ -10,7 +10,9 @@ namespace DescentLab.Analysis;
 /// <remarks>
 /// The loss L(θ) = (θ−θ*)ᵀS(θ−θ*) + L* has the constant Hessian H = 2S with eigenvalues 0 ≤ λ₁ ≤ … ≤ λₚ. Gradient
 /// descent with step η maps the error along eigenvector k to (1 − ηλₖ) times itself, so it converges when every
-/// |1 − ηλₖ| &lt; 1, that is η &lt; 2/λmax, and the slowest direction sets the pace.
+/// |1 − ηλₖ| &lt; 1, that is η &lt; 2/λmax, and the slowest direction sets the pace. When the features are linearly
+/// dependent, H has p − rank zero eigenvalues whose directions the loss does not depend on; the rates (best constant
+/// step, heavy ball, slowest contraction) then use the smallest nonzero eigenvalue, <see cref="FlattestCurvature"/>.
 /// </remarks>
 public sealed class ProblemAnalysis
 {
@@ -19,18 +21,25 @@ public sealed class ProblemAnalysis
     private readonly double[] _eigenvalues;
     private readonly double[][] _eigenvectors;
 
-    private ProblemAnalysis(double[] optimum, double minimumLoss, double[] hessian, double[] eigenvalues, double[][] eigenvectors)
+    private ProblemAnalysis(double[] optimum, double minimumLoss, int rank, double[] hessian, double[] eigenvalues, double[][] eigenvectors)
     {
         _optimum = optimum;
         MinimumLoss = minimumLoss;
+        Rank = rank;
         _hessian = hessian;
         _eigenvalues = eigenvalues;
         _eigenvectors = eigenvectors;
-        var lmin = Math.Max(eigenvalues[0], 0.0);
+        var lowest = Math.Max(eigenvalues[0], 0.0);
         var lmax = eigenvalues[^1];
         LargestEigenvalue = lmax;
-        SmallestEigenvalue = lmin;
-        ConditionNumber = lmin > 0 ? lmax / lmin : double.PositiveInfinity;
+        SmallestEigenvalue = lowest;
+        ConditionNumber = lowest > 0 ? lmax / lowest : double.PositiveInfinity;
+
+        // With linearly dependent features, the p − rank zero eigenvalues belong to directions the loss does not depend
+        // on: the rates of the loss are set by the smallest of the others.
+        var zeros = eigenvalues.Length - rank;
+        var lmin = zeros > 0 && zeros < eigenvalues.Length ? Math.Max(eigenvalues[zeros], 0.0) : lowest;
+        FlattestCurvature = lmin;
         StabilityBound = 2.0 / lmax;
         BestConstantStep = 2.0 / (lmin + lmax);
         BestConstantRate = (lmax - lmin) / (lmax + lmin);
@@ -47,6 +56,29 @@ public sealed class ProblemAnalysis
     /// <summary>L* = L(θ*), the smallest loss any parameters reach.</summary>
     public double MinimumLoss { get; }
 
+    /// <summary>The numerical rank of the features Z: below the parameter count when they are linearly dependent.</summary>
+    public int Rank { get; }
+
+    /// <summary>
+    /// Why θ* is not the only optimum, when the features are linearly dependent (a constant column, fewer distinct x than
+    /// the degree needs, fewer samples than parameters); null when θ* is unique. L* is then reached on a whole line,
+    /// plane or larger set of θ, <see cref="Optimum"/> is its minimum-norm point, and a run can reach L* far from it.
+    /// </summary>
+    public string? OptimumNote
+    {
+        get
+        {
+            var p = _optimum.Length;
+            if (Rank >= p)
+            {
+                return null;
+            }
+
+            var set = (p - Rank) switch { 1 => "line", 2 => "plane", var k => $"{k}-dimensional set" };
+            return $"θ* is not unique: the features are linearly dependent (rank {Rank} of {p} parameters), so L* is reached on a whole {set} of θ; θ* is its minimum-norm point, and a run can reach L* without nearing it.";
+        }
+    }
+
     /// <summary>The Hessian of the mean-squared error, row-major p×p.</summary>
     /// <remarks>H = 2S = 2ZᵀZ/n, the same at every θ.</remarks>
     public IReadOnlyList<double> Hessian => _hessian;
@@ -60,6 +92,16 @@ public sealed class ProblemAnalysis
 
     /// <summary>λmin, the curvature of the flattest direction (clamped at zero against rounding).</summary>
     public double SmallestEigenvalue { get; }
+
+    /// <summary>
+    /// The curvature of the flattest direction the loss depends on, which sets the rates below: λmin, or, when the
+    /// features are linearly dependent (<see cref="Rank"/> below p), the smallest eigenvalue that is not one of the
+    /// p − rank zeros (λmin⁺), as the error along a zero's direction changes neither the loss nor its gradient.
+    /// </summary>
+    public double FlattestCurvature { get; }
+
+    /// <summary>"λmin", or "λmin⁺" when the rates use the smallest nonzero eigenvalue (<see cref="FlattestCurvature"/>).</summary>
+    public string FlattestName => Rank < _eigenvalues.Length ? "λmin⁺" : "λmin";
 
     /// <summary>λmax, the curvature of the steepest direction.</summary>
     public double LargestEigenvalue { get; }
@@ -135,7 +177,7 @@ public sealed class ProblemAnalysis
             eigenvectors[a] = v;
         }
 
-        return new ProblemAnalysis(form.Optimum.ToArray(), form.MinimumLoss, hessian, eigenvalues, eigenvectors);
+        return new ProblemAnalysis(form.Optimum.ToArray(), form.MinimumLoss, form.Rank, hessian, eigenvalues, eigenvectors);
     }
 
     /// <summary>The factor by which gradient descent with step η shrinks the error along each eigen direction per step, ascending λ.</summary>
@@ -154,7 +196,7 @@ public sealed class ProblemAnalysis
     public double SlowestContraction(double learningRate)
     {
         CheckLearningRate(learningRate);
-        return Math.Max(Math.Abs(1.0 - (learningRate * SmallestEigenvalue)), Math.Abs(1.0 - (learningRate * LargestEigenvalue)));
+        return Math.Max(Math.Abs(1.0 - (learningRate * FlattestCurvature)), Math.Abs(1.0 - (learningRate * LargestEigenvalue)));
     }
 
     /// <summary>Steps for gradient descent at step η to shrink the excess loss tenfold in its slowest direction; infinite if it does not contract.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DescentLab.Optimizers;
 using DescentLab.Training;
 
@@ -14,9 +13,8 @@ namespace DescentLab.Analysis;
 public sealed record StabilityWarning(IReadOnlyList<string> Methods, double LearningRate, double Bound)
 {
     /// <summary>The warning as one line: "gd, sgd: lr 0.02 is 2× the GD stability bound 2/λmax = 0.00977; …".</summary>
-    public string Message => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{string.Join(", ", Methods)}: lr {LearningRate:G4} is {LearningRate / Bound:G3}× the GD stability bound 2/λmax = {Bound:G4}; plain SGD at this step grows the error along the steepest direction and will diverge.");
+    public string Message =>
+        $"{string.Join(", ", Methods)}: lr {NumberText.G(LearningRate, 4)} is {NumberText.G(LearningRate / Bound, 3)}× the GD stability bound 2/λmax = {NumberText.G(Bound, 4)}; plain SGD at this step grows the error along the steepest direction and will diverge.";
 
     /// <summary>
     /// One warning per learning rate of the plain-SGD methods (no momentum, not maximizing) of <paramref name="methods"/>

@@ -75,6 +75,30 @@ public sealed record ClassificationDataGenerator
     /// <summary>The number of classes the shape has.</summary>
     public int ClassCount => Shape == ClassificationShape.Blobs ? Centers : 2;
 
+    /// <summary>
+    /// Whether <paramref name="shape"/> uses the option a file names <paramref name="field"/> (count, noise, factor, centers,
+    /// clusterStd): an option its shape does not use is left out of a written file and refused where given.
+    /// </summary>
+    public static bool Uses(ClassificationShape shape, string field) => field switch
+    {
+        "noise" => shape != ClassificationShape.Blobs,
+        "factor" => shape == ClassificationShape.Circles,
+        "centers" or "clusterStd" => shape == ClassificationShape.Blobs,
+        _ => true,
+    };
+
+    /// <summary>The shapes that use <paramref name="field"/>, as a refusal says it; <paramref name="name"/> names a field where it is given (a flag, a file's field).</summary>
+    public static string ShapesUsing(string field, Func<string, string> name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return field switch
+        {
+            "noise" => $"moons, circles and xor (blobs spread by {name("clusterStd")})",
+            "factor" => "circles only",
+            _ => "blobs only",
+        };
+    }
+
     /// <summary>Draws the dataset for <paramref name="seed"/>.</summary>
     public Dataset Generate(uint seed)
     {

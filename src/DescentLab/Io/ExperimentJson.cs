@@ -327,10 +327,10 @@ public static class ExperimentJson
             {
                 Kind = g.Shape.ToString().ToLowerInvariant(),
                 Count = g.Count,
-                Noise = g.Shape == ClassificationShape.Blobs ? null : g.Noise,
-                Factor = g.Shape == ClassificationShape.Circles ? g.Factor : null,
-                Centers = g.Shape == ClassificationShape.Blobs ? g.Centers : null,
-                ClusterStd = g.Shape == ClassificationShape.Blobs ? g.ClusterStd : null,
+                Noise = ClassificationDataGenerator.Uses(g.Shape, "noise") ? g.Noise : null,
+                Factor = ClassificationDataGenerator.Uses(g.Shape, "factor") ? g.Factor : null,
+                Centers = ClassificationDataGenerator.Uses(g.Shape, "centers") ? g.Centers : null,
+                ClusterStd = ClassificationDataGenerator.Uses(g.Shape, "clusterStd") ? g.ClusterStd : null,
             },
             Context.ClassificationDataDto),
         GivenData { Dataset: var d } => JsonFormat.Element(
@@ -416,10 +416,17 @@ public static class ExperimentJson
             case "moons" or "circles" or "blobs" or "xor":
             {
                 var d = JsonFormat.Read(element, path, Context.ClassificationDataDto);
+                var shape = Enum.Parse<ClassificationShape>(kind, ignoreCase: true);
+                (string Field, bool Given)[] options = [("noise", d.Noise is not null), ("factor", d.Factor is not null), ("centers", d.Centers is not null), ("clusterStd", d.ClusterStd is not null)];
+                if (options.FirstOrDefault(x => x.Given && !ClassificationDataGenerator.Uses(shape, x.Field)).Field is { } unused)
+                {
+                    throw new SpecFormatException(at(unused), $"applies to {ClassificationDataGenerator.ShapesUsing(unused, f => f)}; the kind is {kind}.");
+                }
+
                 var o = new ClassificationDataGenerator();
                 var g = Build(path, () => new ClassificationDataGenerator
                 {
-                    Shape = Enum.Parse<ClassificationShape>(kind, ignoreCase: true), Count = d.Count ?? o.Count, Noise = d.Noise ?? o.Noise, Factor = d.Factor ?? o.Factor, Centers = d.Centers ?? o.Centers, ClusterStd = d.ClusterStd ?? o.ClusterStd,
+                    Shape = shape, Count = d.Count ?? o.Count, Noise = d.Noise ?? o.Noise, Factor = d.Factor ?? o.Factor, Centers = d.Centers ?? o.Centers, ClusterStd = d.ClusterStd ?? o.ClusterStd,
                 });
                 return new ClassificationData(g);
             }

@@ -25,6 +25,7 @@ public static class SummaryJsonWriter
         var summary = Summary(result.Spec, problem.SampleCount, problem.ParameterNames, methods, result.Runs, result.Statistics) with
         {
             Optimum = new OptimumDto(a.Optimum, a.MinimumLoss),
+            OptimumNote = a.OptimumNote,
             Analysis = new AnalysisDto(a.Eigenvalues, a.ConditionNumber, a.StabilityBound, a.BestConstantStep, a.BestConstantRate, a.HeavyBallStep, a.HeavyBallMomentum, a.HeavyBallRate),
         };
         JsonFormat.Write(summary, OutputJsonContext.Default.SummaryDtoMethodSummaryDto, stream);

@@ -8,7 +8,8 @@ namespace DescentLab.Io;
 /// One row per recorded step of every run, runs in the order given. The θ columns are named for the parameters
 /// (<c>x</c>, <c>x^2</c>, …, <c>1</c>). Numbers are in the invariant culture's shortest round-trip form ("R"), so
 /// they read back to the same doubles; the NaN batch loss and gradient norm of row 0 (no step taken yet) are empty
-/// cells, and a diverged value is written as NaN, Infinity or -Infinity. Lines end in "\n".
+/// cells, and a diverged value is written as nan, inf or -inf, as in every CSV file (<see cref="CsvNumbers"/>), so the
+/// file reads back with <see cref="CsvReader"/>. Lines end in "\n".
 /// </remarks>
 public static class TrajectoryCsvWriter
 {
@@ -59,16 +60,20 @@ public static class TrajectoryCsvWriter
 
     /// <summary>
     /// Writes a comma and <paramref name="value"/>, a double in "R" form: the shortest text that parses back to the same
-    /// double, as Python's repr(). Row 0 has no batch yet: its NaN is an empty cell; a NaN later on is a real (diverged) value.
+    /// double, as Python's repr(). Row 0 has no batch yet: its NaN is an empty cell; a NaN or infinity later on is a real
+    /// (diverged) value, written as <see cref="CsvNumbers.Format(double)"/> writes it.
     /// </summary>
     private static void Cell<T>(TextWriter writer, Span<char> buffer, T value, bool firstRow = false)
         where T : ISpanFormattable
     {
         writer.Write(',');
-        if (!(firstRow && value is double d && double.IsNaN(d)))
+        if (value is double d && !double.IsFinite(d))
         {
-            value.TryFormat(buffer, out var written, value is double ? "R" : default, CultureInfo.InvariantCulture);
-            writer.Write(buffer[..written]);
+            writer.Write(firstRow && double.IsNaN(d) ? string.Empty : CsvNumbers.Format(d));
+            return;
         }
+
+        value.TryFormat(buffer, out var written, value is double ? "R" : default, CultureInfo.InvariantCulture);
+        writer.Write(buffer[..written]);
     }
 }

@@ -228,6 +228,5 @@ public static class Trainer
         names.Count <= 12 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(10))}, … {names.Count - 10} more";
 
     /// <summary>Four significant digits, with a lower-case exponent: 9.932e+08.</summary>
-    private static string Short(double value) =>
-        value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
+    private static string Short(double value) => NumberText.G(value, 4);
 }

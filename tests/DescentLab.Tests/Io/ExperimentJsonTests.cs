@@ -121,6 +121,19 @@ public sealed class ExperimentJsonTests
         Assert.Equal(json, ExperimentJson.Write(back));
     }
 
+    /// <summary>An option the shape does not use was read and dropped without a word; the flags refused it.</summary>
+    [Theory]
+    [InlineData("{ \"kind\": \"moons\", \"factor\": 0.3 }", "data.factor: applies to circles only; the kind is moons.")]
+    [InlineData("{ \"kind\": \"blobs\", \"noise\": 0.1 }", "data.noise: applies to moons, circles and xor (blobs spread by clusterStd); the kind is blobs.")]
+    [InlineData("{ \"kind\": \"xor\", \"centers\": 4 }", "data.centers: applies to blobs only; the kind is xor.")]
+    [InlineData("{ \"kind\": \"circles\", \"clusterStd\": 2 }", "data.clusterStd: applies to blobs only; the kind is circles.")]
+    public void Parse_GeneratorOptionTheShapeDoesNotUse_IsRefusedAtItsField(string data, string message)
+    {
+        var e = Assert.Throws<SpecFormatException>(() => ExperimentJson.ParseSelfContained($"{{ \"data\": {data}, \"model\": \"softmax\" }}"));
+
+        Assert.Equal(message, e.Message);
+    }
+
     /// <summary>A network's experiment.json (and the spec its report shows) listed the linear model's "degree": 2.</summary>
     [Fact]
     public void Write_NetworkModel_LeavesOutTheDegreeUnlessItWasChanged()

@@ -43,4 +43,38 @@ public sealed class TrajectoryCsvWriterTests
 
         Assert.Equal(lines.Length, row);
     }
+
+    /// <summary>A diverged run's NaN and infinities were written as NaN and Infinity, which no other CSV file writes and CsvReader refuses.</summary>
+    [Fact]
+    public void Write_DivergedRuns_WritesNonFiniteValuesAsEveryCsvDoesAndReadsBack()
+    {
+        var methods = new ExperimentSpec().Methods.Select(m => m with { Optimizer = new DescentLab.Optimizers.SgdOptions { LearningRate = 1e200 } }).ToList();
+        var result = ExperimentRunner.Run(new ExperimentSpec { Methods = methods, Training = new TrainingOptions { Epochs = 3 } });
+        Assert.All(result.Runs, run => Assert.True(run.Trajectory.Diverged));
+        using var writer = new StringWriter();
+
+        TrajectoryCsvWriter.Write(result.Runs, writer);
+
+        var text = writer.ToString();
+        Assert.Contains(",nan,", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", text, StringComparison.Ordinal);
+        var reader = new CsvReader(new StringReader(text), "trajectories.csv");
+        foreach (var run in result.Runs)
+        {
+            var t = run.Trajectory;
+            for (var k = 0; k < t.Count; k++)
+            {
+                Assert.True(reader.Read());
+                Assert.Equal(t.Loss[k], reader.Number(reader.ColumnOf("loss")));
+                Assert.Equal(k == 0 ? null : t.BatchLoss[k], reader.OptionalNumber(reader.ColumnOf("batch_loss")));
+                for (var j = 0; j < t.ParameterCount; j++)
+                {
+                    Assert.Equal(t.Parameter(j)[k], reader.Number(reader.ColumnOf(t.ParameterNames[j])));
+                }
+            }
+        }
+
+        Assert.False(reader.Read());
+    }
 }

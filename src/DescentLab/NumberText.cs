@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace DescentLab.Rendering;
+namespace DescentLab;
 
-/// <summary>Numbers as the report and figures write them: invariant culture, with the exponent as the console writes it (2.07e-10, not 2.07E-10).</summary>
-internal static class NumberText
+/// <summary>Numbers as messages, the report and figures write them: invariant culture, with the exponent as the console writes it (2.07e-10, not 2.07E-10).</summary>
+public static class NumberText
 {
     /// <summary><paramref name="value"/> to <paramref name="digits"/> significant digits ("G" format); NaN and ±Infinity as the invariant culture writes them.</summary>
     public static string G(double value, int digits) =>
