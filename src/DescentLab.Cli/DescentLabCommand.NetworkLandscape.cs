@@ -68,7 +68,7 @@ public static partial class DescentLabCommand
             o.WriteLine(Invariant($"  drawn     torch.manual_seed({landscape.Seed}), torch.randn per parameter tensor{biases}"));
         }
 
-        o.WriteLine(Invariant($"  loss      {N(s.Minimum)} to {N(s.Maximum)} on the grid"));
+        o.WriteLine(Invariant($"  loss      {N(s.Minimum)} to {N(s.Maximum)} on the grid{(s.NotANumberCount > 0 ? $"; not a number at {Plural(s.NotANumberCount, "point")}, where the computation overflowed" : string.Empty)}"));
         if (drawn && landscape.HasClippedValues)
         {
             // As the report's plane table says it: the figures cap the colour scale, the CSV keeps every value.

@@ -129,7 +129,7 @@ public static partial class DescentLabCommand
             if (!destination.Quiet)
             {
                 var runs = spec.RunCount;
-                var mine = (runs - shard.Index + shard.Count - 1) / shard.Count;
+                var mine = shard.RunCountOf(runs);
                 context.Error.WriteLine(shard.Count == 1
                     ? Invariant($"descentlab: sweeping {spec.Base.Name}: {cells.Count} cells × {spec.Base.Replicates} replicates = {runs} runs of {spec.Base.Training.Epochs} epochs, {threads} threads")
                     : Invariant($"descentlab: sweeping {spec.Base.Name}, shard {shard}: {mine} of {runs} runs ({cells.Count} cells × {spec.Base.Replicates} replicates) of {spec.Base.Training.Epochs} epochs, {threads} threads"));

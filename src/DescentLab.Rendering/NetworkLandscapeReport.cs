@@ -172,7 +172,7 @@ internal static class NetworkLandscapeReport
         }
 
         Row(html, "grid", string.Create(CultureInfo.InvariantCulture, $"α from {G(surface.XValues[0])} to {G(surface.XValues[^1])}, β from {G(surface.YValues[0])} to {G(surface.YValues[^1])}, {surface.XCount} values each{(job.CoversPaths ? " (covering the centre and every projected path)" : string.Empty)}"));
-        Row(html, "loss on the grid", $"{G(surface.Minimum)} to {G(surface.Maximum)}{(NetworkLandscapeFigures.UsesLogColour(surface) ? "; colours on a log scale" : string.Empty)}");
+        Row(html, "loss on the grid", string.Create(CultureInfo.InvariantCulture, $"{G(surface.Minimum)} to {G(surface.Maximum)}{(surface.NotANumberCount > 0 ? $"; not a number at {surface.NotANumberCount} of {surface.XCount * surface.YCount} points, where the computation overflowed" : string.Empty)}{(NetworkLandscapeFigures.UsesLogColour(surface) ? "; colours on a log scale" : string.Empty)}"));
         if (landscape.HasClippedValues)
         {
             Row(html, "clipped", $"loss above {G(landscape.DrawCeiling)} (or not finite) is drawn at {G(landscape.DrawCeiling)}; landscape.csv holds every value");

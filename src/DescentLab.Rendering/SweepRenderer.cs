@@ -119,6 +119,14 @@ public static class SweepRenderer
     /// <summary>The colour of diverged cells (tab10's red).</summary>
     private static readonly Color DivergedColor = Color.FromHex("#d62728");
 
+    /// <summary>The heatmap's data area in pixels, a little less than what the figure's axes and colour bar leave it.</summary>
+    private const float DataWidth = 840;
+
+    private const float DataHeight = 530;
+
+    /// <summary>ScottPlot's default tick label size.</summary>
+    private const float TickFontSize = 12;
+
     private static string Id(int k) => Invariant($"fig-heatmap-{k}");
 
     private static Plot Static(SweepHeatmap map)
@@ -192,13 +200,22 @@ public static class SweepRenderer
             }
         }
 
+        var omitted = false;
         for (var r = 0; r < rows; r++)
         {
             for (var c = 0; c < columns; c++)
             {
+                var fontSize = CellFontSize(map.Label(r, c), map.IsDiverged(r, c), columns, rows);
+                if (fontSize == 0)
+                {
+                    // A diverged cell's hatching says it without its label.
+                    omitted |= !map.IsDiverged(r, c);
+                    continue;
+                }
+
                 var text = plot.Add.Text(map.Label(r, c), c, r);
                 text.LabelAlignment = Alignment.MiddleCenter;
-                text.LabelFontSize = 13;
+                text.LabelFontSize = fontSize;
                 text.LabelBold = map.IsDiverged(r, c);
                 // Viridis is light at its top: dark text there and on the grey of empty cells, white text elsewhere.
                 var scaled = map.Scaled(map.Shown(r, c));
@@ -210,10 +227,41 @@ public static class SweepRenderer
             }
         }
 
-        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, columns).Select(c => (double)c)], [.. map.LearningRates.Select(SweepHeatmap.Number)]);
-        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, rows).Select(r => (double)r)], map.BatchSizes);
+        if (omitted)
+        {
+            plot.XLabel("learning rate (cells too small for their values leave them out: see summary.csv or report.html)", 15);
+        }
+
+        // Every k-th column or row keeps its tick label when the labels are wider than the cells, so that they do not overlap.
+        var lrLabels = map.LearningRates.Select(SweepHeatmap.Number).ToArray();
+        var lrStep = TickStep(lrLabels.Max(l => Measure(l, TickFontSize, false).Width) + 10, DataWidth / columns);
+        var sizeStep = TickStep(Measure("0", TickFontSize, false).Height + 4, DataHeight / rows);
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, columns).Select(c => (double)c)], [.. lrLabels.Select((l, c) => c % lrStep == 0 ? l : string.Empty)]);
+        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, rows).Select(r => (double)r)], [.. map.BatchSizes.Select((b, r) => r % sizeStep == 0 ? b : string.Empty)]);
         plot.Axes.SetLimits(-0.5, columns - 0.5, -0.5, rows - 0.5);
         return plot;
+    }
+
+    /// <summary>
+    /// The size of a cell's label: 13 pt when it fits its cell, smaller down to 7 pt in a grid of many cells, and 0 (no
+    /// label) when even 7 pt would run over the neighbouring cells.
+    /// </summary>
+    private static float CellFontSize(string label, bool bold, int columns, int rows)
+    {
+        const float Size = 13;
+        var size = Measure(label, Size, bold);
+        var scale = Math.Min(1, Math.Min(0.9f * DataWidth / columns / size.Width, 0.8f * DataHeight / rows / size.Height));
+        var fitted = MathF.Floor(2 * Size * scale) / 2;
+        return fitted >= 7 ? fitted : 0;
+    }
+
+    private static int TickStep(float label, float cell) => Math.Max(1, (int)MathF.Ceiling(label / cell));
+
+    private static PixelSize Measure(string text, float fontSize, bool bold)
+    {
+        using var paint = Paint.NewDisposablePaint();
+        var style = new LabelStyle { Text = text, FontSize = fontSize, Bold = bold };
+        return style.Measure(paint).Size;
     }
 
     private static void Interactive(PlotlyJson json, SweepHeatmap map, string id)

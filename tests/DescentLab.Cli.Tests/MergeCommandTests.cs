@@ -164,6 +164,91 @@ public sealed class MergeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Merge_SweepJsonEditedInOneShard_SaysOnlyEditedWhenThisVersionWroteIt()
+    {
+        var path = _box.PathOf("s1/sweep.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"epochs\": 20", "\"epochs\": 21", StringComparison.Ordinal));
+
+        var result = Merge();
+
+        AssertRefused(result, "s1", "sweep.json", "): edited after the shard was written.");
+        Assert.Equal(ShardManifest.CurrentVersion, OutputFiles.Json(_box.PathOf("s1/manifest.json")).GetProperty("version").GetString());
+    }
+
+    /// <summary>
+    /// A shard whose sweep digest another version computed (another way of reading sweep files) was refused as "edited after
+    /// the shard was written", whatever wrote it; the manifest now records the writing version and the message names it.
+    /// </summary>
+    [Fact]
+    public void Merge_DigestOfAnotherVersion_NamesTheVersionThatWroteTheShard()
+    {
+        RewriteManifest("s1", node =>
+        {
+            node["version"] = "0.0.9+0123abc";
+            node["sweepDigest"] = new string('a', 64);
+        });
+
+        var result = Merge();
+
+        AssertRefused(result, "s1", "sweep.json", $"(sweep digest {SweepDigestOf("s1")[..12]}…, not aaaaaaaaaaaa…): edited after the shard was written, or written by DescentLab 0.0.9+0123abc, which may read sweep files differently from this one ({ShardManifest.CurrentVersion}); rerun the shard with this version, or merge with the one that wrote it.");
+    }
+
+    /// <summary>Manifests written before the version was recorded (format 1) are still read and merged.</summary>
+    [Fact]
+    public void Merge_FormatOneManifests_AreReadAndMerged()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            RewriteManifest($"s{i}", node =>
+            {
+                node["format"] = 1;
+                node.Remove("version");
+            });
+        }
+
+        Assert.Equal(0, Merge().ExitCode);
+        AssertSameAsWhole();
+
+        Directory.Delete(_box.PathOf("all"), recursive: true);
+        RewriteManifest("s2", node => node["sweepDigest"] = new string('b', 64));
+        AssertRefused(Merge(), "s2", "sweep.json", "): edited after the shard was written, or written by an earlier DescentLab, whose manifest records no version, which may read sweep files differently from this one (");
+    }
+
+    /// <summary>
+    /// Shard 0 rerun from a sweep file edited in between, given first: merge said the two untouched shards were "a shard of
+    /// another sweep". It names the shard whose sweep the others do not share.
+    /// </summary>
+    [Fact]
+    public void Merge_OneShardFromAnEditedSweepGivenFirst_NamesThatShard()
+    {
+        var edited = _box.WriteFile("edited.json", SmallSweep.Replace("\"epochs\": 20", "\"epochs\": 21", StringComparison.Ordinal));
+        Directory.Delete(_box.PathOf("s0"), recursive: true);
+        Assert.Equal(0, Sandbox.Run("sweep", "--config", edited, "--shard", "0/3", "--out", _box.PathOf("s0"), "--quiet").ExitCode);
+
+        var result = Merge();
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"descentlab: merge: {_box.PathOf("s0")} is a shard of another sweep: its sweep.json differs from {_box.PathOf("s1/sweep.json")} (", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_box.PathOf("all")));
+    }
+
+    /// <summary>A folder given twice was reported as "s0/tidy.csv and s0/tidy.csv are both shard 0/3".</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("/")]
+    public void Merge_FolderGivenTwice_SaysSo(string suffix)
+    {
+        var result = Sandbox.Run("merge", _box.PathOf("s0"), _box.PathOf("s1"), _box.PathOf("s2"), _box.PathOf("s0") + suffix, "--out", _box.PathOf("all"), "--quiet");
+
+        Assert.Equal(2, result.ExitCode);
+        var expected = suffix.Length == 0
+            ? $"descentlab: merge: {_box.PathOf("s0")} is given twice.\n"
+            : $"descentlab: merge: {_box.PathOf("s0")}/ and {_box.PathOf("s0")} are the same folder, given twice.\n";
+        Assert.Equal(expected, result.Error.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(_box.PathOf("all")));
+    }
+
+    [Fact]
     public void Merge_NoManifest_ExitsTwo()
     {
         File.Delete(_box.PathOf("s1/manifest.json"));
@@ -176,7 +261,9 @@ public sealed class MergeCommandTests : IDisposable
     [InlineData("drop rows", "a field missing")]
     [InlineData("extra", "(at $.extra)")]
     [InlineData("shard 5/4", "shard: '5/4' is not a shard i/N with 0 ≤ i < N.")]
-    [InlineData("format 2", "format: 2; this version reads format 1.")]
+    [InlineData("format 3", "format: 3; this version reads formats 1 and 2.")]
+    [InlineData("format 1 with a version", "version: a format 1 manifest records no version.")]
+    [InlineData("no version", "version: missing; a format 2 manifest records the DescentLab version that wrote it.")]
     public void Merge_ManifestDamaged_ExitsTwo(string damage, string message)
     {
         var path = _box.PathOf("s0/manifest.json");
@@ -186,7 +273,9 @@ public sealed class MergeCommandTests : IDisposable
             case "drop rows": node.Remove("rows"); break;
             case "extra": node["extra"] = 1; break;
             case "shard 5/4": node["shard"] = "5/4"; break;
-            case "format 2": node["format"] = 2; break;
+            case "format 3": node["format"] = 3; break;
+            case "format 1 with a version": node["format"] = 1; break;
+            case "no version": node.Remove("version"); break;
         }
 
         File.WriteAllText(path, damage == "not json" ? "{ \"format\": 1, " : node.ToJsonString());
@@ -237,6 +326,16 @@ public sealed class MergeCommandTests : IDisposable
         Assert.Contains($"merge: cannot read a shard: {_box.PathOf("s1/tidy.csv")} is not a regular file", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_box.PathOf("all")));
     }
+
+    private void RewriteManifest(string shard, Action<JsonObject> change)
+    {
+        var path = _box.PathOf($"{shard}/manifest.json");
+        var node = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        change(node);
+        File.WriteAllText(path, node.ToJsonString());
+    }
+
+    private string SweepDigestOf(string shard) => SweepFiles.Digest(SweepJson.Read(_box.PathOf($"{shard}/sweep.json")).Spec);
 
     private CommandResult Merge() => Sandbox.Run("merge", _box.PathOf("s0"), _box.PathOf("s1"), _box.PathOf("s2"), "--out", _box.PathOf("all"), "--quiet");
 

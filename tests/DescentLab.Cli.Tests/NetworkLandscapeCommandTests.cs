@@ -1,3 +1,4 @@
+using System.Globalization;
 using DescentLab.Experiments;
 using DescentLab.Io;
 using DescentLab.Landscapes;
@@ -61,6 +62,26 @@ public sealed class NetworkLandscapeCommandTests : IDisposable
         var undrawn = Sandbox.Run(["landscape", .. Mlp, "--range", "1e6", "--figures", "none", "--no-report", "--out", _box.PathOf("undrawn")]);
         Assert.Equal(0, undrawn.ExitCode);
         Assert.DoesNotContain("clipped", undrawn.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Where a ReLU network's output overflowed to ∞ − ∞ the loss is NaN; the console said "loss NaN to NaN on the grid" and landscape.json "minimum": "NaN", though the centre's loss was on the grid.</summary>
+    [Fact]
+    public void Landscape_LossNotANumberFarOut_GivesTheRangeOfTheNumbersAndCountsTheRest()
+    {
+        var folder = _box.PathOf("overflow");
+        var result = Sandbox.Run(false, ExperimentRendering.Default, default, ["landscape", "--model", "mlp:8:relu", "--epochs", "2", "--methods", "gd", "--range", "1e200", "--resolution", "5", "--figures", "none", "--out", folder]);
+
+        Assert.Equal(0, result.ExitCode);
+        var losses = File.ReadAllLines(Path.Combine(folder, "landscape.csv")).Skip(1).Select(l => l.Split(',')[2]).ToArray();
+        var nan = losses.Count(l => l == "nan");
+        Assert.InRange(nan, 1, losses.Length - 2);
+        var centre = OutputFiles.Json(Path.Combine(folder, "landscape.json")).GetProperty("centre").GetProperty("loss").GetDouble();
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"\n  loss      {ResultsTable.Number(centre)} to inf on the grid; not a number at {nan} points, where the computation overflowed\n"), result.Output.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        var grid = OutputFiles.Json(Path.Combine(folder, "landscape.json")).GetProperty("grid");
+        Assert.Equal(centre, grid.GetProperty("minimum").GetDouble());
+        Assert.Equal("Infinity", grid.GetProperty("maximum").GetString());
+        var report = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"to Infinity; not a number at {nan} of 25 points, where the computation overflowed"), report, StringComparison.Ordinal);
     }
 
     /// <summary>Any grid point rebuilt from directions.csv as θ₀ + α·d₁ + β·d₂ has the loss landscape.csv holds, as the model computes it directly.</summary>

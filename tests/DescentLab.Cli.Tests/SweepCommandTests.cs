@@ -158,10 +158,17 @@ public sealed class SweepCommandTests : IDisposable
         Sandbox.Run("sweep", "--config", config, "--shard", "0/2", "--out", _box.PathOf("s0"));
         Sandbox.Run("sweep", "--config", config, "--shard", "1/2", "--out", _box.PathOf("s1"));
 
-        var result = Sandbox.Run("merge", _box.PathOf("s0"), _box.PathOf("s1"), _box.PathOf("s0"), "--out", _box.PathOf("all"));
+        // A copy of a shard (the same folder given twice is refused as such, see MergeCommandTests).
+        Directory.CreateDirectory(_box.PathOf("s0-copy"));
+        foreach (var file in Directory.EnumerateFiles(_box.PathOf("s0")))
+        {
+            File.Copy(file, Path.Combine(_box.PathOf("s0-copy"), Path.GetFileName(file)));
+        }
+
+        var result = Sandbox.Run("merge", _box.PathOf("s0"), _box.PathOf("s1"), _box.PathOf("s0-copy"), "--out", _box.PathOf("all"));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("appears in more than one shard", result.Error, StringComparison.Ordinal);
+        Assert.Contains("are both shard 0/2: every run of it appears in more than one shard", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_box.PathOf("all")));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DescentLab.Data;
@@ -84,6 +85,46 @@ public sealed class SweepRendererTests
         Assert.Contains("25", texts);
         var cell = Small.Value.Cells.Single(c => c.LearningRate == 0.003 && c.BatchSize == "25");
         Assert.Contains(SweepHeatmap.Number(cell.FinalExcessLoss.Median), texts);
+    }
+
+    /// <summary>
+    /// A sweep over 24 learning rates drew every cell's value at 13 pt and every learning rate under its column, each over
+    /// its neighbours. Labels now shrink to their cells (or are left out, the x label says so), and tick labels thin out.
+    /// </summary>
+    [Fact]
+    public void WriteFigures_ManyLearningRates_NoTwoLabelsOverlap()
+    {
+        var (spec, cells) = Sweep(Small.Value.Spec with
+        {
+            Base = Small.Value.Spec.Base with { Replicates = 1, Training = new TrainingOptions { Epochs = 5 } },
+            LearningRates = [.. Enumerable.Range(0, 24).Select(k => Math.Round(1e-5 * Math.Pow(10, k / 6.0), 12))],
+            BatchSizes = [1, 2, 5, 10, 25, 50],
+        });
+        var directory = SeedRendering.NewDirectory();
+
+        SweepRenderer.WriteFigures(spec, cells, directory, FigureFormats.Svg);
+
+        foreach (var name in new[] { "heatmap-excess.svg", "heatmap-epochs.svg" })
+        {
+            // ScottPlot writes a text as translate(centre) with glyph offsets from −width/2, so it spans centre ± |first offset|.
+            var texts = System.Xml.Linq.XDocument.Load(Path.Combine(directory, name)).Descendants().Where(e => e.Name.LocalName == "text")
+                .Select(e => (Text: e.Value.Trim(), Cell: e.Parent?.Attribute("clip-path") is not null, Transform: Regex.Match((string?)e.Attribute("transform") ?? string.Empty, @"translate\(([-\d.]+) ([-\d.]+)\)"), X: (string?)e.Attribute("x")))
+                .Where(t => t.Transform.Success && t.X is not null)
+                .Select(t => (t.Text, t.Cell, Centre: double.Parse(t.Transform.Groups[1].Value, CultureInfo.InvariantCulture), Line: double.Parse(t.Transform.Groups[2].Value, CultureInfo.InvariantCulture), Half: Math.Abs(double.Parse(t.X!.Split(',')[0], CultureInfo.InvariantCulture))))
+                .ToArray();
+
+            // The cells' labels (drawn clipped to the plot area) row by row, and the learning rates under the columns.
+            var ticks = texts.Single(t => t.Text == "1e-5").Line;
+            Assert.Contains(texts, t => t.Cell);
+            foreach (var line in texts.Where(t => t.Cell || t.Line == ticks).GroupBy(t => (t.Cell, Math.Round(t.Line))))
+            {
+                var row = line.OrderBy(t => t.Centre).ToArray();
+                for (var k = 1; k < row.Length; k++)
+                {
+                    Assert.True(row[k - 1].Centre + row[k - 1].Half <= row[k].Centre - row[k].Half, $"{name}: '{row[k - 1].Text}' runs into '{row[k].Text}'");
+                }
+            }
+        }
     }
 
     [Fact]

@@ -70,11 +70,19 @@ public static class SweepFiles
         }
 
         var shards = new List<(string Folder, ShardManifest Manifest, Shard Shard, SweepFile File)>();
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var folder in folders)
         {
             if (!Directory.Exists(folder))
             {
                 throw new InvalidDataException($"merge: no such folder: {folder}");
+            }
+
+            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+            if (!given.TryAdd(full, folder))
+            {
+                var earlier = given[full];
+                throw new InvalidDataException(earlier == folder ? $"merge: {folder} is given twice." : $"merge: {folder} and {earlier} are the same folder, given twice.");
             }
 
             var manifest = ReadManifest(folder);
@@ -103,15 +111,22 @@ public static class SweepFiles
             if (digest != manifest.SweepDigest)
             {
                 var what = file.Spec.Base.Data is GivenData ? $"{sweepPath} with its {ExperimentOutputWriter.DataFileName}" : sweepPath;
-                throw new InvalidDataException($"merge: {what} describes another sweep than its {ManifestName} was written for (sweep digest {digest[..12]}…, not {MessageText.Excerpt(manifest.SweepDigest, 12)}): edited after the shard was written.");
-            }
-
-            if (shards.Count > 0 && digest != shards[0].Manifest.SweepDigest)
-            {
-                throw new InvalidDataException($"merge: {folder} is a shard of another sweep: its {SweepName} differs from {Path.Combine(shards[0].Folder, SweepName)} (sweep digests {digest[..12]}… and {shards[0].Manifest.SweepDigest[..12]}…).");
+                throw new InvalidDataException($"merge: {what} describes another sweep than its {ManifestName} was written for (sweep digest {digest[..12]}…, not {MessageText.Excerpt(manifest.SweepDigest, 12)}): {DigestCause(manifest)}");
             }
 
             shards.Add((folder, manifest, shard, file));
+        }
+
+        // The sweep most shards share is the one being merged, so the message names the odd shard out, whichever was given first.
+        var sweeps = shards.GroupBy(s => s.Manifest.SweepDigest, StringComparer.Ordinal).ToList();
+        if (sweeps.Count > 1)
+        {
+            var common = sweeps.MaxBy(g => g.Count())!.First();
+            var odd = shards.First(s => s.Manifest.SweepDigest != common.Manifest.SweepDigest);
+            var versions = odd.Manifest.Version != common.Manifest.Version
+                ? $"; they were written by {Writer(odd.Manifest)} and {Writer(common.Manifest)}"
+                : string.Empty;
+            throw new InvalidDataException($"merge: {odd.Folder} is a shard of another sweep: its {SweepName} differs from {Path.Combine(common.Folder, SweepName)} (sweep digests {odd.Manifest.SweepDigest[..12]}… and {common.Manifest.SweepDigest[..12]}…){versions}.");
         }
 
         var spec = shards[0].File.Spec;
@@ -137,7 +152,7 @@ public static class SweepFiles
                 Verify(folder, manifest, ExperimentOutputWriter.DataFileName, ReadListed(folder, manifest, ExperimentOutputWriter.DataFileName));
             }
 
-            var runs = (spec.RunCount - shard.Index + shard.Count - 1) / shard.Count;
+            var runs = shard.RunCountOf(spec.RunCount);
             if (manifest.Rows != runs)
             {
                 throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"merge: {Path.Combine(folder, ManifestName)}: rows: {manifest.Rows}, but shard {shard} of this sweep holds {runs} runs."));
@@ -193,8 +208,11 @@ public static class SweepFiles
                 shard.ToString(),
                 Digest(file.Spec),
                 tidy.Count(c => c == '\n') - 1,
-                [.. written.Select(w => new ManifestEntry(w.Name, w.Bytes.LongLength, Sha256(w.Bytes)))]);
-            File.WriteAllText(Path.Combine(folder, ManifestName), JsonSerializer.Serialize(manifest, ShardManifestJson.Default.ShardManifest) + "\n");
+                [.. written.Select(w => new ManifestEntry(w.Name, w.Bytes.LongLength, Sha256(w.Bytes)))])
+            {
+                Version = ShardManifest.CurrentVersion,
+            };
+            File.WriteAllText(Path.Combine(folder, ManifestName), JsonFormat.Write(manifest, ShardManifestJson.Default.ShardManifest));
         }
 
         return sweepJson;
@@ -226,7 +244,9 @@ public static class SweepFiles
         ShardManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize(InputFile.ReadAllText(path), ShardManifestJson.Default.ShardManifest);
+            var text = InputFile.ReadAllText(path);
+            FormatCheck(text, path);
+            manifest = JsonSerializer.Deserialize(text, ShardManifestJson.Default.ShardManifest);
         }
         catch (JsonException e)
         {
@@ -239,13 +259,46 @@ public static class SweepFiles
             throw new InvalidDataException($"merge: {path}: not a manifest DescentLab writes (null).");
         }
 
-        if (manifest.Format != ShardManifest.CurrentFormat)
+        if ((manifest.Format == 1) != (manifest.Version is null))
         {
-            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"merge: {path}: format: {manifest.Format}; this version reads format {ShardManifest.CurrentFormat}."));
+            throw new InvalidDataException(manifest.Format == 1
+                ? $"merge: {path}: version: a format 1 manifest records no version."
+                : string.Create(CultureInfo.InvariantCulture, $"merge: {path}: version: missing; a format {manifest.Format} manifest records the DescentLab version that wrote it."));
         }
 
         return manifest;
     }
+
+    /// <summary>
+    /// Refuses a manifest of a format this version does not read before its fields are checked, so that a later format's
+    /// new fields are reported as a later format rather than as unknown fields.
+    /// </summary>
+    private static void FormatCheck(string text, string path)
+    {
+        using var document = JsonDocument.Parse(text);
+        if (document.RootElement.ValueKind == JsonValueKind.Object
+            && document.RootElement.TryGetProperty("format", out var format)
+            && format.ValueKind == JsonValueKind.Number
+            && !(format.TryGetInt32(out var number) && number is 1 or ShardManifest.CurrentFormat))
+        {
+            throw new InvalidDataException($"merge: {path}: format: {MessageText.Excerpt(format.GetRawText(), 20)}; this version reads formats 1 and {ShardManifest.CurrentFormat}.");
+        }
+    }
+
+    /// <summary>Why a shard's sweep.json, as this version reads it, is not the sweep its manifest records.</summary>
+    private static string DigestCause(ShardManifest manifest)
+    {
+        const string Edited = "edited after the shard was written";
+        if (manifest.Version == ShardManifest.CurrentVersion)
+        {
+            return Edited + ".";
+        }
+
+        return $"{Edited}, or written by {Writer(manifest)}, which may read sweep files differently from this one ({ShardManifest.CurrentVersion}); rerun the shard with this version, or merge with the one that wrote it.";
+    }
+
+    private static string Writer(ShardManifest manifest) =>
+        manifest.Version is { } version ? $"DescentLab {MessageText.Excerpt(version, 60)}" : "an earlier DescentLab, whose manifest records no version";
 
     private static Shard ParseShard(ShardManifest manifest, string folder)
     {

@@ -30,16 +30,26 @@ public sealed class Surface
         _values = values;
         FixedValues = fixedValues;
         SampleCount = sampleCount;
+        // NaN is left out (Math.Min and Math.Max would return it): far out on a plane a network's output can overflow
+        // to ∞ − ∞, and the grid's range is then that of its numbers, with the NaN points counted apart.
         var min = double.PositiveInfinity;
         var max = double.NegativeInfinity;
+        var notANumber = 0;
         foreach (var v in values)
         {
+            if (double.IsNaN(v))
+            {
+                notANumber++;
+                continue;
+            }
+
             min = Math.Min(min, v);
             max = Math.Max(max, v);
         }
 
-        Minimum = min;
-        Maximum = max;
+        Minimum = notANumber == values.Length ? double.NaN : min;
+        Maximum = notANumber == values.Length ? double.NaN : max;
+        NotANumberCount = notANumber;
     }
 
     /// <summary>The parameter along the horizontal axis.</summary>
@@ -91,9 +101,12 @@ public sealed class Surface
     /// <summary>The number of samples the loss was taken over (n for the full data, the batch size for a batch).</summary>
     public int SampleCount { get; }
 
-    /// <summary>The smallest value on the grid.</summary>
+    /// <summary>The smallest value on the grid that is a number (NaN if none is).</summary>
     public double Minimum { get; }
 
-    /// <summary>The largest value on the grid.</summary>
+    /// <summary>The largest value on the grid that is a number (NaN if none is).</summary>
     public double Maximum { get; }
+
+    /// <summary>How many grid values are NaN.</summary>
+    public int NotANumberCount { get; }
 }

@@ -141,6 +141,21 @@ public class NetworkLandscapeJobTests
         Assert.Equal(1e3 * Math.Max(landscape.CentreLoss, landscape.Paths.Max(p => p.Loss[0])), landscape.DrawCeiling);
     }
 
+    /// <summary>A ReLU network's output overflows to ∞ − ∞ far out on the plane; the grid's range was then NaN to NaN.</summary>
+    [Fact]
+    public void Surface_LossNotANumberFarOut_HasTheRangeOfItsNumbersAndCountsTheRest()
+    {
+        var result = ExperimentRunner.RunNetwork(new ExperimentSpec { Model = ModelSpec.Parse("mlp:8:relu"), Training = new TrainingOptions { Epochs = 2 } });
+        var surface = new NetworkLandscapeJob { Range = (-1e200, 1e200), Resolution = 5 }.Evaluate(result).Surface;
+        var values = surface.Values.ToArray();
+
+        Assert.Contains(values, double.IsNaN);
+        Assert.Equal(values.Count(double.IsNaN), surface.NotANumberCount);
+        Assert.Equal(values.Where(v => !double.IsNaN(v)).Min(), surface.Minimum);
+        Assert.Equal(surface[2, 2], surface.Minimum);
+        Assert.Equal(double.PositiveInfinity, surface.Maximum);
+    }
+
     [Theory]
     [InlineData("optimum", "Centre: 'optimum' needs a closed-form θ*, which only logistic regression has; the model is mlp:6:tanh.")]
     [InlineData("nope", "Centre: 'nope' is not a method of the experiment; expected optimum or one of ")]
