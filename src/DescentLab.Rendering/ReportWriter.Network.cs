@@ -107,8 +107,8 @@ internal static partial class ReportWriter
         var network = model.Network;
         var vectors = network.ParameterCount <= MaxTableParameters;
         var order = Encode($"({string.Join(", ", network.ParameterNames)})");
-        html.Append("<h2>Methods</h2>\n<table id=\"methods\">\n<thead><tr>")
-            .Append("<th class=\"text\">method</th><th class=\"text\">sampler</th><th class=\"text\">optimizer</th>");
+        MethodsHeading(html, result.Spec);
+        html.Append("<th class=\"text\">method</th><th class=\"text\">sampler</th><th class=\"text\">optimizer</th>");
         if (vectors)
         {
             html.Append("<th class=\"text\">init θ₀ ").Append(order).Append("</th><th class=\"text\">final θ ").Append(order).Append("</th>");

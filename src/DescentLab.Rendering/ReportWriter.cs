@@ -156,8 +156,8 @@ internal static partial class ReportWriter
     {
         var result = model.Result;
         var order = Encode($"({string.Join(", ", model.Labels)})");
-        html.Append("<h2>Methods</h2>\n<table id=\"methods\">\n<thead><tr>")
-            .Append("<th class=\"text\">method</th><th class=\"text\">sampler</th><th class=\"text\">optimizer</th>")
+        MethodsHeading(html, result.Spec);
+        html.Append("<th class=\"text\">method</th><th class=\"text\">sampler</th><th class=\"text\">optimizer</th>")
             .Append("<th class=\"text\">init θ₀ ").Append(order).Append("</th><th class=\"text\">final θ ").Append(order).Append("</th>")
             .Append("<th>final batch loss</th><th>final full-data loss</th><th>excess loss L − L*</th><th>steps</th>")
             .Append("<th>reached at epoch (").Append(Encode(result.Spec.Statistics.ToleranceText)).Append(")</th><th class=\"text\">diverged</th></tr></thead>\n<tbody>\n");
@@ -186,6 +186,18 @@ internal static partial class ReportWriter
         }
 
         html.Append("</tbody>\n</table>\n");
+    }
+
+    /// <summary>The Methods heading and the table's start; with replicates, a line saying that its rows are replicate 0's runs.</summary>
+    private static void MethodsHeading(StringBuilder html, ExperimentSpec spec)
+    {
+        html.Append("<h2>Methods</h2>\n");
+        if (spec.Replicates > 1)
+        {
+            html.Append("<p>").Append(Encode($"Replicate 0 (seed {spec.Seed.ToString(CultureInfo.InvariantCulture)}) of {spec.Replicates.ToString(CultureInfo.InvariantCulture)}: one run of each method; the distributions across replicates are below.")).Append("</p>\n");
+        }
+
+        html.Append("<table id=\"methods\">\n<thead><tr>");
     }
 
     /// <summary>Each method's distribution across replicates and the paired comparison of every pair of methods.</summary>

@@ -106,4 +106,19 @@ public sealed class ExperimentRendererTests
         Assert.Matches("<tr><td class=\"text\">gd</td><td>[0-9.e-]+</td><td>[0-9.e-]+–∞</td>", tables);
         Assert.Contains("<tr><td class=\"text\">gd</td><td class=\"text\">sgd</td><td class=\"text\">epoch 50</td><td>∞</td><td>[-34.8524, ∞]</td>", tables, StringComparison.Ordinal);
     }
+
+    /// <summary>With replicates, the Methods table shows replicate 0's runs, and did not say so.</summary>
+    [Fact]
+    public void WriteReport_Replicates_SaysTheMethodsTableIsReplicateZero()
+    {
+        var training = new TrainingOptions { Epochs = 20, KeepBatchesOfEpoch = 0 };
+        var withReplicates = Path.Combine(SeedRendering.NewDirectory(), "report.html");
+        var single = Path.Combine(SeedRendering.NewDirectory(), "report.html");
+
+        ExperimentRenderer.WriteReport(ExperimentRunner.Run(new ExperimentSpec { Seed = 7, Replicates = 3, Training = training }), withReplicates);
+        ExperimentRenderer.WriteReport(ExperimentRunner.Run(new ExperimentSpec { Seed = 7, Training = training }), single);
+
+        Assert.Contains("<h2>Methods</h2>\n<p>Replicate 0 (seed 7) of 3: one run of each method; the distributions across replicates are below.</p>\n<table id=\"methods\">", File.ReadAllText(withReplicates), StringComparison.Ordinal);
+        Assert.Contains("<h2>Methods</h2>\n<table id=\"methods\">", File.ReadAllText(single), StringComparison.Ordinal);
+    }
 }
