@@ -358,7 +358,7 @@ public static partial class DescentLabCommand
 
         o.WriteLine($"minimum loss L*       {N(a.MinimumLoss)}");
         o.WriteLine($"Hessian eigenvalues   {string.Join("  ", a.Eigenvalues.Select(N))}");
-        if (a.FlattestName == "λmin⁺")
+        if (a.LinearlyDependent)
         {
             o.WriteLine($"                      λmin⁺ = {N(a.FlattestCurvature)}: the loss does not depend on the directions of the zero eigenvalues, so the rates below use the smallest nonzero one");
         }

@@ -17,7 +17,7 @@ internal static class Readings
         };
         sentences.Add(double.IsPositiveInfinity(a.ConditionNumber)
             ? "The Hessian is singular: some direction has no curvature, so gradient descent never moves along it"
-                + (a.FlattestName == "λmin⁺" ? $"; the loss does not depend on it either, so the rates below use λmin⁺ = {G(a.FlattestCurvature)}, the smallest nonzero eigenvalue." : ".")
+                + (a.LinearlyDependent ? $"; the loss does not depend on it either, so the rates below use λmin⁺ = {G(a.FlattestCurvature)}, the smallest nonzero eigenvalue." : ".")
             : $"κ = {G(a.ConditionNumber)}: the steepest direction curves {G(a.ConditionNumber)} times more than the flattest, so one step size cannot suit both.");
         if (a.OptimumNote is { } note)
         {

@@ -59,6 +59,9 @@ public sealed class ProblemAnalysis
     /// <summary>The numerical rank of the features Z: below the parameter count when they are linearly dependent.</summary>
     public int Rank { get; }
 
+    /// <summary>Whether the features are linearly dependent (<see cref="Rank"/> below p): θ* is then not unique, and H has p − rank zero eigenvalues.</summary>
+    public bool LinearlyDependent => Rank < _optimum.Length;
+
     /// <summary>
     /// Why θ* is not the only optimum, when the features are linearly dependent (a constant column, fewer distinct x than
     /// the degree needs, fewer samples than parameters); null when θ* is unique. L* is then reached on a whole line,
@@ -68,12 +71,12 @@ public sealed class ProblemAnalysis
     {
         get
         {
-            var p = _optimum.Length;
-            if (Rank >= p)
+            if (!LinearlyDependent)
             {
                 return null;
             }
 
+            var p = _optimum.Length;
             var set = (p - Rank) switch { 1 => "line", 2 => "plane", var k => $"{k}-dimensional set" };
             return $"θ* is not unique: the features are linearly dependent (rank {Rank} of {p} parameters), so L* is reached on a whole {set} of θ; θ* is its minimum-norm point, and a run can reach L* without nearing it.";
         }
@@ -101,7 +104,7 @@ public sealed class ProblemAnalysis
     public double FlattestCurvature { get; }
 
     /// <summary>"λmin", or "λmin⁺" when the rates use the smallest nonzero eigenvalue (<see cref="FlattestCurvature"/>).</summary>
-    public string FlattestName => Rank < _eigenvalues.Length ? "λmin⁺" : "λmin";
+    public string FlattestName => LinearlyDependent ? "λmin⁺" : "λmin";
 
     /// <summary>λmax, the curvature of the steepest direction.</summary>
     public double LargestEigenvalue { get; }
